@@ -1,0 +1,95 @@
+import { CORE_VERSION, decodeMask, encodeMask, layoutFromName, LAYOUTS, type Layout } from '../core/index.js';
+import type { Handler, MethodTable, Outcome } from './dispatch.js';
+import { edgeStatus } from './edge-status.js';
+import { invalid, isRecord, itemsOf, type Checked } from './params.js';
+import { ErrorCode, PROTOCOL_VERSION } from './protocol.js';
+
+/** Most items one batch request may carry; the module splits larger pipelines. */
+export const MAX_BATCH_ITEMS = 100_000;
+
+function layoutOf(item: Record<string, unknown>, path: string): Checked<Layout> {
+  const raw = item['layout'];
+  if (raw === undefined) return { ok: true, value: 'WinHttp' };
+  const layout = typeof raw === 'string' ? layoutFromName(raw) : undefined;
+  if (layout === undefined) return invalid(`${path}.layout`, `must be one of ${LAYOUTS.join(', ')}`);
+  return { ok: true, value: layout };
+}
+
+const hello = (maxLineBytes: number): Handler => (params, session): Outcome => {
+  if (!isRecord(params)) return invalid('params', 'must be an object');
+  const asked = params['protocol'];
+  if (asked !== PROTOCOL_VERSION) {
+    return {
+      ok: false,
+      error: {
+        code: ErrorCode.VersionMismatch,
+        message: `bridge speaks protocol ${PROTOCOL_VERSION}, module asked for ${JSON.stringify(asked ?? null)}`,
+        data: { reason: 'protocolVersion', bridge: PROTOCOL_VERSION, module: asked ?? null },
+      },
+    };
+  }
+  session.handshaken = true;
+  return {
+    ok: true,
+    result: {
+      protocol: PROTOCOL_VERSION,
+      core: CORE_VERSION,
+      node: process.version,
+      maxLineBytes,
+      maxBatchItems: MAX_BATCH_ITEMS,
+      methods: [...methodNames],
+    },
+  };
+};
+
+/** mask.decode {items:[{value, layout?}]} -> {results:[DecodedMask-or-error per item]}. Per-item failures are data. */
+const maskDecode: Handler = (params) => {
+  const items = itemsOf(params, MAX_BATCH_ITEMS);
+  if (!items.ok) return items;
+  const results: unknown[] = [];
+  for (let i = 0; i < items.value.length; i += 1) {
+    const item = items.value[i] as Record<string, unknown>;
+    const layout = layoutOf(item, `params.items[${i}]`);
+    if (!layout.ok) return layout;
+    const r = decodeMask(item['value'], layout.value);
+    results.push(r.ok ? { ok: true, ...r.value } : r);
+  }
+  return { ok: true, result: { results } };
+};
+
+/** mask.encode {items:[{protocols:[names], layout?}]} -> {results:[{value, hex}-or-error per item]}. */
+const maskEncode: Handler = (params) => {
+  const items = itemsOf(params, MAX_BATCH_ITEMS);
+  if (!items.ok) return items;
+  const results: unknown[] = [];
+  for (let i = 0; i < items.value.length; i += 1) {
+    const item = items.value[i] as Record<string, unknown>;
+    const layout = layoutOf(item, `params.items[${i}]`);
+    if (!layout.ok) return layout;
+    const names = item['protocols'];
+    if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string')) {
+      return invalid(`params.items[${i}].protocols`, 'must be an array of strings');
+    }
+    const r = encodeMask(names, layout.value);
+    results.push(r.ok ? { ok: true, layout: layout.value, ...r.value } : r);
+  }
+  return { ok: true, result: { results } };
+};
+
+/** bridge.info: what this bridge can do here, including whether the optional edge-js adapter is usable. */
+const bridgeInfo: Handler = () => ({
+  ok: true,
+  result: { protocol: PROTOCOL_VERSION, core: CORE_VERSION, node: process.version, edge: edgeStatus() },
+});
+
+const methodNames = ['hello', 'mask.decode', 'mask.encode', 'bridge.info'] as const;
+
+export function createMethodTable(maxLineBytes: number): MethodTable {
+  const table: [typeof methodNames[number], Handler][] = [
+    ['hello', hello(maxLineBytes)],
+    ['mask.decode', maskDecode],
+    ['mask.encode', maskEncode],
+    ['bridge.info', bridgeInfo],
+  ];
+  return new Map<string, Handler>(table);
+}
