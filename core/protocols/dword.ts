@@ -6,7 +6,7 @@ export interface DwordError {
 }
 
 const HEX = /^0x([0-9a-f]{1,8})$/i;
-const DEC = /^[0-9]{1,10}$/;
+const DEC = /^-?[0-9]{1,10}$/;
 const REG_DWORD = /^dword:([0-9a-f]{8})$/i;
 
 /**
@@ -25,7 +25,7 @@ export function parseDword(input: unknown): Result<number, DwordError> {
     if (hex?.[1] !== undefined) return ok(parseInt(hex[1], 16) >>> 0);
     if (DEC.test(text)) {
       const n = Number(text);
-      if (n <= 0xffffffff) return ok(n);
+      if (n >= -0x80000000 && n <= 0xffffffff) return ok(n >>> 0);
     }
     const shown = JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}...` : input);
     return fail({ code: 'InvalidValue', message: `${shown} is not a DWORD: use a number such as 2688, 0xA80 or dword:00000a80` });

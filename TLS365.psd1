@@ -1,0 +1,31 @@
+@{
+    RootModule           = 'module/TLS365.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6b0d2c5e-5d1f-4b8a-9f3e-2a7c3d365a12'
+    Author               = 'TLS365 contributors'
+    CompanyName          = 'TLS365'
+    Copyright            = '(c) TLS365 contributors. MIT licence.'
+    Description          = 'Is this Windows machine ready for TLS 1.2 to Microsoft 365? Reads SChannel, WinHTTP, WinINet and .NET settings, finds what is wrong, and says the exact change that fixes it. Rules live in a TypeScript core reached through a Node bridge.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+
+    # Explicit list, never wildcards: wildcards defeat command auto-discovery and slow every import.
+    # tests/module/General/Manifest.Tests.ps1 fails when this list and module/Public/*.ps1 disagree.
+    FunctionsToExport    = @(
+        'ConvertFrom-Tls365ProtocolMask'
+        'ConvertTo-Tls365ProtocolMask'
+    )
+    CmdletsToExport      = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+
+    FormatsToProcess     = @('module/TLS365.Format.ps1xml')
+
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('TLS', 'TLS12', 'Microsoft365', 'Office365', 'SChannel', 'WinHTTP', 'Exchange', 'SCCM', 'Security', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'Foundation: the Node bridge and the protocol-mask cmdlets.'
+        }
+    }
+}

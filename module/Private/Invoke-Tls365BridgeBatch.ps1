@@ -1,0 +1,55 @@
+function Invoke-Tls365BridgeBatch
+{
+    <#
+    .SYNOPSIS
+        Sends a batch of items to a per-item bridge method and pairs each result with its item.
+    .DESCRIPTION
+        Shared by the public commands that buffer pipeline input: one request per batch, never one per
+        object. Returns one object per item with Item, Result (the core's per-item answer, which may itself
+        be a failure as data) and Error (an ErrorRecord when the whole request failed, e.g. the bridge
+        exited; every item of the batch then carries it, so nothing is lost silently).
+    .PARAMETER Method
+        The bridge method (it must take params.items and return result.results in the same order).
+    .PARAMETER Item
+        The items, each a hashtable the method understands, plus a 'Target' entry used only here.
+    .EXAMPLE
+        Invoke-Tls365BridgeBatch -Method 'mask.decode' -Item @(@{ Target = '0xA80'; Request = @{ value = '0xA80' } })
+    #>
+    [CmdletBinding()]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $Method,
+
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [System.Collections.IList]
+        $Item
+    )
+
+    if ($Item.Count -eq 0) { return }
+    $requests = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+    foreach ($entry in $Item) { $requests.Add($entry.Request) }
+
+    try
+    {
+        $result = Invoke-Tls365Bridge -Method $Method -Params @{ items = $requests.ToArray() }
+    }
+    catch
+    {
+        $failure = $_
+        foreach ($entry in $Item)
+        {
+            $record = New-Tls365ErrorRecord -Message $failure.Exception.Message -ErrorId ($failure.FullyQualifiedErrorId -replace ',.*$', '') -Category $failure.CategoryInfo.Category -TargetObject $entry.Target -InnerException $failure.Exception
+            [PSCustomObject]@{ Item = $entry; Result = $null; Error = $record }
+        }
+        return
+    }
+
+    $results = @($result.results)
+    for ($i = 0; $i -lt $Item.Count; $i++)
+    {
+        [PSCustomObject]@{ Item = $Item[$i]; Result = $results[$i]; Error = $null }
+    }
+}

@@ -1,0 +1,68 @@
+function Resolve-Tls365Node
+{
+    <#
+    .SYNOPSIS
+        Finds a Node.js that can run the bridge, or throws an ErrorRecord that says what was found and what is needed.
+    .DESCRIPTION
+        Looks at $env:TLS365_NODE first, then 'node' on PATH; runs it once with fixed arguments to read its
+        version. The answer is cached for the session. Errors: TLS365.NodeNotFound, TLS365.NodeTooOld,
+        TLS365.BridgeNotBuilt (dist/bridge/main.js missing).
+    .EXAMPLE
+        $node = Resolve-Tls365Node
+    #>
+    [CmdletBinding()]
+    [OutputType([System.String])]
+    param ()
+
+    if ($null -ne $script:ResolvedNode) { return $script:ResolvedNode }
+
+    $candidate = $null
+    if (-not [System.String]::IsNullOrEmpty($env:TLS365_NODE))
+    {
+        $candidate = $env:TLS365_NODE
+        if (-not (Test-Path -LiteralPath $candidate -PathType Leaf))
+        {
+            $message = $script:LocalizedData.Node_NotFound -f $script:MinimumNodeVersion
+            throw (New-Tls365ErrorRecord -Message ("TLS365_NODE='{0}' does not exist. {1}" -f $candidate, $message) -ErrorId 'TLS365.NodeNotFound' -Category ObjectNotFound -TargetObject $candidate)
+        }
+    }
+    else
+    {
+        $command = Get-Command -Name 'node' -CommandType Application -ErrorAction Ignore | Select-Object -First 1
+        if ($null -eq $command)
+        {
+            $message = $script:LocalizedData.Node_NotFound -f $script:MinimumNodeVersion
+            throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.NodeNotFound' -Category ObjectNotFound -TargetObject 'node')
+        }
+        $candidate = $command.Source
+    }
+
+    $versionText = $null
+    try
+    {
+        $versionText = (& $candidate '-p' 'process.versions.node' 2>$null | Select-Object -First 1)
+    }
+    catch
+    {
+        $versionText = $null
+    }
+    $version = $null
+    if ($null -eq $versionText -or -not [System.Version]::TryParse(([System.String]$versionText).Trim(), [ref]$version))
+    {
+        $message = $script:LocalizedData.Node_Unusable -f $candidate, "it printed '$versionText'"
+        throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.NodeNotFound' -Category ObjectNotFound -TargetObject $candidate)
+    }
+    if ($version -lt $script:MinimumNodeVersion)
+    {
+        $message = $script:LocalizedData.Node_TooOld -f $candidate, $version, $script:MinimumNodeVersion
+        throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.NodeTooOld' -Category NotInstalled -TargetObject $candidate)
+    }
+    if (-not (Test-Path -LiteralPath $script:BridgeScriptPath -PathType Leaf))
+    {
+        $message = $script:LocalizedData.Bridge_NotBuilt -f $script:BridgeScriptPath
+        throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.BridgeNotBuilt' -Category NotInstalled -TargetObject $script:BridgeScriptPath)
+    }
+
+    $script:ResolvedNode = $candidate
+    $candidate
+}

@@ -1,0 +1,137 @@
+function Send-Tls365BridgeRequest
+{
+    <#
+    .SYNOPSIS
+        Writes one JSON-RPC request to the running bridge and waits for its reply.
+    .DESCRIPTION
+        Reads stdout with one pending ReadLineAsync kept in module state, polled in short waits so Ctrl+C
+        still works; replies for other ids (a request abandoned by Ctrl+C) are skipped; notifications
+        (no id) go to -OnNotification. Returns the result. Throws an ErrorRecord:
+        TLS365.Bridge.Exited when the bridge ends before replying (exit code and stderr tail in the message),
+        TLS365.Bridge.Timeout after -TimeoutSeconds (the bridge is killed), TLS365.Bridge.<Code> for a
+        JSON-RPC error reply, TLS365.Bridge.BadReply for a line that is not a reply.
+    .PARAMETER Method
+        The bridge method.
+    .PARAMETER Params
+        The params object.
+    .PARAMETER TimeoutSeconds
+        How long to wait for the reply.
+    .PARAMETER OnNotification
+        Called with each notification object that arrives before the reply.
+    .EXAMPLE
+        Send-Tls365BridgeRequest -Method 'mask.decode' -Params @{ items = @(@{ value = 2688 }) } -TimeoutSeconds 30
+    #>
+    [CmdletBinding()]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $Method,
+
+        [Parameter(Mandatory = $true)]
+        [System.Object]
+        $Params,
+
+        [Parameter(Mandatory = $true)]
+        [System.Int32]
+        $TimeoutSeconds,
+
+        [Parameter()]
+        [System.Management.Automation.ScriptBlock]
+        $OnNotification
+    )
+
+    $bridge = $script:Bridge
+    $bridge.NextId = $bridge.NextId + 1
+    $id = $bridge.NextId
+    $line = ConvertTo-Tls365RpcLine -InputObject @{ jsonrpc = '2.0'; id = $id; method = $Method; params = $Params }
+    try
+    {
+        $bridge.Writer.WriteLine($line)
+    }
+    catch
+    {
+        # The pipe is closed: the bridge died before it could read this request.
+        $null = Stop-Tls365Bridge -Kill
+        $message = $script:LocalizedData.Bridge_Exited -f 'unknown', $Method, (' ' + $_.Exception.Message)
+        throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.NotDelivered' -Category ResourceUnavailable -TargetObject $Method -InnerException $_.Exception)
+    }
+
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    while ($true)
+    {
+        if ($null -eq $bridge.PendingRead)
+        {
+            $bridge.PendingRead = $bridge.Process.StandardOutput.ReadLineAsync()
+        }
+        $read = $bridge.PendingRead
+        if (-not $read.Wait(100))
+        {
+            if ($bridge.Process.HasExited)
+            {
+                # The process is gone; its last lines may still be in the pipe. EOF arrives soon.
+                $null = $read.Wait(2000)
+            }
+            if (-not $read.IsCompleted)
+            {
+                if ($clock.Elapsed.TotalSeconds -ge $TimeoutSeconds)
+                {
+                    $null = Stop-Tls365Bridge -Kill
+                    $message = $script:LocalizedData.Bridge_Timeout -f $Method, $TimeoutSeconds
+                    throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.Timeout' -Category OperationTimeout -TargetObject $Method)
+                }
+                continue
+            }
+        }
+        $bridge.PendingRead = $null
+        $text = $null
+        if (-not $read.IsFaulted) { $text = $read.Result }
+        if ($null -eq $text)
+        {
+            $null = $bridge.Process.WaitForExit(2000)
+            $stopped = Stop-Tls365Bridge
+            $tail = ''
+            $code = 'unknown'
+            if ($null -ne $stopped)
+            {
+                if ($null -ne $stopped.ExitCode) { $code = $stopped.ExitCode }
+                if ($stopped.StderrTail) { $tail = ' Bridge stderr: ' + $stopped.StderrTail }
+            }
+            $message = $script:LocalizedData.Bridge_Exited -f $code, $Method, $tail
+            throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.Exited' -Category ResourceUnavailable -TargetObject $Method)
+        }
+
+        try
+        {
+            $reply = ConvertFrom-Json -InputObject $text
+        }
+        catch
+        {
+            $reply = $null
+        }
+        if ($null -eq $reply -or $reply -isnot [System.Management.Automation.PSCustomObject])
+        {
+            $shown = $text
+            if ($shown.Length -gt 200) { $shown = $shown.Substring(0, 200) + '...' }
+            $message = $script:LocalizedData.Bridge_BadReply -f $shown
+            throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.BadReply' -Category ProtocolError -TargetObject $Method)
+        }
+
+        $names = @($reply.PSObject.Properties | ForEach-Object { $_.Name })
+        if ($names -notcontains 'id')
+        {
+            if ($null -ne $OnNotification) { & $OnNotification $reply }
+            continue
+        }
+        if ($null -ne $reply.id -and "$($reply.id)" -ne "$id")
+        {
+            Write-Verbose -Message ("TLS365 bridge: skipping the reply to abandoned request {0}" -f $reply.id)
+            continue
+        }
+        if ($names -contains 'error')
+        {
+            throw (ConvertFrom-Tls365BridgeError -RpcError $reply.error -Method $Method)
+        }
+        return $reply.result
+    }
+}

@@ -1,0 +1,127 @@
+function ConvertFrom-Tls365ProtocolMask
+{
+    <#
+    .SYNOPSIS
+        Decodes a protocol bitmask (WinHTTP DefaultSecureProtocols, WinINet SecureProtocols, SChannel SP_PROT_*) into protocol names.
+    .DESCRIPTION
+        Turns a DWORD such as 0xA80 into the protocols it enables, oldest first, in TLS365's fixed
+        vocabulary: Ssl2, Ssl3, Tls10, Tls11, Tls12, Tls13.
+
+        The bit values are Microsoft's: the WinHTTP table of the Microsoft 365 TLS guidance and KB3140245
+        (SSL 2.0 0x8, SSL 3.0 0x20, TLS 1.0 0x80, TLS 1.1 0x200, TLS 1.2 0x800; TLS 1.3 0x2000 from the
+        WinHTTP option flags), the same bits for WinINet SecureProtocols (inetres.admx), and the SChannel
+        SP_PROT_*_CLIENT / SP_PROT_*_SERVER constants of schannel.h for the two SChannel layouts.
+
+        A bit that is not a protocol of the chosen layout is reported as an error (TLS365.Mask.UnknownBits)
+        that names each such bit, and what it is when Microsoft defines it (for example SP_PROT_PCT1_CLIENT).
+        Values are decoded in batches through the TLS365 bridge, so piping thousands of values is one call.
+    .PARAMETER Value
+        The mask: a number (2688), a hex string ('0xA80'), regedit's 'dword:00000a80', or PowerShell's
+        0xFFFFFFFF literal (-1). Accepts pipeline input, and objects with a Value, Mask,
+        DefaultSecureProtocols or SecureProtocols property.
+    .PARAMETER Layout
+        Which bit layout the value uses: WinHttp (default), WinInet, SChannelClient or SChannelServer.
+    .PARAMETER Detailed
+        Return one TLS365.ProtocolMask object per value (Value, Hex, Layout, Protocols) instead of the
+        protocol names.
+    .EXAMPLE
+        ConvertFrom-Tls365ProtocolMask 0xA80
+
+        Tls10
+        Tls11
+        Tls12
+
+        The WinHTTP value Microsoft's table gives for "TLS 1.0, 1.1 and 1.2".
+    .EXAMPLE
+        Get-ItemPropertyValue 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp' DefaultSecureProtocols | ConvertFrom-Tls365ProtocolMask -Detailed
+
+        Decodes the live WinHTTP setting of this machine (on Windows).
+    .EXAMPLE
+        '0x400', '0x1400' | ConvertFrom-Tls365ProtocolMask -Layout SChannelServer -Detailed
+
+        Decodes SChannel server bits, such as those in a dwProtocol or grbitEnabledProtocols value.
+    .EXAMPLE
+        Import-Csv .\servers.csv | ConvertFrom-Tls365ProtocolMask -Detailed | Where-Object Protocols -notcontains 'Tls12'
+
+        Decodes a Value column (and an optional Layout column) and keeps the masks that lack TLS 1.2.
+    .INPUTS
+        System.String, System.Int32, or objects with a Value/Mask/DefaultSecureProtocols/SecureProtocols property.
+    .OUTPUTS
+        System.String, or TLS365.ProtocolMask with -Detailed.
+    .LINK
+        ConvertTo-Tls365ProtocolMask
+    #>
+    [CmdletBinding()]
+    [OutputType([System.String])]
+    [OutputType('TLS365.ProtocolMask')]
+    param
+    (
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('Mask', 'DefaultSecureProtocols', 'SecureProtocols')]
+        [AllowEmptyString()]
+        [System.String[]]
+        $Value,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [ValidateSet('WinHttp', 'WinInet', 'SChannelClient', 'SChannelServer')]
+        [System.String]
+        $Layout = 'WinHttp',
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $Detailed
+    )
+
+    begin
+    {
+        $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+        $emit = {
+            foreach ($answer in @(Invoke-Tls365BridgeBatch -Method 'mask.decode' -Item $pending))
+            {
+                if ($null -ne $answer.Error)
+                {
+                    $PSCmdlet.WriteError($answer.Error)
+                    continue
+                }
+                $r = $answer.Result
+                if (-not $r.ok)
+                {
+                    $category = 'InvalidData'
+                    if ($r.error.code -eq 'InvalidValue') { $category = 'InvalidArgument' }
+                    $record = New-Tls365ErrorRecord -Message $r.error.message -ErrorId ('TLS365.Mask.' + $r.error.code) -Category $category -TargetObject $answer.Item.Target
+                    $PSCmdlet.WriteError($record)
+                    continue
+                }
+                if ($Detailed)
+                {
+                    [PSCustomObject]@{
+                        PSTypeName = 'TLS365.ProtocolMask'
+                        Value      = [System.Int64]$r.value
+                        Hex        = [System.String]$r.hex
+                        Layout     = [System.String]$r.layout
+                        Protocols  = [System.String[]]@($r.protocols)
+                    }
+                }
+                else
+                {
+                    foreach ($p in @($r.protocols)) { [System.String]$p }
+                }
+            }
+            $pending.Clear()
+        }
+    }
+
+    process
+    {
+        foreach ($v in $Value)
+        {
+            $pending.Add(@{ Target = $v; Request = @{ value = $v; layout = $Layout } })
+            if ($pending.Count -ge $script:BridgeBatchSize) { & $emit }
+        }
+    }
+
+    end
+    {
+        & $emit
+    }
+}

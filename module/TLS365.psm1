@@ -1,0 +1,40 @@
+# TLS365 root module: loads strings, dot-sources Private/ then Public/, and stops the bridge on removal.
+# Importing never starts Node: the bridge starts on the first command that needs the rules.
+Set-StrictMode -Version 2.0
+
+$script:ModuleRoot = Split-Path -Path $PSScriptRoot -Parent
+
+$localizedData = $null
+try
+{
+    Import-LocalizedData -BindingVariable 'localizedData' -FileName 'TLS365.strings.psd1' -BaseDirectory $PSScriptRoot -ErrorAction Stop
+}
+catch
+{
+    Import-LocalizedData -BindingVariable 'localizedData' -FileName 'TLS365.strings.psd1' -BaseDirectory $PSScriptRoot -UICulture 'en-US'
+}
+$script:LocalizedData = $localizedData
+
+foreach ($folder in @('Private', 'Public'))
+{
+    $folderPath = Join-Path -Path $PSScriptRoot -ChildPath $folder
+    foreach ($file in @(Get-ChildItem -Path $folderPath -Filter '*.ps1' -File | Sort-Object -Property Name))
+    {
+        . $file.FullName
+    }
+}
+
+# Bridge settings. Tests override them with InModuleScope; users never need to.
+$script:BridgeScriptPath = Join-Path -Path (Join-Path -Path (Join-Path -Path $script:ModuleRoot -ChildPath 'dist') -ChildPath 'bridge') -ChildPath 'main.js'
+$script:BridgeArguments = @()
+$script:BridgeTimeoutSeconds = 300
+$script:BridgeProtocolVersion = 1
+$script:BridgeBatchSize = 1000
+$script:MinimumNodeVersion = [System.Version]'20.0.0'
+$script:Bridge = $null
+$script:ResolvedNode = $null
+$script:BridgeFailures = New-Object -TypeName 'System.Collections.Generic.List[System.DateTime]'
+
+$ExecutionContext.SessionState.Module.OnRemove = {
+    Stop-Tls365Bridge
+}
