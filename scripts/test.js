@@ -1,0 +1,42 @@
+'use strict';
+// npm test: every suite, then one closing line "N passed, N failed" summing them all.
+//   mocha  - core and bridge (ts-node), and end-to-end tests that drive a real pwsh via node-powershell
+//   Pester - the PowerShell module (tests/module), run by the local pwsh 7.6.9
+// A suite that crashes before reporting counts as one failure, so a broken runner can never look green.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { root, pesterManifest, childEnv, pwshPath } = require('./lib.js');
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'tls365-test-'));
+const args = process.argv.slice(2);
+const only = args.includes('--mocha') ? 'mocha' : args.includes('--pester') ? 'pester' : null;
+
+function runSuite(name, cmd, cmdArgs, extraEnv) {
+  const stats = path.join(scratch, `${name}.json`);
+  process.stdout.write(`\n=== ${name} ===\n`);
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: childEnv({ ...extraEnv, TLS365_MOCHA_STATS: stats }), shell: false });
+  let counts = null;
+  try { counts = JSON.parse(fs.readFileSync(stats, 'utf8')); } catch { counts = null; }
+  if (counts === null) {
+    process.stdout.write(`${name}: the runner ended (exit ${r.status ?? r.error}) without reporting counts; counted as 1 failure\n`);
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  if (r.status !== 0 && counts.failed === 0) counts.failed = 1; // exited non-zero for a reason it did not count
+  return counts;
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const add = (c) => { totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped; };
+
+if (only !== 'pester') {
+  add(runSuite('mocha', process.execPath, [path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', path.join(root, 'tests', 'support', 'counting-reporter.js')], {}));
+}
+if (only !== 'mocha') {
+  add(runSuite('pester', pwshPath(), ['-NoProfile', '-NonInteractive', '-File', path.join(root, 'tests', 'module', 'Invoke-Tls365Pester.ps1'),
+    '-PesterManifest', pesterManifest, '-StatsFile', path.join(scratch, 'pester.json')], {}));
+}
+fs.rmSync(scratch, { recursive: true, force: true });
+process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`);
+process.exit(totals.failed === 0 ? 0 : 1);
