@@ -6,12 +6,14 @@ function Invoke-Tls365BridgeBatch
     .DESCRIPTION
         Shared by the public commands that buffer pipeline input: one request per batch, never one per
         object. Returns one object per item with Item, Result (the core's per-item answer, which may itself
-        be a failure as data) and Error (an ErrorRecord when the whole request failed, e.g. the bridge
-        exited; every item of the batch then carries it, so nothing is lost silently).
+        be a failure as data) and Error (an ErrorRecord naming the item's target when the whole request
+        failed, e.g. the bridge exited: every item of the batch then carries it, so nothing is lost silently).
+        When the failure is one no retry can fix (Node missing, bridge not built, protocol mismatch, restart
+        limit) it returns a single object with Fatal set instead, for the caller to ThrowTerminatingError.
     .PARAMETER Method
         The bridge method (it must take params.items and return result.results in the same order).
     .PARAMETER Item
-        The items, each a hashtable the method understands, plus a 'Target' entry used only here.
+        The items: hashtables with Target (what an error names) and Request (what the method receives).
     .EXAMPLE
         Invoke-Tls365BridgeBatch -Method 'mask.decode' -Item @(@{ Target = '0xA80'; Request = @{ value = '0xA80' } })
     #>
@@ -32,24 +34,27 @@ function Invoke-Tls365BridgeBatch
     $requests = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
     foreach ($entry in $Item) { $requests.Add($entry.Request) }
 
-    try
+    $answer = Invoke-Tls365Bridge -Method $Method -Params @{ items = $requests.ToArray() }
+    if (-not $answer.Ok)
     {
-        $result = Invoke-Tls365Bridge -Method $Method -Params @{ items = $requests.ToArray() }
-    }
-    catch
-    {
-        $failure = $_
+        if ($answer.Terminating)
+        {
+            [PSCustomObject]@{ Item = $null; Result = $null; Error = $null; Fatal = $answer.Error }
+            return
+        }
+        $failure = $answer.Error
+        $errorId = $failure.FullyQualifiedErrorId -replace ',.*$', ''
         foreach ($entry in $Item)
         {
-            $record = New-Tls365ErrorRecord -Message $failure.Exception.Message -ErrorId ($failure.FullyQualifiedErrorId -replace ',.*$', '') -Category $failure.CategoryInfo.Category -TargetObject $entry.Target -InnerException $failure.Exception
-            [PSCustomObject]@{ Item = $entry; Result = $null; Error = $record }
+            $record = New-Tls365ErrorRecord -Message $failure.Exception.Message -ErrorId $errorId -Category $failure.CategoryInfo.Category -TargetObject $entry.Target -InnerException $failure.Exception
+            [PSCustomObject]@{ Item = $entry; Result = $null; Error = $record; Fatal = $null }
         }
         return
     }
 
-    $results = @($result.results)
+    $results = @($answer.Value.results)
     for ($i = 0; $i -lt $Item.Count; $i++)
     {
-        [PSCustomObject]@{ Item = $Item[$i]; Result = $results[$i]; Error = $null }
+        [PSCustomObject]@{ Item = $Item[$i]; Result = $results[$i]; Error = $null; Fatal = $null }
     }
 }

@@ -2,19 +2,19 @@ function Resolve-Tls365Node
 {
     <#
     .SYNOPSIS
-        Finds a Node.js that can run the bridge, or throws an ErrorRecord that says what was found and what is needed.
+        Finds a Node.js that can run the bridge, or returns an ErrorRecord that says what was found and what is needed.
     .DESCRIPTION
         Looks at $env:TLS365_NODE first, then 'node' on PATH; runs it once with fixed arguments to read its
-        version. The answer is cached for the session. Errors: TLS365.NodeNotFound, TLS365.NodeTooOld,
-        TLS365.BridgeNotBuilt (dist/bridge/main.js missing).
+        version. The answer is cached for the session. Returns @{ Ok = $true; Value = path } or
+        @{ Ok = $false; Error = ErrorRecord } (TLS365.NodeNotFound, TLS365.NodeTooOld); never throws.
     .EXAMPLE
         $node = Resolve-Tls365Node
     #>
     [CmdletBinding()]
-    [OutputType([System.String])]
+    [OutputType([System.Collections.Hashtable])]
     param ()
 
-    if ($null -ne $script:ResolvedNode) { return $script:ResolvedNode }
+    if ($null -ne $script:ResolvedNode) { return @{ Ok = $true; Value = $script:ResolvedNode } }
 
     $candidate = $null
     if (-not [System.String]::IsNullOrEmpty($env:TLS365_NODE))
@@ -23,7 +23,7 @@ function Resolve-Tls365Node
         if (-not (Test-Path -LiteralPath $candidate -PathType Leaf))
         {
             $message = $script:LocalizedData.Node_NotFound -f $script:MinimumNodeVersion
-            throw (New-Tls365ErrorRecord -Message ("TLS365_NODE='{0}' does not exist. {1}" -f $candidate, $message) -ErrorId 'TLS365.NodeNotFound' -Category ObjectNotFound -TargetObject $candidate)
+            return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message ("TLS365_NODE='{0}' does not exist. {1}" -f $candidate, $message) -ErrorId 'TLS365.NodeNotFound' -Category ObjectNotFound -TargetObject $candidate) }
         }
     }
     else
@@ -32,7 +32,7 @@ function Resolve-Tls365Node
         if ($null -eq $command)
         {
             $message = $script:LocalizedData.Node_NotFound -f $script:MinimumNodeVersion
-            throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.NodeNotFound' -Category ObjectNotFound -TargetObject 'node')
+            return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.NodeNotFound' -Category ObjectNotFound -TargetObject 'node') }
         }
         $candidate = $command.Source
     }
@@ -44,25 +44,19 @@ function Resolve-Tls365Node
     }
     catch
     {
-        $versionText = $null
+        $versionText = $_.Exception.Message
     }
     $version = $null
     if ($null -eq $versionText -or -not [System.Version]::TryParse(([System.String]$versionText).Trim(), [ref]$version))
     {
         $message = $script:LocalizedData.Node_Unusable -f $candidate, "it printed '$versionText'"
-        throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.NodeNotFound' -Category ObjectNotFound -TargetObject $candidate)
+        return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.NodeNotFound' -Category ObjectNotFound -TargetObject $candidate) }
     }
     if ($version -lt $script:MinimumNodeVersion)
     {
         $message = $script:LocalizedData.Node_TooOld -f $candidate, $version, $script:MinimumNodeVersion
-        throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.NodeTooOld' -Category NotInstalled -TargetObject $candidate)
+        return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.NodeTooOld' -Category NotInstalled -TargetObject $candidate) }
     }
-    if (-not (Test-Path -LiteralPath $script:BridgeScriptPath -PathType Leaf))
-    {
-        $message = $script:LocalizedData.Bridge_NotBuilt -f $script:BridgeScriptPath
-        throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.BridgeNotBuilt' -Category NotInstalled -TargetObject $script:BridgeScriptPath)
-    }
-
     $script:ResolvedNode = $candidate
-    $candidate
+    @{ Ok = $true; Value = $candidate }
 }

@@ -6,7 +6,8 @@ function Send-Tls365BridgeRequest
     .DESCRIPTION
         Reads stdout with one pending ReadLineAsync kept in module state, polled in short waits so Ctrl+C
         still works; replies for other ids (a request abandoned by Ctrl+C) are skipped; notifications
-        (no id) go to -OnNotification. Returns the result. Throws an ErrorRecord:
+        (no id) go to -OnNotification. Returns @{ Ok = $true; Value = result } or @{ Ok = $false; Error = ErrorRecord }
+        (never throws: a caught throw would still land in the caller's -ErrorVariable):
         TLS365.Bridge.Exited when the bridge ends before replying (exit code and stderr tail in the message),
         TLS365.Bridge.Timeout after -TimeoutSeconds (the bridge is killed), TLS365.Bridge.<Code> for a
         JSON-RPC error reply, TLS365.Bridge.BadReply for a line that is not a reply.
@@ -54,7 +55,7 @@ function Send-Tls365BridgeRequest
         # The pipe is closed: the bridge died before it could read this request.
         $null = Stop-Tls365Bridge -Kill
         $message = $script:LocalizedData.Bridge_Exited -f 'unknown', $Method, (' ' + $_.Exception.Message)
-        throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.NotDelivered' -Category ResourceUnavailable -TargetObject $Method -InnerException $_.Exception)
+        return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.NotDelivered' -Category ResourceUnavailable -TargetObject $Method -InnerException $_.Exception) }
     }
 
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
@@ -78,7 +79,7 @@ function Send-Tls365BridgeRequest
                 {
                     $null = Stop-Tls365Bridge -Kill
                     $message = $script:LocalizedData.Bridge_Timeout -f $Method, $TimeoutSeconds
-                    throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.Timeout' -Category OperationTimeout -TargetObject $Method)
+                    return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.Timeout' -Category OperationTimeout -TargetObject $Method) }
                 }
                 continue
             }
@@ -98,23 +99,29 @@ function Send-Tls365BridgeRequest
                 if ($stopped.StderrTail) { $tail = ' Bridge stderr: ' + $stopped.StderrTail }
             }
             $message = $script:LocalizedData.Bridge_Exited -f $code, $Method, $tail
-            throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.Exited' -Category ResourceUnavailable -TargetObject $Method)
+            return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.Exited' -Category ResourceUnavailable -TargetObject $Method) }
         }
 
-        try
+        # Only a line that looks like a JSON object is parsed: anything else (a crash message on stdout) is
+        # reported without an exception, which would otherwise land in the caller's -ErrorVariable.
+        $reply = $null
+        if ($text.StartsWith('{'))
         {
-            $reply = ConvertFrom-Json -InputObject $text
-        }
-        catch
-        {
-            $reply = $null
+            try
+            {
+                $reply = ConvertFrom-Json -InputObject $text -ErrorAction Stop
+            }
+            catch
+            {
+                $reply = $null
+            }
         }
         if ($null -eq $reply -or $reply -isnot [System.Management.Automation.PSCustomObject])
         {
             $shown = $text
             if ($shown.Length -gt 200) { $shown = $shown.Substring(0, 200) + '...' }
             $message = $script:LocalizedData.Bridge_BadReply -f $shown
-            throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.BadReply' -Category ProtocolError -TargetObject $Method)
+            return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.BadReply' -Category ProtocolError -TargetObject $Method) }
         }
 
         $names = @($reply.PSObject.Properties | ForEach-Object { $_.Name })
@@ -130,8 +137,8 @@ function Send-Tls365BridgeRequest
         }
         if ($names -contains 'error')
         {
-            throw (ConvertFrom-Tls365BridgeError -RpcError $reply.error -Method $Method)
+            return @{ Ok = $false; Error = (ConvertFrom-Tls365BridgeError -RpcError $reply.error -Method $Method) }
         }
-        return $reply.result
+        return @{ Ok = $true; Value = $reply.result }
     }
 }

@@ -5,17 +5,26 @@ function Start-Tls365Bridge
         Starts the Node bridge for this session and performs the version handshake.
     .DESCRIPTION
         Starts 'node dist/bridge/main.js' with fixed arguments (no user data on the command line, NODE_OPTIONS
-        cleared), wires stdin/stdout as BOM-less UTF-8 (the wire is ASCII anyway) and drains stderr on a
+        cleared), wires stdin/stdout as BOM-less UTF-8 (the wire is ASCII anyway) and drains stderr with a
         background read so the bridge can never block on a full pipe. Then sends 'hello' and checks the
-        protocol version. Stores the bridge in $script:Bridge and returns it.
+        protocol version. Stores the bridge in $script:Bridge. Returns @{ Ok = $true } or
+        @{ Ok = $false; Error = ErrorRecord; Terminating = $true } (Node missing or too old, bridge not
+        built, protocol mismatch: conditions that no retry fixes).
     .EXAMPLE
-        $bridge = Start-Tls365Bridge
+        $started = Start-Tls365Bridge
     #>
     [CmdletBinding()]
     [OutputType([System.Collections.Hashtable])]
     param ()
 
-    $node = Resolve-Tls365Node
+    $resolved = Resolve-Tls365Node
+    if (-not $resolved.Ok) { return @{ Ok = $false; Error = $resolved.Error; Terminating = $true } }
+    $node = $resolved.Value
+    if (-not (Test-Path -LiteralPath $script:BridgeScriptPath -PathType Leaf))
+    {
+        $message = $script:LocalizedData.Bridge_NotBuilt -f $script:BridgeScriptPath
+        return @{ Ok = $false; Terminating = $true; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.BridgeNotBuilt' -Category NotInstalled -TargetObject $script:BridgeScriptPath) }
+    }
 
     $startInfo = New-Object -TypeName 'System.Diagnostics.ProcessStartInfo'
     $startInfo.FileName = $node
@@ -39,7 +48,7 @@ function Start-Tls365Bridge
     catch
     {
         $message = $script:LocalizedData.Bridge_StartFailed -f $script:BridgeScriptPath, $node, $_.Exception.Message
-        throw (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.StartFailed' -Category ResourceUnavailable -TargetObject $node -InnerException $_.Exception)
+        return @{ Ok = $false; Terminating = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.StartFailed' -Category ResourceUnavailable -TargetObject $node -InnerException $_.Exception) }
     }
 
     # Requests are written as UTF-8 bytes to the raw stream: .NET Framework's redirected stdin would use
@@ -64,15 +73,13 @@ function Start-Tls365Bridge
         psVersion = $PSVersionTable.PSVersion.ToString()
         psEdition = [System.String]$PSVersionTable['PSEdition']
     }
-    try
+    $hello = Send-Tls365BridgeRequest -Method 'hello' -Params $helloParams -TimeoutSeconds 60
+    if (-not $hello.Ok)
     {
-        $script:Bridge.Hello = Send-Tls365BridgeRequest -Method 'hello' -Params $helloParams -TimeoutSeconds 60
-    }
-    catch
-    {
-        $record = $_
         $null = Stop-Tls365Bridge -Kill
-        throw $record
+        $terminating = $hello.Error.FullyQualifiedErrorId -like 'TLS365.Bridge.VersionMismatch*'
+        return @{ Ok = $false; Error = $hello.Error; Terminating = $terminating }
     }
-    $script:Bridge
+    $script:Bridge.Hello = $hello.Value
+    @{ Ok = $true }
 }

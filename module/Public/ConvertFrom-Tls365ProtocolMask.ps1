@@ -78,6 +78,10 @@ function ConvertFrom-Tls365ProtocolMask
         $emit = {
             foreach ($answer in @(Invoke-Tls365BridgeBatch -Method 'mask.decode' -Item $pending))
             {
+                if ($null -ne $answer.Fatal)
+                {
+                    $PSCmdlet.ThrowTerminatingError($answer.Fatal)
+                }
                 if ($null -ne $answer.Error)
                 {
                     $PSCmdlet.WriteError($answer.Error)

@@ -74,6 +74,10 @@ function ConvertTo-Tls365ProtocolMask
         $emit = {
             foreach ($answer in @(Invoke-Tls365BridgeBatch -Method 'mask.encode' -Item $pending))
             {
+                if ($null -ne $answer.Fatal)
+                {
+                    $PSCmdlet.ThrowTerminatingError($answer.Fatal)
+                }
                 if ($null -ne $answer.Error)
                 {
                     $PSCmdlet.WriteError($answer.Error)

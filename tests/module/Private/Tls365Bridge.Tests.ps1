@@ -1,0 +1,190 @@
+# The PowerShell side of the bridge: lazy start, reuse, handshake, timeout, crash, restart, and the
+# terminating errors for a missing Node or an unbuilt bridge. Fake bridges live in ../fixtures/bridges.
+BeforeAll {
+    $script:repoRoot = Split-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -Parent
+    $script:fakes = Join-Path -Path (Join-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -ChildPath 'fixtures') -ChildPath 'bridges'
+    Import-Module -Name (Join-Path -Path $script:repoRoot -ChildPath 'TLS365.psd1') -Force
+
+    function script:Use-Bridge
+    {
+        param ([System.String] $Path, [System.Int32] $TimeoutSeconds = 300)
+        InModuleScope -ModuleName 'TLS365' -Parameters @{ Path = $Path; Timeout = $TimeoutSeconds } -ScriptBlock {
+            param ($Path, $Timeout)
+            Stop-Tls365Bridge | Out-Null
+            $script:BridgeScriptPath = $Path
+            $script:BridgeTimeoutSeconds = $Timeout
+            $script:BridgeFailures.Clear()
+        }
+    }
+    $script:realBridge = Join-Path -Path (Join-Path -Path (Join-Path -Path $script:repoRoot -ChildPath 'dist') -ChildPath 'bridge') -ChildPath 'main.js'
+    function script:Get-BridgeProcessId
+    {
+        InModuleScope -ModuleName 'TLS365' -ScriptBlock { if ($null -ne $script:Bridge) { $script:Bridge.Process.Id } }
+    }
+}
+
+AfterAll {
+    Get-Module -Name 'TLS365' -All | Remove-Module -Force
+}
+
+Describe 'The bridge client' -Tag 'Bridge' {
+    AfterEach {
+        Use-Bridge -Path $script:realBridge
+    }
+
+    It 'does not start Node when the module is imported, only on first use, then reuses one process' {
+        Use-Bridge -Path $script:realBridge
+        Get-BridgeProcessId | Should -BeNullOrEmpty
+        $null = ConvertFrom-Tls365ProtocolMask -Value 2048
+        $first = Get-BridgeProcessId
+        $first | Should -Not -BeNullOrEmpty
+        $null = ConvertTo-Tls365ProtocolMask -Protocol Tls12
+        $null = 1..3 | ConvertFrom-Tls365ProtocolMask -Layout SChannelServer -ErrorAction SilentlyContinue
+        Get-BridgeProcessId | Should -Be $first
+    }
+
+    It 'starts a new bridge transparently when the old one was killed between calls' {
+        $null = ConvertFrom-Tls365ProtocolMask -Value 2048
+        $old = Get-BridgeProcessId
+        Stop-Process -Id $old -Force
+        Start-Sleep -Milliseconds 300
+        ConvertFrom-Tls365ProtocolMask -Value 2048 | Should -Be 'Tls12'
+        Get-BridgeProcessId | Should -Not -Be $old
+    }
+
+    It 'turns every pending item into a TLS365.Bridge.Exited error naming it when the bridge crashes mid-pipeline' {
+        Use-Bridge -Path (Join-Path -Path $script:fakes -ChildPath 'crash-after-hello.js')
+        $out = '0xA80', '0x800', '0x200' | ConvertFrom-Tls365ProtocolMask -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $errs | Should -HaveCount 3
+        @($errs | ForEach-Object { $_.TargetObject }) | Should -Be @('0xA80', '0x800', '0x200')
+        foreach ($e in $errs)
+        {
+            $e.FullyQualifiedErrorId | Should -BeLike 'TLS365.Bridge.Exited*'
+            $e.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+            $e.Exception.Message | Should -Match 'code 3'
+            $e.Exception.Message | Should -Match 'simulated crash in the rules'
+        }
+    }
+
+    It 'works again on the next call after a crash (a new bridge is started)' {
+        Use-Bridge -Path (Join-Path -Path $script:fakes -ChildPath 'crash-after-hello.js')
+        $null = ConvertFrom-Tls365ProtocolMask -Value 1 -ErrorAction SilentlyContinue
+        InModuleScope -ModuleName 'TLS365' -Parameters @{ Path = $script:realBridge } -ScriptBlock { param ($Path) $script:BridgeScriptPath = $Path }
+        ConvertFrom-Tls365ProtocolMask -Value 0x800 | Should -Be 'Tls12'
+    }
+
+    It 'stops restarting a bridge that keeps dying (TLS365.Bridge.RestartLimit)' {
+        Use-Bridge -Path (Join-Path -Path $script:fakes -ChildPath 'crash-after-hello.js')
+        $ids = foreach ($i in 1..5)
+        {
+            try
+            {
+                $null = ConvertFrom-Tls365ProtocolMask -Value 1 -ErrorVariable errs -ErrorAction SilentlyContinue
+                $errs[0].FullyQualifiedErrorId
+            }
+            catch
+            {
+                'terminating:' + $_.FullyQualifiedErrorId
+            }
+        }
+        ($ids | Select-Object -First 3) | ForEach-Object { $_ | Should -BeLike 'TLS365.Bridge.Exited*' }
+        $ids[3] | Should -BeLike 'terminating:TLS365.Bridge.RestartLimit*'
+        $ids[4] | Should -BeLike 'terminating:TLS365.Bridge.RestartLimit*'
+    }
+
+    It 'times out a bridge that never answers, stops it, and says so (TLS365.Bridge.Timeout)' {
+        Use-Bridge -Path (Join-Path -Path $script:fakes -ChildPath 'never-replies.js') -TimeoutSeconds 2
+        $null = ConvertFrom-Tls365ProtocolMask -Value 2048 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Bridge.Timeout*'
+        $errs[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $errs[0].TargetObject | Should -Be '2048'
+        Get-BridgeProcessId | Should -BeNullOrEmpty
+    }
+
+    It 'reports a line that is not a reply as TLS365.Bridge.BadReply' {
+        Use-Bridge -Path (Join-Path -Path $script:fakes -ChildPath 'garbage-line.js')
+        $null = ConvertFrom-Tls365ProtocolMask -Value 2048 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Bridge.BadReply*'
+        $errs[0].Exception.Message | Should -Match 'Segmentation fault'
+    }
+
+    It 'stops with TLS365.Bridge.VersionMismatch naming both versions when the bridge speaks another protocol' {
+        Use-Bridge -Path (Join-Path -Path $script:fakes -ChildPath 'other-protocol.js')
+        $thrown = $null
+        try { $null = ConvertFrom-Tls365ProtocolMask -Value 2048 } catch { $thrown = $_ }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'TLS365.Bridge.VersionMismatch*'
+        $thrown.CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $thrown.Exception.Message | Should -Match 'protocol 2 but this module speaks 1'
+    }
+
+    It 'reports a bridge that dies at start with its exit code and stderr' {
+        Use-Bridge -Path (Join-Path -Path $script:fakes -ChildPath 'exits-at-start.js')
+        $null = ConvertFrom-Tls365ProtocolMask -Value 2048 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -Match '^TLS365\.Bridge\.(Exited|NotDelivered)'
+        $errs[0].Exception.Message | Should -Match 'cannot start: simulated|code 1'
+    }
+
+    It 'skips notifications and replies to abandoned requests, and passes notifications to the caller' {
+        Use-Bridge -Path (Join-Path -Path $script:fakes -ChildPath 'progress-then-reply.js')
+        $seen = InModuleScope -ModuleName 'TLS365' -ScriptBlock {
+            $notes = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+            $answer = Invoke-Tls365Bridge -Method 'mask.decode' -Params @{ items = @(@{ value = 1 }) } -OnNotification { param ($n) $notes.Add($n) }
+            [PSCustomObject]@{ Result = $answer.Value; Notes = $notes }
+        }
+        $seen.Notes | Should -HaveCount 2
+        $seen.Notes[1].params.done | Should -Be 2
+        $seen.Result.results[0].protocols | Should -Be 'Tls12'
+    }
+
+    It 'throws TLS365.BridgeNotBuilt naming the missing file when dist/ was not built' {
+        Use-Bridge -Path (Join-Path -Path $TestDrive -ChildPath 'no-such-main.js')
+        $thrown = $null
+        try { ConvertFrom-Tls365ProtocolMask -Value 2048 -ErrorAction Stop } catch { $thrown = $_ }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'TLS365.BridgeNotBuilt*'
+        $thrown.Exception.Message | Should -Match 'no-such-main\.js'
+        $thrown.Exception.Message | Should -Match 'npm run'
+    }
+
+    Context 'Node resolution' {
+        BeforeEach {
+            $script:savedNode = $env:TLS365_NODE
+            InModuleScope -ModuleName 'TLS365' -ScriptBlock { Stop-Tls365Bridge | Out-Null; $script:ResolvedNode = $null }
+        }
+        AfterEach {
+            $env:TLS365_NODE = $script:savedNode
+            InModuleScope -ModuleName 'TLS365' -ScriptBlock { $script:ResolvedNode = $null }
+        }
+
+        It 'throws TLS365.NodeNotFound naming the path when TLS365_NODE points nowhere' {
+            $env:TLS365_NODE = Join-Path -Path $TestDrive -ChildPath 'node-missing'
+            $thrown = $null
+            try { ConvertFrom-Tls365ProtocolMask -Value 2048 -ErrorAction Stop } catch { $thrown = $_ }
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'TLS365.NodeNotFound*'
+            $thrown.Exception.Message | Should -Match 'node-missing'
+        }
+
+        It 'throws TLS365.NodeTooOld naming the version found and the version needed' -Skip:([System.Environment]::OSVersion.Platform -ne 'Unix') {
+            $fake = Join-Path -Path $TestDrive -ChildPath 'old-node'
+            Set-Content -LiteralPath $fake -Value "#!/bin/sh`necho 16.20.2" -Encoding Ascii
+            & chmod '+x' $fake
+            $env:TLS365_NODE = $fake
+            $thrown = $null
+            try { ConvertFrom-Tls365ProtocolMask -Value 2048 -ErrorAction Stop } catch { $thrown = $_ }
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'TLS365.NodeTooOld*'
+            $thrown.Exception.Message | Should -Match '16\.20\.2'
+            $thrown.Exception.Message | Should -Match '20\.0\.0'
+        }
+    }
+
+    It 'stops the bridge process when the module is removed' {
+        Import-Module -Name (Join-Path -Path $script:repoRoot -ChildPath 'TLS365.psd1') -Force
+        $null = ConvertFrom-Tls365ProtocolMask -Value 2048
+        $processId = Get-BridgeProcessId
+        Remove-Module -Name 'TLS365' -Force
+        Start-Sleep -Milliseconds 500
+        Get-Process -Id $processId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Import-Module -Name (Join-Path -Path $script:repoRoot -ChildPath 'TLS365.psd1') -Force
+    }
+}
