@@ -1,17 +1,20 @@
 import { CORE_VERSION, decodeMask, encodeMask, layoutFromName, LAYOUTS, type Layout } from '../core/index.js';
 import type { Handler, MethodTable, Outcome } from './dispatch.js';
 import { edgeStatus } from './edge-status.js';
-import { invalid, isRecord, itemsOf, type Checked } from './params.js';
+import { invalid, isRecord, itemsOf } from './params.js';
 import { ErrorCode, PROTOCOL_VERSION } from './protocol.js';
 
 /** Most items one batch request may carry; the module splits larger pipelines. */
 export const MAX_BATCH_ITEMS = 100_000;
 
-function layoutOf(item: Record<string, unknown>, path: string): Checked<Layout> {
+/** An item's layout (default WinHttp). A bad one is that item's failure, as data: it never sinks the batch. */
+function layoutOf(item: Record<string, unknown>): { ok: true; value: Layout } | { ok: false; error: { code: 'InvalidLayout'; message: string } } {
   const raw = item['layout'];
-  if (raw === undefined) return { ok: true, value: 'WinHttp' };
+  if (raw === undefined || raw === null) return { ok: true, value: 'WinHttp' };
   const layout = typeof raw === 'string' ? layoutFromName(raw) : undefined;
-  if (layout === undefined) return invalid(`${path}.layout`, `must be one of ${LAYOUTS.join(', ')}`);
+  if (layout === undefined) {
+    return { ok: false, error: { code: 'InvalidLayout', message: `${JSON.stringify(raw)} is not a layout; use ${LAYOUTS.join(', ')}` } };
+  }
   return { ok: true, value: layout };
 }
 
@@ -49,8 +52,11 @@ const maskDecode: Handler = (params) => {
   const results: unknown[] = [];
   for (let i = 0; i < items.value.length; i += 1) {
     const item = items.value[i] as Record<string, unknown>;
-    const layout = layoutOf(item, `params.items[${i}]`);
-    if (!layout.ok) return layout;
+    const layout = layoutOf(item);
+    if (!layout.ok) {
+      results.push(layout);
+      continue;
+    }
     const r = decodeMask(item['value'], layout.value);
     results.push(r.ok ? { ok: true, ...r.value } : r);
   }
@@ -64,8 +70,11 @@ const maskEncode: Handler = (params) => {
   const results: unknown[] = [];
   for (let i = 0; i < items.value.length; i += 1) {
     const item = items.value[i] as Record<string, unknown>;
-    const layout = layoutOf(item, `params.items[${i}]`);
-    if (!layout.ok) return layout;
+    const layout = layoutOf(item);
+    if (!layout.ok) {
+      results.push(layout);
+      continue;
+    }
     const names = item['protocols'];
     if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string')) {
       return invalid(`params.items[${i}].protocols`, 'must be an array of strings');

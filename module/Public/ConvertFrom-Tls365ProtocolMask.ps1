@@ -17,10 +17,14 @@ function ConvertFrom-Tls365ProtocolMask
         Values are decoded in batches through the TLS365 bridge, so piping thousands of values is one call.
     .PARAMETER Value
         The mask: a number (2688), a hex string ('0xA80'), regedit's 'dword:00000a80', or PowerShell's
-        0xFFFFFFFF literal (-1). Accepts pipeline input, and objects with a Value, Mask,
-        DefaultSecureProtocols or SecureProtocols property.
+        0xFFFFFFFF literal (-1). Accepts pipeline input: such values, or objects with a Value, Mask,
+        DefaultSecureProtocols or SecureProtocols property (the first one present is used), such as
+        Import-Csv rows or Get-ItemProperty output. Binding is done by the command itself, not by
+        ValueFromPipelineByPropertyName: PowerShell would otherwise turn an object whose property is a
+        number into the text "@{...}" before it looked at the property.
     .PARAMETER Layout
         Which bit layout the value uses: WinHttp (default), WinInet, SChannelClient or SChannelServer.
+        When not given, a piped object's own Layout property is used if it has one.
     .PARAMETER Detailed
         Return one TLS365.ProtocolMask object per value (Value, Hex, Layout, Protocols) instead of the
         protocol names.
@@ -56,13 +60,13 @@ function ConvertFrom-Tls365ProtocolMask
     [OutputType('TLS365.ProtocolMask')]
     param
     (
-        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
-        [Alias('Mask', 'DefaultSecureProtocols', 'SecureProtocols')]
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true)]
+        [AllowNull()]
         [AllowEmptyString()]
-        [System.String[]]
+        [System.Object[]]
         $Value,
 
-        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Parameter()]
         [ValidateSet('WinHttp', 'WinInet', 'SChannelClient', 'SChannelServer')]
         [System.String]
         $Layout = 'WinHttp',
@@ -74,6 +78,8 @@ function ConvertFrom-Tls365ProtocolMask
 
     begin
     {
+        $valueProperties = @('Value', 'Mask', 'DefaultSecureProtocols', 'SecureProtocols')
+        $layoutBound = $PSBoundParameters.ContainsKey('Layout')
         $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $emit = {
             foreach ($answer in @(Invoke-Tls365BridgeBatch -Method 'mask.decode' -Item $pending))
@@ -91,7 +97,7 @@ function ConvertFrom-Tls365ProtocolMask
                 if (-not $r.ok)
                 {
                     $category = 'InvalidData'
-                    if ($r.error.code -eq 'InvalidValue') { $category = 'InvalidArgument' }
+                    if ($r.error.code -ne 'UnknownBits') { $category = 'InvalidArgument' }
                     $record = New-Tls365ErrorRecord -Message $r.error.message -ErrorId ('TLS365.Mask.' + $r.error.code) -Category $category -TargetObject $answer.Item.Target
                     $PSCmdlet.WriteError($record)
                     continue
@@ -119,7 +125,27 @@ function ConvertFrom-Tls365ProtocolMask
     {
         foreach ($v in $Value)
         {
-            $pending.Add(@{ Target = $v; Request = @{ value = $v; layout = $Layout } })
+            $raw = $v
+            $itemLayout = $Layout
+            if ($null -ne $v -and $v -isnot [System.String] -and $v -isnot [System.ValueType])
+            {
+                $property = $null
+                foreach ($name in $valueProperties)
+                {
+                    $property = $v.PSObject.Properties[$name]
+                    if ($null -ne $property) { break }
+                }
+                if ($null -eq $property)
+                {
+                    $message = $script:LocalizedData.Mask_NoValueProperty -f $v.GetType().FullName, ($valueProperties -join ', ')
+                    $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Mask.InvalidValue' -Category InvalidArgument -TargetObject $v))
+                    continue
+                }
+                $raw = $property.Value
+                $layoutProperty = $v.PSObject.Properties['Layout']
+                if (-not $layoutBound -and $null -ne $layoutProperty) { $itemLayout = [System.String]$layoutProperty.Value }
+            }
+            $pending.Add(@{ Target = $raw; Request = @{ value = $raw; layout = $itemLayout } })
             if ($pending.Count -ge $script:BridgeBatchSize) { & $emit }
         }
     }

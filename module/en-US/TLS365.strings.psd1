@@ -11,5 +11,5 @@ Bridge_VersionMismatch = The TLS365 bridge speaks protocol {0} but this module s
 Bridge_Error = The TLS365 bridge refused {0}: {1}
 Bridge_BadReply = The TLS365 bridge sent a line that is not a JSON-RPC reply: {0}
 Bridge_RestartLimit = The TLS365 bridge died {0} times within {1} seconds; not restarting it again in this session. Last failure: {2}
-Mask_Failed = {0}
+Mask_NoValueProperty = A {0} is not a mask and has none of the properties {1}.
 '@

@@ -54,9 +54,16 @@ describe('bridge dispatch (JSON-RPC 2.0)', () => {
     });
   }
   it('answers bad params with -32602 naming the field path', async () => {
-    const r = await call(req('mask.decode', { items: [{ value: 1, layout: 'Nope' }] }));
+    const r = await call(req('mask.encode', { items: [{ protocols: 'Tls12' }] }));
     assert.equal(r.error.code, ErrorCode.InvalidParams);
-    assert.equal(r.error.data.path, 'params.items[0].layout');
+    assert.equal(r.error.data.path, 'params.items[0].protocols');
+    const s = await call(req('mask.decode', { items: [1] }));
+    assert.equal(s.error.data.path, 'params.items[0]');
+  });
+  it('returns a bad layout as that item\'s failure, not the batch\'s', async () => {
+    const r = await call(req('mask.decode', { items: [{ value: 1, layout: 'Nope' }, { value: 2048 }] }));
+    assert.equal(r.result.results[0].error.code, 'InvalidLayout');
+    assert.deepEqual(r.result.results[1].protocols, ['Tls12']);
   });
   it('returns per-item failures as data: one bad value does not hide the good ones', async () => {
     const r = await call(req('mask.decode', { items: [{ value: '0xA80' }, { value: 'junk' }, { value: 0x4000 }, { value: 0x800, layout: 'SChannelClient' }] }));
