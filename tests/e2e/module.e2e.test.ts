@@ -1,0 +1,69 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PowerShell } from 'node-powershell';
+import { decodeMask } from '../../core/index.js';
+import { repoRoot } from '../support/bridge-client.js';
+
+// End to end: mocha drives a real pwsh 7.6.9 (the local tool wrapper) running the module, which starts
+// the real bridge. Command text is fixed; data goes through files. Paths are embedded only as
+// single-quoted literals with quotes doubled (node-powershell's own templates do not escape `$(...)`).
+const pwsh = join(repoRoot, '.tools', 'bin', process.platform === 'win32' ? 'pwsh.cmd' : 'pwsh');
+const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+const manifest = literal(join(repoRoot, 'TLS365.psd1'));
+
+describe('module end to end (node-powershell -> pwsh -> module -> bridge -> core)', function () {
+  this.timeout(60_000);
+  let ps: PowerShell;
+  let scratch: string;
+
+  before(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'tls365-e2e-'));
+    // TERM=dumb: without it pwsh's console host wraps output in keypad-mode escapes (ESC[?1h ESC[?1l).
+    ps = new PowerShell({
+      executable: pwsh,
+      executableOptions: { '-NoProfile': true, '-NonInteractive': true },
+      spawnOptions: { env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' } },
+      invocationTimeout: 60_000,
+    });
+    await ps.invoke(`$ErrorActionPreference = 'Stop'; Import-Module ${manifest} -Force`);
+  });
+  after(async () => {
+    await ps.dispose();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('the README command prints Tls10, Tls11 and Tls12 for 0xA80', () => {
+    const out = execFileSync(pwsh, ['-NoProfile', '-c', 'Import-Module ./TLS365.psd1; ConvertFrom-Tls365ProtocolMask 0xA80'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.deepEqual(out.trim().split(/\r?\n/), ['Tls10', 'Tls11', 'Tls12']);
+  });
+
+  it('gives the same answers as the core for values read from a file, in every layout', async () => {
+    const cases = [0, 0x8, 0xa80, 0xa00, 0x800, 0x2800, 0x400, 0x1400, 0xaa8, 0x3000].flatMap((value) =>
+      ['WinHttp', 'WinInet', 'SChannelClient', 'SChannelServer'].map((layout) => ({ Value: value, Layout: layout })));
+    const input = join(scratch, 'masks.json');
+    writeFileSync(input, JSON.stringify(cases));
+    const r = await ps.invoke(`@(Get-Content -Raw -LiteralPath ${literal(input)} | ConvertFrom-Json) | ConvertFrom-Tls365ProtocolMask -Detailed -ErrorVariable bad -ErrorAction SilentlyContinue | ForEach-Object { $_.Hex + ' ' + $_.Layout + ' ' + ($_.Protocols -join ',') }; $bad | ForEach-Object { 'ERROR ' + $_.TargetObject + ' ' + $_.FullyQualifiedErrorId }`);
+    const got = r.raw.split(/\r?\n/).filter((l) => l.trim() !== '');
+    const want = cases.map((c) => {
+      const d = decodeMask(c.Value, c.Layout as 'WinHttp');
+      return d.ok ? `${d.value.hex} ${c.Layout} ${d.value.protocols.join(',')}` : `ERROR ${c.Value} TLS365.Mask.${d.error.code},ConvertFrom-Tls365ProtocolMask`;
+    });
+    const sorted = (xs: string[]): string[] => [...xs.filter((x) => !x.startsWith('ERROR')), ...xs.filter((x) => x.startsWith('ERROR'))];
+    assert.deepEqual(got, sorted(want));
+    assert.ok(want.some((w) => w.startsWith('ERROR')), 'the case list includes values the layouts refuse');
+  });
+
+  it('writes ErrorRecords with id, category and target through the whole stack', async () => {
+    const r = await ps.invoke(`$null = ConvertFrom-Tls365ProtocolMask -Value '0x4800' -ErrorVariable e -ErrorAction SilentlyContinue; $e[0].FullyQualifiedErrorId; $e[0].CategoryInfo.Category.ToString(); $e[0].TargetObject`);
+    assert.deepEqual(r.raw.split(/\r?\n/), ['TLS365.Mask.UnknownBits,ConvertFrom-Tls365ProtocolMask', 'InvalidData', '0x4800']);
+  });
+
+  it('round-trips through both cmdlets and keeps one bridge process for the whole session', async () => {
+    const r = await ps.invoke(`$a = (Get-Module TLS365).Invoke({ $script:Bridge.Process.Id }); ConvertTo-Tls365ProtocolMask -Protocol Tls12, Tls13 -Layout SChannelServer | ConvertFrom-Tls365ProtocolMask -Layout SChannelServer | Out-String; $b = (Get-Module TLS365).Invoke({ $script:Bridge.Process.Id }); [string]($a -eq $b)`);
+    const lines = r.raw.split(/\r?\n/).filter((l) => l.trim() !== '');
+    assert.deepEqual(lines, ['Tls12', 'Tls13', 'True']);
+  });
+});
