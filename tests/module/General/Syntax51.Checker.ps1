@@ -1,0 +1,634 @@
+# Static checker: does a PowerShell file load on Windows PowerShell 5.1?
+# CI only has pwsh 7, so this reads each file with the pwsh 7 parser and flags what 5.1 cannot run.
+# Dot-sourced by Syntax51.Tests.ps1. This file must itself parse on 5.1: no 7-only syntax here, and AST
+# types that only exist in pwsh 7 are compared by name (strings), never by [type] literal.
+# Every finding prints as '<file>:<line>: <rule>: <text>'.
+
+function Get-Syntax51RuleId
+{
+    <#
+    .SYNOPSIS
+        Lists the rule ids the checker can report (each one has a failing sample in tests/module/fixtures/syntax51/).
+    #>
+    [CmdletBinding()]
+    [OutputType([System.String])]
+    param ()
+
+    'ParseError'          # the parser reports an error
+    'Ternary'             # $a ? $b : $c
+    'PipelineChain'       # a && b, a || b
+    'NullCoalesce'        # $a ?? $b
+    'NullCoalesceAssign'  # $a ??= $b
+    'NullConditional'     # ${a}?.b, ${a}?.b(), ${a}?[0]
+    'CleanBlock'          # clean { } block
+    'BinaryLiteral'       # 0b1010
+    'NumericSuffix'       # 1y 1uy 1s 1us 1u 1ul 1n
+    'UnicodeEscape'       # "`u{263A}"
+    'Command7'            # a command that does not exist in 5.1
+    'Parameter7'          # a parameter that does not exist in 5.1
+    'Encoding7'           # -Encoding utf8NoBOM / utf8BOM
+    'Variable7'           # $IsWindows, $IsLinux, $IsMacOS, $IsCoreCLR
+    'NonAsciiNoBom'       # a byte above 0x7F in a file without the UTF-8 BOM (5.1 reads it as ANSI)
+}
+
+function Get-Syntax51Table
+{
+    <#
+    .SYNOPSIS
+        The command, parameter, alias and variable tables the checker uses.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Collections.Hashtable])]
+    param ()
+
+    @{
+        # Commands that pwsh 6/7 added (Start-ThreadJob is a separate module on 5.1, never in the box).
+        Commands   = @(
+            'Test-Json', 'Join-String', 'Get-Error', 'Remove-Alias', 'Start-ThreadJob',
+            'Get-Uptime', 'Remove-Service', 'ConvertFrom-Markdown', 'Show-Markdown',
+            'Get-MarkdownOption', 'Set-MarkdownOption', 'Get-SecureRandom',
+            'ConvertTo-CliXml', 'ConvertFrom-CliXml',
+            'Get-ExperimentalFeature', 'Enable-ExperimentalFeature', 'Disable-ExperimentalFeature'
+        )
+        # Parameters that pwsh 6/7 added to commands that do exist in 5.1.
+        Parameters = @{
+            'ForEach-Object'             = @('Parallel', 'ThrottleLimit', 'TimeoutSeconds', 'AsJob', 'UseNewRunspace')
+            'ConvertFrom-Json'           = @('AsHashtable', 'Depth', 'NoEnumerate', 'DateKind')
+            'ConvertTo-Json'             = @('AsArray', 'EnumsAsStrings', 'EscapeHandling')
+            'Get-Content'                = @('AsByteStream')
+            'Set-Content'                = @('AsByteStream')
+            'Add-Content'                = @('AsByteStream')
+            'Invoke-WebRequest'          = @('SkipCertificateCheck', 'SslProtocol', 'Authentication', 'Token',
+                'SkipHeaderValidation', 'SkipHttpErrorCheck', 'StatusCodeVariable', 'ResponseHeadersVariable',
+                'MaximumRetryCount', 'RetryIntervalSec', 'NoProxy', 'Form', 'Resume', 'HttpVersion',
+                'PreserveAuthorizationOnRedirect', 'AllowUnencryptedAuthentication', 'CustomMethod')
+            'Invoke-RestMethod'          = @('SkipCertificateCheck', 'SslProtocol', 'Authentication', 'Token',
+                'SkipHeaderValidation', 'SkipHttpErrorCheck', 'StatusCodeVariable', 'ResponseHeadersVariable',
+                'MaximumRetryCount', 'RetryIntervalSec', 'NoProxy', 'Form', 'Resume', 'HttpVersion',
+                'PreserveAuthorizationOnRedirect', 'AllowUnencryptedAuthentication', 'CustomMethod', 'FollowRelLink',
+                'MaximumFollowRelLink')
+            'Select-String'              = @('Raw', 'NoEmphasis')
+            'Import-PowerShellDataFile'  = @('SkipLimitCheck')
+            'Join-Path'                  = @('AdditionalChildPath')
+            'Split-Path'                 = @('LeafBase', 'Extension')
+            'Get-Date'                   = @('AsUTC', 'UnixTimeSeconds')
+        }
+        # 5.1 parameters that are also the start of a 7-only name above: used in full, they bind exactly.
+        Parameters51 = @{
+            'Split-Path' = @('Leaf')
+        }
+        # Commands whose -Encoding takes a name; utf8NoBOM and utf8BOM are 6+ names (5.1 has UTF8 = with BOM).
+        Encoding   = @(
+            'Out-File', 'Set-Content', 'Add-Content', 'Get-Content', 'Export-Csv', 'Import-Csv',
+            'Tee-Object', 'Select-String', 'Export-Clixml', 'Import-Clixml', 'Send-MailMessage'
+        )
+        EncodingNames = @('utf8NoBOM', 'utf8BOM')
+        # Built-in aliases that resolve to a command in the tables above.
+        Aliases    = @{
+            '%'       = 'ForEach-Object'
+            'foreach' = 'ForEach-Object'
+            'gc'      = 'Get-Content'
+            'cat'     = 'Get-Content'
+            'type'    = 'Get-Content'
+            'sc'      = 'Set-Content'
+            'ac'      = 'Add-Content'
+            'iwr'     = 'Invoke-WebRequest'
+            'curl'    = 'Invoke-WebRequest'
+            'wget'    = 'Invoke-WebRequest'
+            'irm'     = 'Invoke-RestMethod'
+            'sls'     = 'Select-String'
+            'tee'     = 'Tee-Object'
+            'epcsv'   = 'Export-Csv'
+            'ipcsv'   = 'Import-Csv'
+        }
+        Variables  = @('IsWindows', 'IsLinux', 'IsMacOS', 'IsCoreCLR')
+    }
+}
+
+function ConvertTo-Syntax51Text
+{
+    <#
+    .SYNOPSIS
+        Makes a one-line, ASCII-only excerpt of source text for a finding message.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.String])]
+    param
+    (
+        [Parameter()]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [System.String]
+        $Text
+    )
+
+    if ($null -eq $Text) { return '' }
+    $line = ($Text -split "`r?`n")[0].Trim()
+    $builder = New-Object -TypeName 'System.Text.StringBuilder'
+    foreach ($c in $line.ToCharArray())
+    {
+        $code = [System.Int32]$c
+        if (($code -lt 0x20 -and $code -ne 9) -or $code -gt 0x7E)
+        {
+            $null = $builder.AppendFormat('\u{0:X4}', $code)
+        }
+        else
+        {
+            $null = $builder.Append($c)
+        }
+    }
+    $result = $builder.ToString()
+    if ($result.Length -gt 120) { $result = $result.Substring(0, 117) + '...' }
+    $result
+}
+
+function New-Syntax51Finding
+{
+    <#
+    .SYNOPSIS
+        Builds one finding object: File, Line, Rule, Text and Message ('<file>:<line>: <rule>: <text>').
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.PSCustomObject])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $File,
+
+        [Parameter(Mandatory = $true)]
+        [System.Int32]
+        $Line,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $Rule,
+
+        [Parameter()]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [System.String]
+        $Text
+    )
+
+    $excerpt = ConvertTo-Syntax51Text -Text $Text
+    [PSCustomObject]@{
+        File    = $File
+        Line    = $Line
+        Rule    = $Rule
+        Text    = $excerpt
+        Message = '{0}:{1}: {2}: {3}' -f $File, $Line, $Rule, $excerpt
+    }
+}
+
+function Get-Syntax51File
+{
+    <#
+    .SYNOPSIS
+        Lists every .ps1, .psm1 and .psd1 under a root, skipping node_modules, .git, the root's .tools and dist,
+        and tests/module/fixtures/syntax51 (deliberately bad samples).
+    #>
+    [CmdletBinding()]
+    [OutputType([System.String])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $Root
+    )
+
+    $rootFull = [System.IO.Path]::GetFullPath($Root).TrimEnd([System.IO.Path]::DirectorySeparatorChar, [System.IO.Path]::AltDirectorySeparatorChar)
+    $prunedAnywhere = @('node_modules', '.git')
+    $prunedAtRoot = @('.tools', 'dist')
+    $fixtures = [System.IO.Path]::GetFullPath((Join-Path -Path (Join-Path -Path (Join-Path -Path (Join-Path -Path $rootFull -ChildPath 'tests') -ChildPath 'module') -ChildPath 'fixtures') -ChildPath 'syntax51'))
+    $extensions = @('.ps1', '.psm1', '.psd1')
+
+    $found = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
+    $stack = New-Object -TypeName 'System.Collections.Generic.Stack[System.String]'
+    $stack.Push($rootFull)
+    while ($stack.Count -gt 0)
+    {
+        $dir = $stack.Pop()
+        foreach ($file in [System.IO.Directory]::GetFiles($dir))
+        {
+            if ($extensions -contains [System.IO.Path]::GetExtension($file).ToLowerInvariant())
+            {
+                $found.Add($file)
+            }
+        }
+        foreach ($sub in [System.IO.Directory]::GetDirectories($dir))
+        {
+            $name = [System.IO.Path]::GetFileName($sub)
+            if ($prunedAnywhere -contains $name) { continue }
+            if ($dir -eq $rootFull -and $prunedAtRoot -contains $name) { continue }
+            if ([System.String]::Equals([System.IO.Path]::GetFullPath($sub), $fixtures, [System.StringComparison]::OrdinalIgnoreCase)) { continue }
+            $attributes = [System.IO.File]::GetAttributes($sub)
+            if (($attributes -band [System.IO.FileAttributes]::ReparsePoint) -ne 0) { continue }
+            $stack.Push($sub)
+        }
+    }
+    $found.ToArray() | Sort-Object
+}
+
+function Get-Syntax51CommandFinding
+{
+    <#
+    .SYNOPSIS
+        Checks one CommandAst for 7-only commands, parameters and -Encoding names.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.PSCustomObject])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.Object]
+        $CommandAst,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $File,
+
+        [Parameter(Mandatory = $true)]
+        [System.Collections.Hashtable]
+        $Table
+    )
+
+    $name = $CommandAst.GetCommandName()
+    if ([System.String]::IsNullOrEmpty($name)) { return }
+    # Module-qualified: Microsoft.PowerShell.Utility\ConvertFrom-Json
+    $name = $name -replace '^.*\\', ''
+    if ($Table.Aliases.ContainsKey($name)) { $name = $Table.Aliases[$name] }
+    $line = $CommandAst.Extent.StartLineNumber
+    $text = $CommandAst.Extent.Text
+
+    if ($Table.Commands -contains $name)
+    {
+        New-Syntax51Finding -File $File -Line $line -Rule 'Command7' -Text ('{0} does not exist in Windows PowerShell 5.1: {1}' -f $name, $text)
+    }
+
+    $elements = @($CommandAst.CommandElements)
+    $sevenOnly = @()
+    foreach ($key in $Table.Parameters.Keys)
+    {
+        if ([System.String]::Equals($key, $name, [System.StringComparison]::OrdinalIgnoreCase)) { $sevenOnly = @($Table.Parameters[$key]) }
+    }
+    $known51 = @()
+    foreach ($key in $Table.Parameters51.Keys)
+    {
+        if ([System.String]::Equals($key, $name, [System.StringComparison]::OrdinalIgnoreCase)) { $known51 = @($Table.Parameters51[$key]) }
+    }
+    $checksEncoding = $false
+    foreach ($e in $Table.Encoding)
+    {
+        if ([System.String]::Equals($e, $name, [System.StringComparison]::OrdinalIgnoreCase)) { $checksEncoding = $true }
+    }
+
+    for ($i = 1; $i -lt $elements.Count; $i++)
+    {
+        $element = $elements[$i]
+        if ($element.GetType().Name -ne 'CommandParameterAst') { continue }
+        $used = $element.ParameterName
+        if ([System.String]::IsNullOrEmpty($used)) { continue }
+
+        # PowerShell accepts any unambiguous prefix of a parameter name; an exact name always wins.
+        $exact51 = $false
+        foreach ($k in $known51)
+        {
+            if ([System.String]::Equals($k, $used, [System.StringComparison]::OrdinalIgnoreCase)) { $exact51 = $true }
+        }
+        foreach ($p in $sevenOnly)
+        {
+            if ($exact51) { break }
+            if ($p.StartsWith($used, [System.StringComparison]::OrdinalIgnoreCase))
+            {
+                New-Syntax51Finding -File $File -Line $element.Extent.StartLineNumber -Rule 'Parameter7' -Text ('{0} -{1} does not exist in Windows PowerShell 5.1: {2}' -f $name, $p, $text)
+                break
+            }
+        }
+
+        if ($checksEncoding -and 'Encoding'.StartsWith($used, [System.StringComparison]::OrdinalIgnoreCase))
+        {
+            $argument = $element.Argument
+            if ($null -eq $argument -and ($i + 1) -lt $elements.Count -and $elements[$i + 1].GetType().Name -ne 'CommandParameterAst')
+            {
+                $argument = $elements[$i + 1]
+            }
+            if ($null -ne $argument -and $null -ne $argument.PSObject.Properties['Value'])
+            {
+                $value = [System.String]$argument.Value
+                foreach ($bad in $Table.EncodingNames)
+                {
+                    if ([System.String]::Equals($bad, $value, [System.StringComparison]::OrdinalIgnoreCase))
+                    {
+                        New-Syntax51Finding -File $File -Line $element.Extent.StartLineNumber -Rule 'Encoding7' -Text ('{0} -Encoding {1} does not exist in Windows PowerShell 5.1: {2}' -f $name, $value, $text)
+                    }
+                }
+            }
+        }
+    }
+
+    # Join-Path a b c: the third path binds to -AdditionalChildPath, which 5.1 does not have.
+    if ([System.String]::Equals($name, 'Join-Path', [System.StringComparison]::OrdinalIgnoreCase))
+    {
+        $paths = 0
+        $i = 1
+        while ($i -lt $elements.Count)
+        {
+            $element = $elements[$i]
+            if ($element.GetType().Name -eq 'CommandParameterAst')
+            {
+                $used = $element.ParameterName
+                $isSwitch = 'Resolve'.StartsWith($used, [System.StringComparison]::OrdinalIgnoreCase)
+                $isPath = 'Path'.StartsWith($used, [System.StringComparison]::OrdinalIgnoreCase) -or 'ChildPath'.StartsWith($used, [System.StringComparison]::OrdinalIgnoreCase)
+                if ($isPath) { $paths++ }
+                if ($null -eq $element.Argument -and -not $isSwitch) { $i++ }
+            }
+            elseif (-not ($element.GetType().Name -eq 'VariableExpressionAst' -and $element.Splatted))
+            {
+                # A splatted @args cannot be counted statically.
+                $paths++
+            }
+            $i++
+        }
+        if ($paths -gt 2)
+        {
+            New-Syntax51Finding -File $File -Line $line -Rule 'Parameter7' -Text ('Join-Path with {0} paths needs -AdditionalChildPath, which Windows PowerShell 5.1 does not have: {1}' -f $paths, $text)
+        }
+    }
+}
+
+function Get-Syntax51StringFinding
+{
+    <#
+    .SYNOPSIS
+        Looks for the `u{...} escape in the literal text of one expandable-string token (code inside $(...) is blanked).
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.PSCustomObject])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.Object]
+        $Token,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $File
+    )
+
+    $chars = $Token.Text.ToCharArray()
+    $start = $Token.Extent.StartOffset
+    if ($null -ne $Token.PSObject.Properties['NestedTokens'] -and $null -ne $Token.NestedTokens)
+    {
+        foreach ($n in @($Token.NestedTokens))
+        {
+            # Embedded code (and strings inside it, which are scanned on their own) is not this string's text.
+            for ($o = $n.Extent.StartOffset; $o -lt $n.Extent.EndOffset; $o++)
+            {
+                $k = $o - $start
+                if ($k -ge 0 -and $k -lt $chars.Length -and $chars[$k] -ne [System.Char]10) { $chars[$k] = ' ' }
+            }
+        }
+    }
+    $literal = -join $chars
+    # An odd run of backticks before u{ is the escape; an even run is literal backticks.
+    $pattern = '(?<!`)(?:``)*`u\{'
+    foreach ($m in [System.Text.RegularExpressions.Regex]::Matches($literal, $pattern))
+    {
+        $lineOffset = ([System.Text.RegularExpressions.Regex]::Matches($literal.Substring(0, $m.Index), "`n")).Count
+        $lineText = ($Token.Text -split "`n")[$lineOffset]
+        New-Syntax51Finding -File $File -Line ($Token.Extent.StartLineNumber + $lineOffset) -Rule 'UnicodeEscape' -Text $lineText
+    }
+}
+
+function Get-Syntax51TokenFinding
+{
+    <#
+    .SYNOPSIS
+        Checks tokens, at every nesting depth, for 7-only number literals and the `u{...} escape.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.PSCustomObject])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [System.Object[]]
+        $Token,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $File
+    )
+
+    foreach ($t in $Token)
+    {
+        if ($null -eq $t) { continue }
+        $kind = [System.String]$t.Kind
+        if ($kind -eq 'Number')
+        {
+            $text = $t.Text.ToLowerInvariant().TrimStart('-', '+')
+            if ($text -match '^0b')
+            {
+                New-Syntax51Finding -File $File -Line $t.Extent.StartLineNumber -Rule 'BinaryLiteral' -Text $t.Text
+            }
+            else
+            {
+                # about_Numeric_Literals: 5.1 knows the type suffixes l and d and the multipliers kb..pb.
+                $body = $text -replace '(kb|mb|gb|tb|pb)$', ''
+                $suffix = ''
+                if ($body -match '^0x[0-9a-f]*(.*)$') { $suffix = $Matches[1] }
+                elseif ($body -match '^[0-9]*\.?[0-9]*(?:e[+-]?[0-9]+)?(.*)$') { $suffix = $Matches[1] }
+                if ($suffix -ne '' -and $suffix -ne 'l' -and $suffix -ne 'd')
+                {
+                    New-Syntax51Finding -File $File -Line $t.Extent.StartLineNumber -Rule 'NumericSuffix' -Text ('suffix ''{0}'' in {1}' -f $suffix, $t.Text)
+                }
+            }
+        }
+        elseif ($kind -eq 'StringExpandable' -or $kind -eq 'HereStringExpandable')
+        {
+            Get-Syntax51StringFinding -Token $t -File $File
+        }
+
+        if ($null -ne $t.PSObject.Properties['NestedTokens'] -and $null -ne $t.NestedTokens)
+        {
+            Get-Syntax51TokenFinding -Token @($t.NestedTokens) -File $File
+        }
+    }
+}
+
+function Get-Syntax51AstFinding
+{
+    <#
+    .SYNOPSIS
+        Walks a script's AST for 7-only syntax nodes, commands, parameters and automatic variables.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.PSCustomObject])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.Object]
+        $Ast,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $File
+    )
+
+    $table = Get-Syntax51Table
+    foreach ($node in $Ast.FindAll({ $true }, $true))
+    {
+        $typeName = $node.GetType().Name
+        $line = $node.Extent.StartLineNumber
+        if ($typeName -eq 'TernaryExpressionAst')
+        {
+            New-Syntax51Finding -File $File -Line $line -Rule 'Ternary' -Text $node.Extent.Text
+        }
+        elseif ($typeName -eq 'PipelineChainAst')
+        {
+            New-Syntax51Finding -File $File -Line $line -Rule 'PipelineChain' -Text $node.Extent.Text
+        }
+        elseif ($typeName -eq 'BinaryExpressionAst')
+        {
+            if ([System.String]$node.Operator -eq 'QuestionQuestion')
+            {
+                New-Syntax51Finding -File $File -Line $line -Rule 'NullCoalesce' -Text $node.Extent.Text
+            }
+        }
+        elseif ($typeName -eq 'AssignmentStatementAst')
+        {
+            if ([System.String]$node.Operator -eq 'QuestionQuestionEquals')
+            {
+                New-Syntax51Finding -File $File -Line $line -Rule 'NullCoalesceAssign' -Text $node.Extent.Text
+            }
+        }
+        elseif ($typeName -eq 'MemberExpressionAst' -or $typeName -eq 'InvokeMemberExpressionAst' -or $typeName -eq 'IndexExpressionAst')
+        {
+            if ($null -ne $node.PSObject.Properties['NullConditional'] -and $node.NullConditional)
+            {
+                New-Syntax51Finding -File $File -Line $line -Rule 'NullConditional' -Text $node.Extent.Text
+            }
+        }
+        elseif ($typeName -eq 'ScriptBlockAst')
+        {
+            if ($null -ne $node.PSObject.Properties['CleanBlock'] -and $null -ne $node.CleanBlock)
+            {
+                New-Syntax51Finding -File $File -Line $node.CleanBlock.Extent.StartLineNumber -Rule 'CleanBlock' -Text $node.CleanBlock.Extent.Text
+            }
+        }
+        elseif ($typeName -eq 'VariableExpressionAst')
+        {
+            # $IsWindows, $global:IsWindows, ${variable:IsWindows}; not $env:IsWindows (an environment variable).
+            $variablePath = $node.VariablePath
+            $variableName = ''
+            if (-not $variablePath.IsDriveQualified -or $variablePath.DriveName -eq 'variable')
+            {
+                $variableName = $variablePath.UserPath -replace '^.*:', ''
+            }
+            foreach ($v in $table.Variables)
+            {
+                if ([System.String]::Equals($v, $variableName, [System.StringComparison]::OrdinalIgnoreCase))
+                {
+                    New-Syntax51Finding -File $File -Line $line -Rule 'Variable7' -Text ('${0} is not defined in Windows PowerShell 5.1: {1}' -f $v, $node.Parent.Extent.Text)
+                }
+            }
+        }
+        elseif ($typeName -eq 'CommandAst')
+        {
+            Get-Syntax51CommandFinding -CommandAst $node -File $File -Table $table
+        }
+    }
+}
+
+function Get-Syntax51EncodingFinding
+{
+    <#
+    .SYNOPSIS
+        Flags a file that has a byte above 0x7F but does not start with the UTF-8 BOM (EF BB BF).
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.PSCustomObject])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $Path,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $File
+    )
+
+    $bytes = [System.IO.File]::ReadAllBytes($Path)
+    if ($bytes.Length -ge 3 -and $bytes[0] -eq 0xEF -and $bytes[1] -eq 0xBB -and $bytes[2] -eq 0xBF) { return }
+    for ($i = 0; $i -lt $bytes.Length; $i++)
+    {
+        if ($bytes[$i] -gt 0x7F)
+        {
+            $line = 1
+            $lineStart = 0
+            for ($j = 0; $j -lt $i; $j++)
+            {
+                if ($bytes[$j] -eq 0x0A) { $line++; $lineStart = $j + 1 }
+            }
+            $lineEnd = $i
+            while ($lineEnd -lt $bytes.Length -and $bytes[$lineEnd] -ne 0x0A) { $lineEnd++ }
+            $utf8 = New-Object -TypeName 'System.Text.UTF8Encoding' -ArgumentList $false
+            $lineText = $utf8.GetString($bytes, $lineStart, $lineEnd - $lineStart)
+            New-Syntax51Finding -File $File -Line $line -Rule 'NonAsciiNoBom' -Text ('byte 0x{0:X2} at offset {1} in a file without a UTF-8 BOM: {2}' -f $bytes[$i], $i, (ConvertTo-Syntax51Text -Text $lineText))
+            return
+        }
+    }
+}
+
+function Test-Syntax51File
+{
+    <#
+    .SYNOPSIS
+        Returns every Windows PowerShell 5.1 incompatibility found in one file, sorted by line.
+    .PARAMETER Path
+        The file to check.
+    .PARAMETER Root
+        Shown paths are made relative to this folder (forward slashes).
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.PSCustomObject])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $Path,
+
+        [Parameter()]
+        [System.String]
+        $Root
+    )
+
+    $full = [System.IO.Path]::GetFullPath($Path)
+    $display = $full
+    if (-not [System.String]::IsNullOrEmpty($Root))
+    {
+        $rootFull = [System.IO.Path]::GetFullPath($Root).TrimEnd([System.IO.Path]::DirectorySeparatorChar, [System.IO.Path]::AltDirectorySeparatorChar) + [System.IO.Path]::DirectorySeparatorChar
+        if ($full.StartsWith($rootFull, [System.StringComparison]::OrdinalIgnoreCase)) { $display = $full.Substring($rootFull.Length) }
+    }
+    $display = $display.Replace('\', '/')
+
+    $tokens = $null
+    $errors = $null
+    $ast = [System.Management.Automation.Language.Parser]::ParseFile($full, [ref]$tokens, [ref]$errors)
+
+    $findings = @(
+        foreach ($e in @($errors))
+        {
+            if ($null -ne $e)
+            {
+                New-Syntax51Finding -File $display -Line $e.Extent.StartLineNumber -Rule 'ParseError' -Text ('{0} ({1})' -f $e.Message, $e.ErrorId)
+            }
+        }
+        Get-Syntax51AstFinding -Ast $ast -File $display
+        Get-Syntax51TokenFinding -Token @($tokens) -File $display
+        Get-Syntax51EncodingFinding -Path $full -File $display
+    )
+    $findings | Sort-Object -Property Line, Rule
+}
