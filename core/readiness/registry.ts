@@ -1,0 +1,79 @@
+import { foldName, normaliseKeyPath } from '../regfile/index.js';
+import type { RegKey, RegValue } from '../regfile/index.js';
+
+/**
+ * A read-only, indexed view of the registry keys in a snapshot. Built once per machine: lookups are
+ * map reads, not scans (a CBS `Packages` key alone can hold thousands of subkeys).
+ * A key exists if the snapshot lists it or any key below it (a .reg export implies every ancestor).
+ */
+export interface RegistryIndex {
+  hasKey(path: string): boolean;
+  value(path: string, name: string): RegValue | undefined;
+  /** Names (as spelled) of the direct subkeys of `path` that the snapshot holds. */
+  subkeys(path: string): readonly string[];
+}
+
+/** What a rule sees when it reads a DWORD: absent, a DWORD, or a value of another type (reported, never coerced). */
+export type DwordRead =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'dword'; readonly value: number }
+  | { readonly kind: 'wrong-type'; readonly type: string };
+
+const fold = (path: string): string => {
+  const n = normaliseKeyPath(path);
+  return foldName(n.ok ? n.value : path);
+};
+
+export function indexRegistry(keys: readonly RegKey[]): RegistryIndex {
+  const byPath = new Map<string, Map<string, RegValue>>();
+  const present = new Set<string>();
+  const children = new Map<string, Map<string, string>>();
+  for (const key of keys) {
+    const folded = foldName(key.path);
+    let values = byPath.get(folded);
+    if (values === undefined) {
+      values = new Map();
+      byPath.set(folded, values);
+    }
+    for (const v of key.values) values.set(foldName(v.name), v.value);
+    // Register the key and every ancestor, with parent -> child names.
+    const parts = key.path.split('\\');
+    let acc = '';
+    for (let i = 0; i < parts.length; i += 1) {
+      const part = parts[i] as string;
+      const next = acc === '' ? part : `${acc}\\${part}`;
+      const foldedNext = foldName(next);
+      if (acc !== '') {
+        const parent = foldName(acc);
+        let kids = children.get(parent);
+        if (kids === undefined) {
+          kids = new Map();
+          children.set(parent, kids);
+        }
+        if (!kids.has(foldName(part))) kids.set(foldName(part), part);
+      }
+      present.add(foldedNext);
+      acc = next;
+    }
+  }
+  return {
+    hasKey: (path) => present.has(fold(path)),
+    value: (path, name) => byPath.get(fold(path))?.get(foldName(name)),
+    subkeys: (path) => [...(children.get(fold(path))?.values() ?? [])],
+  };
+}
+
+export function readDword(reg: RegistryIndex, path: string, name: string): DwordRead {
+  const v = reg.value(path, name);
+  if (v === undefined) return { kind: 'absent' };
+  if (v.type === 'REG_DWORD') return { kind: 'dword', value: v.data };
+  return { kind: 'wrong-type', type: v.type };
+}
+
+export function readString(reg: RegistryIndex, path: string, name: string): string | undefined {
+  const v = reg.value(path, name);
+  if (v === undefined) return undefined;
+  if (v.type === 'REG_SZ' || v.type === 'REG_EXPAND_SZ') return v.data;
+  if (v.type === 'REG_MULTI_SZ') return v.data.join(',');
+  return undefined;
+}

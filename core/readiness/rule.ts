@@ -1,0 +1,37 @@
+import type { Sources } from '../model/source.js';
+import type { MachineFacts } from './facts.js';
+import type { Component, Finding, Fix, RuleId, Severity } from './model.js';
+
+/**
+ * A rule: one catalogue entry (rules.md section 10), pure. It reads facts and returns what it found.
+ * `unknown` says the rule needed input the snapshot lacks: the named components become Unknown, never a guess.
+ */
+export type RuleOutput =
+  | { readonly kind: 'finding'; readonly finding: Finding }
+  | { readonly kind: 'unknown'; readonly components: readonly Component[]; readonly reason: string };
+
+export interface Rule {
+  readonly id: RuleId;
+  readonly title: string;
+  readonly sources: Sources;
+  /** Only for rules scoped to a role (Exchange, ConfigMgr, Azure AD Connect): runs when this is true. */
+  readonly appliesTo?: (m: MachineFacts, options: EvaluateOptions) => boolean;
+  readonly evaluate: (m: MachineFacts, options: EvaluateOptions) => readonly RuleOutput[];
+}
+
+export interface EvaluateOptions {
+  /** Roles forced by the user (`-Role`), in addition to what is detected. */
+  readonly roles: readonly ('Exchange' | 'ConfigMgr' | 'AzureADConnect' | 'Office')[];
+}
+
+/** Builds a finding output; the rule's own sources are attached by tag. */
+export function finding(rule: Pick<Rule, 'id' | 'sources'>, severity: Severity, components: readonly Component[], message: string, fix: Fix | null, missingUpdates: readonly string[] = []): RuleOutput {
+  return {
+    kind: 'finding',
+    finding: { ruleId: rule.id, severity, components, message, fix, missingUpdates, sources: rule.sources.map((s) => s.tag) },
+  };
+}
+
+export function unknown(components: readonly Component[], reason: string): RuleOutput {
+  return { kind: 'unknown', components, reason };
+}

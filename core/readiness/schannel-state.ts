@@ -1,0 +1,69 @@
+import type { OsFacts } from './os.js';
+import { schannelProtocolKey, type Role, type SchannelProtocol } from './paths.js';
+import { readDword, type DwordRead, type RegistryIndex } from './registry.js';
+
+/**
+ * The effective state of a Schannel protocol for one role (rules.md 3.3), used by every rule that asks
+ * "will TLS 1.2 be negotiated". Per-OS defaults from rules.md 3.2 [PROTOCOLS]; [DOTNET-TLS]; [WIN-DEPR].
+ */
+export type SchannelState = 'NotSupported' | 'Disabled' | 'OffByDefault' | 'On';
+
+/** What the state rests on: explicit values, or the OS default (which rules such as SCHANNEL-008 treat differently). */
+export interface SchannelReading {
+  readonly state: SchannelState;
+  readonly basis: 'values' | 'default' | 'not-supported';
+  readonly enabled: DwordRead;
+  readonly disabledByDefault: DwordRead;
+}
+
+type Default = 'On' | 'Off' | 'n/s';
+
+/** Table 3.2: [client, server] default when both values are absent. */
+function osDefault(p: SchannelProtocol, role: Role, os: OsFacts, kb4019276: boolean): Default {
+  const b = os.build;
+  const pick = (client: Default, server: Default): Default => (role === 'Client' ? client : server);
+  switch (p) {
+    case 'SSL 2.0':
+      if (b >= 14393) return 'n/s';
+      if (b >= 9200) return 'Off';
+      return pick('Off', 'On');
+    case 'SSL 3.0':
+      return b >= 14393 ? 'Off' : 'On';
+    case 'TLS 1.0':
+      return 'On';
+    case 'TLS 1.1':
+    case 'TLS 1.2':
+      if (b < 6002) return 'n/s';
+      if (b === 6002 || b === 6003) {
+        if (os.isServer === false) return 'n/s'; // Vista
+        return kb4019276 ? 'Off' : 'n/s';
+      }
+      if (b < 9200) return 'Off';
+      return 'On';
+    case 'TLS 1.3':
+      return os.tls13Capable ? 'On' : 'n/s';
+  }
+}
+
+/** Builds where TLS 1.1/1.2 stay off by default until DisabledByDefault=0 is written, even with Enabled=1 (3.3 step 4). */
+const DBD_REQUIRED_BUILDS = new Set([6002, 6003, 7600, 7601]);
+
+export function schannelState(reg: RegistryIndex, os: OsFacts, p: SchannelProtocol, role: Role, kb4019276: boolean): SchannelReading {
+  const key = schannelProtocolKey(p, role);
+  const enabled = readDword(reg, key, 'Enabled');
+  const disabledByDefault = readDword(reg, key, 'DisabledByDefault');
+  const def = osDefault(p, role, os, kb4019276);
+  const mk = (state: SchannelState, basis: SchannelReading['basis']): SchannelReading => ({ state, basis, enabled, disabledByDefault });
+  if (def === 'n/s') return mk('NotSupported', 'not-supported');
+  // Values of another type than REG_DWORD are reported by SCHANNEL-010 and otherwise ignored here.
+  const en = enabled.kind === 'dword' ? enabled.value : null;
+  const dbd = disabledByDefault.kind === 'dword' ? disabledByDefault.value : null;
+  if (en === 0) return mk('Disabled', 'values');
+  if (dbd !== null && dbd !== 0) return mk('OffByDefault', 'values');
+  if (dbd === 0) return mk('On', 'values');
+  if (en !== null) {
+    if ((p === 'TLS 1.1' || p === 'TLS 1.2') && DBD_REQUIRED_BUILDS.has(os.build)) return mk('OffByDefault', 'values');
+    return mk('On', 'values');
+  }
+  return mk(def === 'On' ? 'On' : 'OffByDefault', 'default');
+}
