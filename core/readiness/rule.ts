@@ -19,9 +19,13 @@ export interface Rule {
   readonly evaluate: (m: MachineFacts, options: EvaluateOptions) => readonly RuleOutput[];
 }
 
+export type Role = 'Exchange' | 'ConfigMgr' | 'AzureADConnect' | 'Office';
+
 export interface EvaluateOptions {
   /** Roles forced by the user (`-Role`), in addition to what is detected. */
-  readonly roles: readonly ('Exchange' | 'ConfigMgr' | 'AzureADConnect' | 'Office')[];
+  readonly roles: readonly Role[];
+  /** The user asked for legacy-client discovery (enables SCHANNEL-017, Schannel event logging). */
+  readonly discovery?: boolean;
 }
 
 /** Builds a finding output; the rule's own sources are attached by tag. */
