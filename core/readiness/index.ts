@@ -1,0 +1,7 @@
+/** Readiness: snapshot schema, sources of snapshots, and the evaluation. */
+export { evaluateSnapshot } from './evaluate.js';
+export { snapshotFromJson, snapshotFromReg, type InputError } from './from-reg.js';
+export { SNAPSHOT_SCHEMA, validateSnapshot, type MachineSnapshot, type SnapshotSource } from './snapshot.js';
+export { COMPONENTS, type Component, type ComponentStatus, type ComponentVerdict, type Finding, type Fix, type Readiness, type RegChange, type Severity } from './model.js';
+export type { EvaluateOptions, Role } from './rule.js';
+export { RULES } from './rules/index.js';
