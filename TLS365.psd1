@@ -14,6 +14,7 @@
     FunctionsToExport    = @(
         'ConvertFrom-Tls365ProtocolMask'
         'ConvertTo-Tls365ProtocolMask'
+        'Get-Tls365Readiness'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

@@ -14,6 +14,8 @@ function Invoke-Tls365BridgeBatch
         The bridge method (it must take params.items and return result.results in the same order).
     .PARAMETER Item
         The items: hashtables with Target (what an error names) and Request (what the method receives).
+    .PARAMETER Options
+        Extra params sent with every batch (e.g. readiness options), beside items.
     .EXAMPLE
         Invoke-Tls365BridgeBatch -Method 'mask.decode' -Item @(@{ Target = '0xA80'; Request = @{ value = '0xA80' } })
     #>
@@ -27,14 +29,20 @@ function Invoke-Tls365BridgeBatch
         [Parameter(Mandatory = $true)]
         [AllowEmptyCollection()]
         [System.Collections.IList]
-        $Item
+        $Item,
+
+        [Parameter()]
+        [System.Collections.Hashtable]
+        $Options
     )
 
     if ($Item.Count -eq 0) { return }
     $requests = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
     foreach ($entry in $Item) { $requests.Add($entry.Request) }
 
-    $answer = Invoke-Tls365Bridge -Method $Method -Params @{ items = $requests.ToArray() }
+    $params = @{ items = $requests.ToArray() }
+    if ($null -ne $Options) { foreach ($k in $Options.Keys) { $params[$k] = $Options[$k] } }
+    $answer = Invoke-Tls365Bridge -Method $Method -Params $params
     if (-not $answer.Ok)
     {
         if ($answer.Terminating)

@@ -12,4 +12,8 @@ Bridge_Error = The TLS365 bridge refused {0}: {1}
 Bridge_BadReply = The TLS365 bridge sent a line that is not a JSON-RPC reply: {0}
 Bridge_RestartLimit = The TLS365 bridge died {0} times within {1} seconds; not restarting it again in this session. Last failure: {2}
 Mask_NoValueProperty = A {0} is not a mask and has none of the properties {1}.
+Readiness_NotFound = Cannot find the image file '{0}'.
+Readiness_NoMatch = No file matches '{0}'.
+Collect_NotWindows = The live registry can only be read on Windows (this is {0}). Evaluate registry images instead: Get-Tls365Readiness -Path <file.reg or snapshot.json>.
+Collect_Failed = The TLS365 collector failed on {0}: {1}
 '@

@@ -1,0 +1,259 @@
+<#
+.SYNOPSIS
+    TLS365 collector: reads the raw TLS-related registry values, hotfixes and file versions of this machine into a
+    TLS365 snapshot (schema tls365.snapshot/1). Needs neither Node nor the TLS365 module.
+.DESCRIPTION
+    Runs on the target: locally, through Invoke-Command (the module sends this script's text), or on its own from
+    SCCM or a scheduled task (powershell.exe -File Get-Tls365Snapshot.ps1 -OutFile \\share\snapshots\NAME.json).
+    Windows PowerShell 5.1 compatible. It collects raw values only; every rule runs later, in the TLS365 core.
+
+    All registry access goes through one seam, $registry below, with two implementations:
+    - live: Microsoft.Win32.RegistryKey with explicit RegistryView.Registry64 (so a 32-bit host still reads the
+      native view); the Wow6432Node paths are read as such. Windows only: NOT TESTED ON LINUX (reviewed line by
+      line; see the comments);
+    - image: a TLS365 snapshot JSON file given with -RegistryImage, which the tests use on Linux so that
+      everything above the seam (which keys, which values, filtering CBS packages, coverage) is exercised.
+.PARAMETER OutFile
+    Write the snapshot as UTF-8 JSON to this file instead of returning it.
+.PARAMETER RegistryImage
+    Read the registry from this snapshot JSON instead of the live registry (tests, offline re-collection).
+.PARAMETER AsJson
+    Return the snapshot as one JSON string.
+.EXAMPLE
+    powershell.exe -NoProfile -File .\Get-Tls365Snapshot.ps1 -OutFile "\\server\share\tls365\$env:COMPUTERNAME.json"
+#>
+[CmdletBinding()]
+param
+(
+    [Parameter()]
+    [System.String]
+    $OutFile,
+
+    [Parameter()]
+    [System.String]
+    $RegistryImage,
+
+    [Parameter()]
+    [System.Management.Automation.SwitchParameter]
+    $AsJson
+)
+
+Set-StrictMode -Version 2.0
+$ErrorActionPreference = 'Stop'
+$collectorVersion = '0.1.0'
+$HKLM = 'HKEY_LOCAL_MACHINE'
+$HKCU = 'HKEY_CURRENT_USER'
+
+# ---------------------------------------------------------------------------------------------------------
+# The seam. Each implementation answers Read(path) with $null (no such key) or
+# @{ Values = @( @{ name; value = @{ type; data } } ); SubKeys = @(names) }.
+# ---------------------------------------------------------------------------------------------------------
+if (-not [System.String]::IsNullOrEmpty($RegistryImage))
+{
+    $image = Get-Content -LiteralPath $RegistryImage -Raw | ConvertFrom-Json
+    $keys = @{}
+    $children = @{}
+    foreach ($k in @($image.registry))
+    {
+        $keys[$k.path.ToUpperInvariant()] = $k
+        $parts = $k.path.Split('\')
+        for ($i = 1; $i -lt $parts.Length; $i++)
+        {
+            $parent = ($parts[0..($i - 1)] -join '\').ToUpperInvariant()
+            if (-not $children.ContainsKey($parent)) { $children[$parent] = New-Object -TypeName 'System.Collections.Generic.List[System.String]' }
+            if (-not ($children[$parent] -contains $parts[$i])) { $children[$parent].Add($parts[$i]) }
+        }
+    }
+    $registry = @{
+        Read         = {
+            param ([System.String] $Path)
+            $upper = $Path.ToUpperInvariant()
+            $hasChildren = $children.ContainsKey($upper)
+            if (-not $keys.ContainsKey($upper) -and -not $hasChildren) { return $null }
+            $values = @()
+            if ($keys.ContainsKey($upper)) { $values = @($keys[$upper].values | ForEach-Object { @{ name = $_.name; value = @{ type = $_.value.type; data = $_.value.data } } }) }
+            $subKeys = @()
+            if ($hasChildren) { $subKeys = @($children[$upper]) }
+            @{ Values = $values; SubKeys = $subKeys }
+        }.GetNewClosure()
+        ComputerName = $image.computerName
+        Architecture = $image.architecture
+        Hotfixes     = $image.hotfixes
+        FileVersions = $image.fileVersions
+    }
+}
+else
+{
+    # Live registry: Windows only, untested on Linux.
+    $registry = @{
+        Read         = {
+            param ([System.String] $Path)
+            $hiveName, $subPath = $Path.Split([System.Char[]]@('\'), 2)
+            $hive = [Microsoft.Win32.RegistryHive]::LocalMachine
+            if ($hiveName -eq 'HKEY_CURRENT_USER') { $hive = [Microsoft.Win32.RegistryHive]::CurrentUser }
+            # Registry64 reads the native view even from a 32-bit host; on a 32-bit OS .NET falls back to the only view.
+            $base = [Microsoft.Win32.RegistryKey]::OpenBaseKey($hive, [Microsoft.Win32.RegistryView]::Registry64)
+            try
+            {
+                $key = $base.OpenSubKey($subPath, $false)
+                if ($null -eq $key) { return $null }
+                try
+                {
+                    $values = foreach ($name in $key.GetValueNames())
+                    {
+                        $kind = $key.GetValueKind($name)
+                        $raw = $key.GetValue($name, $null, [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames)
+                        $value = switch ($kind)
+                        {
+                            'String' { @{ type = 'REG_SZ'; data = [System.String]$raw } }
+                            'ExpandString' { @{ type = 'REG_EXPAND_SZ'; data = [System.String]$raw } }
+                            'MultiString' { @{ type = 'REG_MULTI_SZ'; data = @($raw) } }
+                            # .NET returns REG_DWORD as Int32: reinterpret the bits as unsigned.
+                            'DWord' { @{ type = 'REG_DWORD'; data = [System.BitConverter]::ToUInt32([System.BitConverter]::GetBytes([System.Int32]$raw), 0) } }
+                            'QWord' { @{ type = 'REG_QWORD'; data = [System.BitConverter]::ToUInt64([System.BitConverter]::GetBytes([System.Int64]$raw), 0).ToString() } }
+                            'Binary' { @{ type = 'REG_BINARY'; data = (($raw | ForEach-Object { $_.ToString('x2') }) -join '') } }
+                            'None' { @{ type = 'REG_NONE'; data = '' } }
+                            default { @{ type = 'REG_OTHER'; kind = -1; data = '' } }
+                        }
+                        @{ name = $name; value = $value }
+                    }
+                    @{ Values = @($values); SubKeys = @($key.GetSubKeyNames()) }
+                }
+                finally
+                {
+                    $key.Dispose()
+                }
+            }
+            finally
+            {
+                $base.Dispose()
+            }
+        }
+        ComputerName = [System.Environment]::MachineName
+        Architecture = $(if ([System.Environment]::Is64BitOperatingSystem) { 'x64' } else { 'x86' })
+        Hotfixes     = @(Get-HotFix -ErrorAction SilentlyContinue | ForEach-Object { $_.HotFixID } | Where-Object { $_ -match '^KB\d+$' })
+        FileVersions = $(
+            $versions = @{}
+            foreach ($file in @('winhttp.dll', 'webio.dll'))
+            {
+                $full = Join-Path -Path ([System.Environment]::SystemDirectory) -ChildPath $file
+                if (Test-Path -LiteralPath $full)
+                {
+                    $info = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($full)
+                    $versions[$file] = '{0}.{1}.{2}.{3}' -f $info.FileMajorPart, $info.FileMinorPart, $info.FileBuildPart, $info.FilePrivatePart
+                }
+            }
+            $versions
+        )
+    }
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Above the seam: what to collect. Tested on Linux through -RegistryImage.
+# ---------------------------------------------------------------------------------------------------------
+$collected = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+$covered = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
+
+function Add-Key
+{
+    param ([System.String] $Path, [System.String[]] $Only, [System.Management.Automation.SwitchParameter] $Recurse, [System.Int32] $Depth = 8)
+    $key = & $registry.Read $Path
+    if ($null -eq $key) { return }
+    $values = @($key.Values)
+    if ($null -ne $Only -and $Only.Count -gt 0) { $values = @($values | Where-Object { $Only -contains $_.name }) }
+    $collected.Add(@{ path = $Path; values = $values })
+    if ($Recurse -and $Depth -gt 0)
+    {
+        foreach ($sub in @($key.SubKeys)) { Add-Key -Path ($Path + '\' + $sub) -Recurse -Depth ($Depth - 1) }
+    }
+}
+
+function Add-Root
+{
+    param ([System.String] $Path, [System.String[]] $Only, [System.Management.Automation.SwitchParameter] $Recurse)
+    $covered.Add($Path)
+    Add-Key -Path $Path -Only $Only -Recurse:$Recurse
+}
+
+$is64 = $registry.Architecture -ne 'x86'
+$views = @('')
+if ($is64) { $views = @('', 'Wow6432Node\') }
+
+Add-Root -Path "$HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" -Only @('CurrentBuildNumber', 'CurrentBuild', 'UBR', 'ProductName', 'InstallationType', 'EditionID', 'CSDVersion', 'CurrentMajorVersionNumber', 'CurrentMinorVersionNumber', 'CurrentVersion', 'DisplayVersion')
+Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\ComputerName\ComputerName" -Only @('ComputerName')
+Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\ComputerName\ActiveComputerName" -Only @('ComputerName')
+Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\ProductOptions" -Only @('ProductType')
+Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL" -Recurse
+Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\Lsa" -Only @('FIPSAlgorithmPolicy')
+Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\Lsa\FipsAlgorithmPolicy" -Only @('Enabled')
+Add-Root -Path "$HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002" -Only @('Functions')
+Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\Cryptography\Configuration\Local\SSL\00010002" -Only @('Functions')
+foreach ($view in $views)
+{
+    Add-Root -Path "$HKLM\SOFTWARE\$($view)Microsoft\Windows\CurrentVersion\Internet Settings" -Only @('SecureProtocols')
+    Add-Root -Path "$HKLM\SOFTWARE\$($view)Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp" -Only @('DefaultSecureProtocols')
+    Add-Root -Path "$HKLM\SOFTWARE\$($view)Microsoft\.NETFramework" -Only @('')
+    Add-Root -Path "$HKLM\SOFTWARE\$($view)Microsoft\.NETFramework\v4.0.30319" -Only @('SchUseStrongCrypto', 'SystemDefaultTlsVersions')
+    Add-Root -Path "$HKLM\SOFTWARE\$($view)Microsoft\.NETFramework\v2.0.50727" -Only @('SchUseStrongCrypto', 'SystemDefaultTlsVersions')
+}
+Add-Root -Path "$HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings" -Only @('SecureProtocols')
+Add-Root -Path "$HKCU\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings" -Only @('SecureProtocols')
+Add-Root -Path "$HKCU\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings" -Only @('SecureProtocols')
+Add-Root -Path "$HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP" -Recurse
+Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\Session Manager\Environment" -Only @('PROCESSOR_ARCHITECTURE')
+Add-Root -Path "$HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\Setup" -Only @('MsiProductMajor', 'MsiProductMinor', 'MsiBuildMajor', 'MsiBuildMinor')
+Add-Root -Path "$HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\EdgeTransportRole" -Only @('')
+Add-Root -Path "$HKLM\SOFTWARE\Microsoft\ExchangeServer\v14\Setup" -Only @('MsiProductMajor', 'MsiProductMinor', 'MsiBuildMajor', 'MsiBuildMinor')
+Add-Root -Path "$HKLM\SOFTWARE\Microsoft\SMS\Mobile Client" -Only @('ProductVersion')
+Add-Root -Path "$HKLM\SOFTWARE\Microsoft\Azure AD Connect" -Only @('Version')
+
+# Component Based Servicing: only packages named for a KB (and rollups), with their CurrentState.
+$cbs = "$HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages"
+$covered.Add($cbs)
+$cbsKey = & $registry.Read $cbs
+if ($null -ne $cbsKey)
+{
+    $collected.Add(@{ path = $cbs; values = @() })
+    foreach ($name in @($cbsKey.SubKeys | Where-Object { $_ -match '_for_KB\d+|^Package_for_RollupFix' }))
+    {
+        Add-Key -Path ($cbs + '\' + $name) -Only @('CurrentState')
+    }
+}
+# Product updates (Exchange SUs and the like): names two levels down, no values.
+$updates = "$HKLM\SOFTWARE\Microsoft\Updates"
+$covered.Add($updates)
+$updatesKey = & $registry.Read $updates
+if ($null -ne $updatesKey)
+{
+    foreach ($product in @($updatesKey.SubKeys))
+    {
+        $productKey = & $registry.Read ($updates + '\' + $product)
+        if ($null -eq $productKey) { continue }
+        foreach ($kb in @($productKey.SubKeys | Where-Object { $_ -match '^KB\d+$' })) { $collected.Add(@{ path = ($updates + '\' + $product + '\' + $kb); values = @() }) }
+    }
+}
+
+$computerName = $registry.ComputerName
+$snapshot = [ordered]@{
+    schema       = 'tls365.snapshot/1'
+    computerName = $computerName
+    source       = 'Local'
+    origin       = $computerName
+    collectedAt  = [System.DateTime]::UtcNow.ToString('o')
+    collector    = 'TLS365 collector ' + $collectorVersion
+    architecture = $registry.Architecture
+    registry     = $collected.ToArray()
+    covered      = $covered.ToArray()
+    hotfixes     = $registry.Hotfixes
+    fileVersions = $registry.FileVersions
+}
+if (-not [System.String]::IsNullOrEmpty($RegistryImage)) { $snapshot.source = 'Image' }
+
+if (-not [System.String]::IsNullOrEmpty($OutFile))
+{
+    $json = ConvertTo-Json -InputObject $snapshot -Depth 8 -Compress
+    [System.IO.File]::WriteAllText($OutFile, $json, (New-Object -TypeName 'System.Text.UTF8Encoding' -ArgumentList $false))
+    return
+}
+if ($AsJson) { return (ConvertTo-Json -InputObject $snapshot -Depth 8 -Compress) }
+$snapshot

@@ -1,0 +1,173 @@
+function Get-Tls365Readiness
+{
+    <#
+    .SYNOPSIS
+        Tells whether each machine will negotiate TLS 1.2 with Microsoft 365, what is wrong, and the exact change that fixes it.
+    .DESCRIPTION
+        Evaluates WinHTTP (64- and 32-bit), WinINet, SChannel (client and server) and .NET Framework 4.x and
+        3.5 (64- and 32-bit) against TLS365's rule catalogue: Microsoft's registry settings, per-OS defaults
+        and the updates that TLS 1.2 needs (KB3140245 and friends).
+
+        Sources:
+        - the local machine (default): the TLS365 collector reads the live registry (Windows only);
+        - -Path: registry images. A regedit export (.reg, UTF-16LE or ANSI, several exports concatenated) or
+          a TLS365 snapshot (.json, written by the collector or by SCCM). An image alone is enough: the OS
+          comes from Windows NT\CurrentVersion, updates from the Component Based Servicing Packages key,
+          .NET from the NDP keys. A component whose keys the image does not hold is Unknown, never guessed.
+
+        Returns one TLS365.Readiness object per machine: ComputerName, Source (Local, Image, Remote), OS,
+        Ready, Components (Name, Status = Ready, NotReady, Unknown or NotApplicable, Reason), Findings
+        (RuleId, Severity = Fail, Warn or Info, Component, Message, Fix) and MissingUpdates. A file that
+        cannot be read or parsed gives one error naming the file (and line) and every other file is still
+        evaluated. Images are evaluated in batches by one bridge process, never one call per machine.
+    .PARAMETER Path
+        Image files: .reg exports or .json snapshots. Wildcards are allowed. Accepts pipeline input from
+        Get-ChildItem (FullName) and strings.
+    .PARAMETER Role
+        Evaluate a machine as this role even when it is not detected (Exchange, ConfigMgr, AzureADConnect,
+        Office): enables the role's rules.
+    .PARAMETER Discovery
+        Also report what legacy-client discovery needs (Schannel event logging).
+    .PARAMETER Detailed
+        Show each machine with its components and findings (a list view) instead of one table line.
+    .EXAMPLE
+        Get-Tls365Readiness -Path .\examples\*.reg
+
+        Evaluates the sample machine images; one line per machine.
+    .EXAMPLE
+        Get-ChildItem \\share\snapshots\*.json | Get-Tls365Readiness | Where-Object Ready -eq $false
+
+        Evaluates snapshots collected by SCCM and keeps the machines that are not ready.
+    .EXAMPLE
+        Get-Tls365Readiness -Path .\EX01.reg -Detailed
+
+        Shows every component, finding and fix of one machine.
+    .EXAMPLE
+        (Get-Tls365Readiness -Path .\*.reg).Findings | Where-Object Severity -eq 'Fail' | Select-Object RuleId, Message, @{ n = 'Fix'; e = { $_.Fix.Text } }
+
+        Lists every failing finding with its fix.
+    .EXAMPLE
+        Get-Tls365Readiness
+
+        Evaluates this machine (Windows).
+    .INPUTS
+        System.String, or objects with a FullName (Get-ChildItem) property.
+    .OUTPUTS
+        TLS365.Readiness
+    .LINK
+        ConvertFrom-Tls365ProtocolMask
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'Local')]
+    [OutputType('TLS365.Readiness')]
+    param
+    (
+        [Parameter(ParameterSetName = 'Image', Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('FullName')]
+        [ValidateNotNullOrEmpty()]
+        [System.String[]]
+        $Path,
+
+        [Parameter()]
+        [ValidateSet('Exchange', 'ConfigMgr', 'AzureADConnect', 'Office')]
+        [System.String[]]
+        $Role = @(),
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $Discovery,
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $Detailed
+    )
+
+    begin
+    {
+        $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+        $options = @{ roles = @($Role); discovery = [System.Boolean]$Discovery }
+        $done = 0
+        $flush = {
+            if ($pending.Count -eq 0) { return }
+            foreach ($answer in @(Invoke-Tls365BridgeBatch -Method 'readiness.evaluate' -Item $pending -Options $options))
+            {
+                if ($null -ne $answer.Fatal) { $PSCmdlet.ThrowTerminatingError($answer.Fatal) }
+                if ($null -ne $answer.Error)
+                {
+                    $PSCmdlet.WriteError($answer.Error)
+                    continue
+                }
+                $r = $answer.Result
+                if (-not $r.ok)
+                {
+                    $e = $r.error
+                    $category = 'InvalidData'
+                    if ($e.code -eq 'FileUnreadable') { $category = 'ReadError' }
+                    $errorId = 'TLS365.Image.' + $e.code
+                    $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId $errorId -Category $category -TargetObject $answer.Item.Target))
+                    continue
+                }
+                ConvertTo-Tls365Readiness -InputObject $r.readiness -Detailed:$Detailed
+            }
+            $script:ReadinessDone = $script:ReadinessDone + $pending.Count
+            $pending.Clear()
+        }
+        $script:ReadinessDone = 0
+    }
+
+    process
+    {
+        if ($PSCmdlet.ParameterSetName -eq 'Local')
+        {
+            return
+        }
+        foreach ($item in $Path)
+        {
+            $resolved = @()
+            if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($item))
+            {
+                $resolved = @(Resolve-Path -Path $item -ErrorAction SilentlyContinue | Where-Object { $_.Provider.Name -eq 'FileSystem' } | ForEach-Object { $_.ProviderPath })
+                if ($resolved.Count -eq 0)
+                {
+                    $message = $script:LocalizedData.Readiness_NoMatch -f $item
+                    $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Image.NotFound' -Category ObjectNotFound -TargetObject $item))
+                    continue
+                }
+            }
+            elseif (Test-Path -LiteralPath $item -PathType Leaf)
+            {
+                $resolved = @((Resolve-Path -LiteralPath $item).ProviderPath)
+            }
+            else
+            {
+                $message = $script:LocalizedData.Readiness_NotFound -f $item
+                $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Image.NotFound' -Category ObjectNotFound -TargetObject $item))
+                continue
+            }
+            foreach ($file in $resolved)
+            {
+                $pending.Add(@{ Target = $file; Request = @{ path = $file } })
+                if ($pending.Count -ge $script:ReadinessBatchSize)
+                {
+                    & $flush
+                    Write-Progress -Activity 'Get-Tls365Readiness' -Status ('{0} images evaluated' -f $script:ReadinessDone)
+                }
+            }
+        }
+    }
+
+    end
+    {
+        if ($PSCmdlet.ParameterSetName -eq 'Local')
+        {
+            $snapshot = Get-Tls365LocalSnapshot
+            if (-not $snapshot.Ok)
+            {
+                $PSCmdlet.WriteError($snapshot.Error)
+                return
+            }
+            $pending.Add(@{ Target = [System.Environment]::MachineName; Request = @{ snapshot = $snapshot.Value; origin = [System.Environment]::MachineName } })
+        }
+        & $flush
+        Write-Progress -Activity 'Get-Tls365Readiness' -Completed
+    }
+}
