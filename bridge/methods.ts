@@ -3,7 +3,7 @@ import type { Handler, MethodTable, Outcome } from './dispatch.js';
 import { edgeStatus } from './edge-status.js';
 import { invalid, isRecord, itemsOf } from './params.js';
 import { ErrorCode, PROTOCOL_VERSION } from './protocol.js';
-import { readinessEvaluate } from './readiness-methods.js';
+import { readinessEvaluate, snapshotRead } from './readiness-methods.js';
 
 /** Most items one batch request may carry; the module splits larger pipelines. */
 export const MAX_BATCH_ITEMS = 100_000;
@@ -92,7 +92,7 @@ const bridgeInfo: Handler = () => ({
   result: { protocol: PROTOCOL_VERSION, core: CORE_VERSION, node: process.version, edge: edgeStatus() },
 });
 
-const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'bridge.info'] as const;
+const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'bridge.info'] as const;
 
 export function createMethodTable(maxLineBytes: number): MethodTable {
   const table: [typeof methodNames[number], Handler][] = [
@@ -100,6 +100,7 @@ export function createMethodTable(maxLineBytes: number): MethodTable {
     ['mask.decode', maskDecode],
     ['mask.encode', maskEncode],
     ['readiness.evaluate', readinessEvaluate],
+    ['snapshot.read', snapshotRead],
     ['bridge.info', bridgeInfo],
   ];
   return new Map<string, Handler>(table);

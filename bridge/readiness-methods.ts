@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { evaluateSnapshot, snapshotFromJson, snapshotFromReg, type EvaluateOptions, type Readiness, type Role } from '../core/index.js';
+import { evaluateSnapshot, snapshotFromJson, snapshotFromReg, type EvaluateOptions, type MachineSnapshot, type Readiness, type Role } from '../core/index.js';
+import { locateJsonError } from '../core/json/locate-error.js';
 import type { Handler } from './dispatch.js';
 import { invalid, isRecord, itemsOf, type Checked } from './params.js';
 
@@ -9,7 +10,9 @@ export const MAX_READINESS_ITEMS = 5000;
 
 const ROLES: readonly Role[] = ['Exchange', 'ConfigMgr', 'AzureADConnect', 'Office'];
 
-type ItemResult = { ok: true; readiness: Readiness } | { ok: false; error: { code: string; file: string | null; line: number | null; message: string; errors: readonly string[] } };
+interface ItemError { code: string; file: string | null; line: number | null; message: string; errors: readonly string[] }
+type ItemResult = { ok: true; readiness: Readiness } | { ok: false; error: ItemError };
+type SnapshotRead = { ok: true; snapshot: MachineSnapshot } | { ok: false; error: ItemError };
 
 function optionsOf(params: Record<string, unknown>): Checked<EvaluateOptions> {
   const raw = params['options'] ?? {};
@@ -23,15 +26,8 @@ function optionsOf(params: Record<string, unknown>): Checked<EvaluateOptions> {
   return { ok: true, value: { roles, discovery } };
 }
 
-/** Line (1-based) of a JSON.parse error position, when Node's message gives one. */
-function jsonErrorLine(text: string, message: string): number | null {
-  const m = /position (\d+)/.exec(message);
-  if (m?.[1] === undefined) return null;
-  return text.slice(0, Number(m[1])).split('\n').length;
-}
-
-/** Reads one image file: the only I/O here. `.json` is a snapshot, anything else is read as a `.reg` export. */
-function evaluateFile(path: string, options: EvaluateOptions): ItemResult {
+/** Reads one image file into a snapshot: the only I/O here. `.json` (or text starting with `{`) is a snapshot, anything else a `.reg` export. */
+function readImage(path: string): SnapshotRead {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -46,18 +42,41 @@ function evaluateFile(path: string, options: EvaluateOptions): ItemResult {
     try {
       value = JSON.parse(text);
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      const line = jsonErrorLine(text, msg);
-      return { ok: false, error: { code: 'SnapshotMalformed', file: path, line, message: `${path}${line === null ? '' : `:${line}`}: not valid JSON (${msg})`, errors: [] } };
+      const where = locateJsonError(text);
+      const detail = where === null ? (e instanceof Error ? e.message : String(e)) : `${where.message} at column ${where.column}`;
+      const line = where?.line ?? null;
+      return { ok: false, error: { code: 'SnapshotMalformed', file: path, line, message: `${path}${line === null ? '' : `:${line}`}: not valid JSON: ${detail}`, errors: [] } };
     }
     const snap = snapshotFromJson(value, path);
     if (!snap.ok) return { ok: false, error: { code: 'SnapshotInvalid', ...snap.error } };
-    return { ok: true, readiness: evaluateSnapshot({ ...snap.value, source: 'Image' }, options) };
+    // A snapshot read from a file is an image of that machine, whoever collected it.
+    return { ok: true, snapshot: { ...snap.value, source: 'Image' } };
   }
   const snap = snapshotFromReg(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
   if (!snap.ok) return { ok: false, error: { code: 'ImageMalformed', ...snap.error } };
-  return { ok: true, readiness: evaluateSnapshot(snap.value, options) };
+  return { ok: true, snapshot: snap.value };
 }
+
+function evaluateFile(path: string, options: EvaluateOptions): ItemResult {
+  const read = readImage(path);
+  return read.ok ? { ok: true, readiness: evaluateSnapshot(read.snapshot, options) } : read;
+}
+
+/**
+ * snapshot.read {items: [{path}]} -> {results: [{ok: true, snapshot} | {ok: false, error}]}: an image file as a
+ * TLS365 snapshot (for `Get-Tls365Readiness -Snapshot`, and to turn .reg exports into snapshot files).
+ */
+export const snapshotRead: Handler = (params) => {
+  const items = itemsOf(params, MAX_READINESS_ITEMS);
+  if (!items.ok) return items;
+  const results: SnapshotRead[] = [];
+  for (let i = 0; i < items.value.length; i += 1) {
+    const path = (items.value[i] as Record<string, unknown>)['path'];
+    if (typeof path !== 'string') return invalid(`params.items[${i}].path`, 'must be a string');
+    results.push(readImage(path));
+  }
+  return { ok: true, result: { results } };
+};
 
 /**
  * readiness.evaluate {items: [{path} | {snapshot}], options?: {roles, discovery}}

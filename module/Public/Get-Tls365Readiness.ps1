@@ -30,6 +30,10 @@ function Get-Tls365Readiness
         Also report what legacy-client discovery needs (Schannel event logging).
     .PARAMETER Detailed
         Show each machine with its components and findings (a list view) instead of one table line.
+    .PARAMETER Snapshot
+        Return the raw TLS365 snapshot (schema tls365.snapshot/1) instead of evaluating it: the collector's
+        output for this machine, or an image file read into the snapshot schema. Pipe it to
+        ConvertTo-Json -Depth 8 to save it; Get-Tls365Readiness -Path evaluates such files later.
     .EXAMPLE
         Get-Tls365Readiness -Path .\examples\*.reg
 
@@ -50,6 +54,10 @@ function Get-Tls365Readiness
         Get-Tls365Readiness
 
         Evaluates this machine (Windows).
+    .EXAMPLE
+        Get-Tls365Readiness -Snapshot | ConvertTo-Json -Depth 8 | Set-Content -Path "\\server\share\$env:COMPUTERNAME.json"
+
+        Saves this machine's raw values for later, offline evaluation.
     .INPUTS
         System.String, or objects with a FullName (Get-ChildItem) property.
     .OUTPUTS
@@ -59,6 +67,7 @@ function Get-Tls365Readiness
     #>
     [CmdletBinding(DefaultParameterSetName = 'Local')]
     [OutputType('TLS365.Readiness')]
+    [OutputType('TLS365.Snapshot')]
     param
     (
         [Parameter(ParameterSetName = 'Image', Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
@@ -78,7 +87,11 @@ function Get-Tls365Readiness
 
         [Parameter()]
         [System.Management.Automation.SwitchParameter]
-        $Detailed
+        $Detailed,
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $Snapshot
     )
 
     begin
@@ -86,9 +99,11 @@ function Get-Tls365Readiness
         $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $options = @{ roles = @($Role); discovery = [System.Boolean]$Discovery }
         $done = 0
+        $method = 'readiness.evaluate'
+        if ($Snapshot) { $method = 'snapshot.read' }
         $flush = {
             if ($pending.Count -eq 0) { return }
-            foreach ($answer in @(Invoke-Tls365BridgeBatch -Method 'readiness.evaluate' -Item $pending -Options $options))
+            foreach ($answer in @(Invoke-Tls365BridgeBatch -Method $method -Item $pending -Options $options))
             {
                 if ($null -ne $answer.Fatal) { $PSCmdlet.ThrowTerminatingError($answer.Fatal) }
                 if ($null -ne $answer.Error)
@@ -104,6 +119,12 @@ function Get-Tls365Readiness
                     if ($e.code -eq 'FileUnreadable') { $category = 'ReadError' }
                     $errorId = 'TLS365.Image.' + $e.code
                     $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId $errorId -Category $category -TargetObject $answer.Item.Target))
+                    continue
+                }
+                if ($Snapshot)
+                {
+                    $r.snapshot.PSObject.TypeNames.Insert(0, 'TLS365.Snapshot')
+                    $r.snapshot
                     continue
                 }
                 ConvertTo-Tls365Readiness -InputObject $r.readiness -Detailed:$Detailed
@@ -159,13 +180,20 @@ function Get-Tls365Readiness
     {
         if ($PSCmdlet.ParameterSetName -eq 'Local')
         {
-            $snapshot = Get-Tls365LocalSnapshot
-            if (-not $snapshot.Ok)
+            $collection = Get-Tls365LocalSnapshot
+            if (-not $collection.Ok)
             {
-                $PSCmdlet.WriteError($snapshot.Error)
+                $PSCmdlet.WriteError($collection.Error)
                 return
             }
-            $pending.Add(@{ Target = [System.Environment]::MachineName; Request = @{ snapshot = $snapshot.Value; origin = [System.Environment]::MachineName } })
+            if ($Snapshot)
+            {
+                $raw = [PSCustomObject]$collection.Value
+                $raw.PSObject.TypeNames.Insert(0, 'TLS365.Snapshot')
+                $raw
+                return
+            }
+            $pending.Add(@{ Target = [System.Environment]::MachineName; Request = @{ snapshot = $collection.Value; origin = [System.Environment]::MachineName } })
         }
         & $flush
         Write-Progress -Activity 'Get-Tls365Readiness' -Completed

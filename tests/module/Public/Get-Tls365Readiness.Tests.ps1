@@ -1,0 +1,168 @@
+# Get-Tls365Readiness: sources (images, snapshots, the collector through its seam), batching, errors, object
+# shape and views. Verdicts themselves are tested rule by rule in mocha (tests/core/readiness).
+BeforeAll {
+    $script:repoRoot = Split-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -Parent
+    $script:examples = Join-Path -Path $script:repoRoot -ChildPath 'examples'
+    $script:collectorPath = Join-Path -Path (Join-Path -Path (Join-Path -Path $script:repoRoot -ChildPath 'module') -ChildPath 'Collector') -ChildPath 'Get-Tls365Snapshot.ps1'
+    Import-Module -Name (Join-Path -Path $script:repoRoot -ChildPath 'TLS365.psd1') -Force
+    $script:goodImages = @(Get-ChildItem -Path $script:examples -Filter '*.reg' | Where-Object { $_.Name -notlike '*broken*' })
+    $script:brokenImage = Join-Path -Path $script:examples -ChildPath 'ws2012-old03-broken.reg'
+}
+
+AfterAll {
+    Get-Module -Name 'TLS365' -All | Remove-Module -Force
+}
+
+Describe 'Get-Tls365Readiness -Path' -Tag 'Public' {
+    It 'evaluates every good image and writes exactly one error, naming the file and line, for the malformed one' {
+        $out = Get-Tls365Readiness -Path (Join-Path -Path $script:examples -ChildPath '*.reg') -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out | Should -HaveCount $script:goodImages.Count
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Image.ImageMalformed,Get-Tls365Readiness'
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $errs[0].TargetObject | Should -Be $script:brokenImage
+        $errs[0].Exception.Message | Should -Match ([System.Text.RegularExpressions.Regex]::Escape('ws2012-old03-broken.reg:') + '\d+: ')
+    }
+
+    It 'takes FileInfo objects from Get-ChildItem by property name (FullName)' {
+        $out = $script:goodImages | Get-Tls365Readiness
+        $out | Should -HaveCount $script:goodImages.Count
+        ($out | ForEach-Object { $_.ComputerName } | Sort-Object) | Should -Be @('WS2008R2-APP01', 'WS2012R2-WEB01', 'WS2016-EX01', 'WS2019-FS01', 'WS2022-WEB02')
+    }
+
+    It 'takes path strings from the pipeline, and names a missing file without stopping the others' {
+        $missing = Join-Path -Path $TestDrive -ChildPath 'nowhere.reg'
+        $out = @($script:goodImages[0].FullName, $missing) | Get-Tls365Readiness -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out | Should -HaveCount 1
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Image.NotFound*'
+        $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $errs[0].TargetObject | Should -Be $missing
+    }
+
+    It 'returns TLS365.Readiness objects with exactly the contract''s properties and the nine components' {
+        $r = Get-Tls365Readiness -Path $script:goodImages[0].FullName
+        $r.PSObject.TypeNames[0] | Should -Be 'TLS365.Readiness'
+        @($r.PSObject.Properties | ForEach-Object { $_.Name }) | Should -Be @('ComputerName', 'Source', 'OS', 'Ready', 'Components', 'Findings', 'MissingUpdates')
+        $r.Source | Should -Be 'Image'
+        $r.Ready | Should -BeOfType [System.Boolean]
+        @($r.Components | ForEach-Object { $_.Name }) | Should -Be @('WinHttp', 'WinHttp32', 'WinInet', 'SChannelClient', 'SChannelServer', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32')
+        foreach ($c in $r.Components) { $c.Status | Should -BeIn @('Ready', 'NotReady', 'Unknown', 'NotApplicable') }
+        $r.OS.Build | Should -BeGreaterThan 0
+    }
+
+    It 'gives clean data through ConvertTo-Json' {
+        $json = Get-Tls365Readiness -Path $script:goodImages[0].FullName | ConvertTo-Json -Depth 8 | ConvertFrom-Json
+        @($json.PSObject.Properties | ForEach-Object { $_.Name }) | Should -Be @('ComputerName', 'Source', 'OS', 'Ready', 'Components', 'Findings', 'MissingUpdates')
+        @($json.OS.PSObject.Properties | ForEach-Object { $_.Name }) | Should -Be @('Name', 'Build', 'UBR')
+        $json.Components[0].Name | Should -Be 'WinHttp'
+    }
+
+    It 'reads a snapshot .json and names the file and line of malformed JSON, and the JSON path of a wrong schema' {
+        $bad = Join-Path -Path $TestDrive -ChildPath 'bad.json'
+        Set-Content -LiteralPath $bad -Value "{`n  `"schema`": `"tls365.snapshot/1`",`n  `"registry`": [ oops ]`n}" -Encoding Ascii
+        $wrong = Join-Path -Path $TestDrive -ChildPath 'wrong.json'
+        Set-Content -LiteralPath $wrong -Value '{"schema":"tls365.snapshot/1","registry":[{"path":"SOFTWARE\\x"}]}' -Encoding Ascii
+        $null = Get-Tls365Readiness -Path $bad, $wrong -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -HaveCount 2
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Image.SnapshotMalformed*'
+        $errs[0].Exception.Message | Should -Match 'bad\.json:3'
+        $errs[1].FullyQualifiedErrorId | Should -BeLike 'TLS365.Image.SnapshotInvalid*'
+        $errs[1].Exception.Message | Should -Match '\$\.registry\[0\]\.path'
+    }
+
+    It 'evaluates hundreds of images in batches: one bridge request per 100 files, never one per machine' {
+        $folder = Join-Path -Path $TestDrive -ChildPath 'fleet'
+        $null = New-Item -ItemType Directory -Path $folder
+        foreach ($i in 1..250) { Copy-Item -LiteralPath $script:goodImages[0].FullName -Destination (Join-Path -Path $folder -ChildPath ('m{0:d3}.reg' -f $i)) }
+        $before = & (Get-Module TLS365) { if ($null -eq $script:Bridge) { 0 } else { $script:Bridge.NextId } }
+        $out = Get-Tls365Readiness -Path (Join-Path -Path $folder -ChildPath '*.reg')
+        $after = & (Get-Module TLS365) { $script:Bridge.NextId }
+        $out | Should -HaveCount 250
+        ($after - $before) | Should -BeLessOrEqual 4
+    }
+
+    It 'shows findings in the -Detailed view and in Format-List' {
+        $r = Get-Tls365Readiness -Path $script:goodImages[0].FullName -Detailed
+        $r.PSObject.TypeNames[0] | Should -Be 'TLS365.Readiness.Detailed'
+        ($r | Out-String) | Should -Match 'Components'
+        ($r | Out-String) | Should -Match 'SChannelClient'
+        (Get-Tls365Readiness -Path $script:goodImages[0].FullName | Format-List | Out-String) | Should -Match 'Findings'
+        (Get-Tls365Readiness -Path $script:goodImages[0].FullName | Format-Table | Out-String) | Should -Match 'ComputerName'
+    }
+}
+
+Describe 'Get-Tls365Readiness -Snapshot and the collector' -Tag 'Public' {
+    BeforeAll {
+        $script:imageJson = Join-Path -Path $TestDrive -ChildPath 'ex01.json'
+        $s = Get-Tls365Readiness -Path (Join-Path -Path $script:examples -ChildPath 'ws2016-ex01.reg') -Snapshot
+        $s | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $script:imageJson -Encoding Ascii
+    }
+    AfterEach {
+        & (Get-Module TLS365) { $script:CollectorImage = $null }
+    }
+
+    It 'turns a .reg image into a tls365.snapshot/1 object that evaluates to the same verdicts' {
+        $s = Get-Content -LiteralPath $script:imageJson -Raw | ConvertFrom-Json
+        $s.schema | Should -Be 'tls365.snapshot/1'
+        $fromReg = Get-Tls365Readiness -Path (Join-Path -Path $script:examples -ChildPath 'ws2016-ex01.reg')
+        $fromJson = Get-Tls365Readiness -Path $script:imageJson
+        ($fromJson.Components | ForEach-Object { $_.Status }) | Should -Be ($fromReg.Components | ForEach-Object { $_.Status })
+        ($fromJson.Findings | ForEach-Object { $_.RuleId }) | Should -Be ($fromReg.Findings | ForEach-Object { $_.RuleId })
+    }
+
+    It 'runs the real collector through its registry seam and evaluates the result as Local' {
+        & (Get-Module TLS365) { param ($p) $script:CollectorImage = $p } $script:imageJson
+        $r = Get-Tls365Readiness
+        $r.ComputerName | Should -Be 'WS2016-EX01'
+        $r.Source | Should -Be 'Local'
+        $reference = Get-Tls365Readiness -Path $script:imageJson
+        ($r.Components | ForEach-Object { $_.Status }) | Should -Be ($reference.Components | ForEach-Object { $_.Status })
+    }
+
+    It 'collects only what the rules need: KB packages from CBS with CurrentState, SCHANNEL in full, both views, coverage roots' {
+        $cbs = 'HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
+        $image = @{
+            schema       = 'tls365.snapshot/1'
+            computerName = 'IMG01'
+            architecture = 'x64'
+            hotfixes     = @('KB3140245')
+            fileVersions = @{ 'winhttp.dll' = '6.1.7601.23375' }
+            registry     = @(
+                @{ path = "$cbs\Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.3"; values = @(@{ name = 'CurrentState'; value = @{ type = 'REG_DWORD'; data = 112 } }, @{ name = 'InstallUser'; value = @{ type = 'REG_SZ'; data = 'S-1-5-18' } }) }
+                @{ path = "$cbs\Microsoft-Windows-Foundation-Package~31bf3856ad364e35~amd64~~6.1.7601.17514"; values = @(@{ name = 'CurrentState'; value = @{ type = 'REG_DWORD'; data = 112 } }) }
+                @{ path = 'HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; values = @(@{ name = 'Enabled'; value = @{ type = 'REG_DWORD'; data = 1 } }) }
+                @{ path = 'HKEY_LOCAL_MACHINE\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; values = @(@{ name = 'DefaultSecureProtocols'; value = @{ type = 'REG_DWORD'; data = 2560 } }, @{ name = 'Unrelated'; value = @{ type = 'REG_SZ'; data = 'x' } }) }
+            )
+        }
+        $path = Join-Path -Path $TestDrive -ChildPath 'cbs.json'
+        $image | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $path -Encoding Ascii
+        $s = & $script:collectorPath -RegistryImage $path
+        $paths = @($s.registry | ForEach-Object { $_.path })
+        $paths | Should -Contain "$cbs\Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.3"
+        $paths | Should -Not -Contain "$cbs\Microsoft-Windows-Foundation-Package~31bf3856ad364e35~amd64~~6.1.7601.17514"
+        $kbKey = $s.registry | Where-Object { $_.path -like '*KB3140245*' }
+        @($kbKey.values | ForEach-Object { $_.name }) | Should -Be @('CurrentState')
+        $paths | Should -Contain 'HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'
+        $wow = $s.registry | Where-Object { $_.path -eq 'HKEY_LOCAL_MACHINE\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp' }
+        @($wow.values | ForEach-Object { $_.name }) | Should -Be @('DefaultSecureProtocols')
+        $s.covered | Should -Contain 'HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL'
+        $s.covered | Should -Contain 'HKEY_LOCAL_MACHINE\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319'
+        $s.hotfixes | Should -Be @('KB3140245')
+        $s.computerName | Should -Be 'IMG01'
+    }
+
+    It 'writes a Node-free snapshot file with -OutFile that Get-Tls365Readiness -Path reads' {
+        $out = Join-Path -Path $TestDrive -ChildPath 'collected.json'
+        & $script:collectorPath -RegistryImage $script:imageJson -OutFile $out
+        $r = Get-Tls365Readiness -Path $out
+        $r.ComputerName | Should -Be 'WS2016-EX01'
+    }
+
+    It 'says that the live registry needs Windows, and what to do instead' -Skip:([System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT) {
+        $null = Get-Tls365Readiness -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Collect.NotWindows*'
+        $errs[0].Exception.Message | Should -Match '-Path'
+    }
+}
