@@ -1,23 +1,31 @@
 <#
 .SYNOPSIS
-    The quick-start demo: decodes the sample masks in examples/sample-masks.csv with the TLS365 module.
+    The quick-start demo: evaluates the bundled sample machines (examples/*.reg) with Get-Tls365Readiness.
+.DESCRIPTION
+    Five machine images and one deliberately broken export: the broken one yields one error naming the file
+    and line, and every other machine is still evaluated. Then the details of the first machine that is not
+    ready, and a mask decoded for good measure.
 #>
 [CmdletBinding()]
 param ()
 
 Import-Module -Name (Join-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -ChildPath 'TLS365.psd1') -Force
-$samples = Join-Path -Path $PSScriptRoot -ChildPath 'sample-masks.csv'
+$images = Join-Path -Path $PSScriptRoot -ChildPath '*.reg'
 
-Write-Output "Decoding $samples"
-Import-Csv -LiteralPath $samples |
-    ConvertFrom-Tls365ProtocolMask -Detailed -ErrorVariable maskErrors -ErrorAction SilentlyContinue |
-    Format-Table -AutoSize |
-    Out-String -Width 200
-
-foreach ($e in $maskErrors)
+Write-Output "Get-Tls365Readiness -Path $images"
+$results = @(Get-Tls365Readiness -Path $images -ErrorVariable imageErrors -ErrorAction SilentlyContinue)
+$results | Format-Table | Out-String -Width 200
+foreach ($e in $imageErrors)
 {
-    Write-Output ("Refused {0}: {1} [{2}]" -f $e.TargetObject, $e.Exception.Message, $e.FullyQualifiedErrorId)
+    Write-Output ("Image refused: {0} [{1}]" -f $e.Exception.Message, $e.FullyQualifiedErrorId)
 }
 
-Write-Output ''
-Write-Output ("Tls12 + Tls13 for WinHTTP DefaultSecureProtocols: {0}" -f (ConvertTo-Tls365ProtocolMask -Protocol Tls12, Tls13 -AsHex))
+$first = $results | Where-Object { -not $_.Ready } | Select-Object -First 1
+if ($null -ne $first)
+{
+    Write-Output ''
+    Write-Output ("Why {0} is not ready (Format-List):" -f $first.ComputerName)
+    $first | Format-List | Out-String -Width 200
+}
+
+Write-Output ("WinHTTP DefaultSecureProtocols 0xA80 means: {0}" -f ((ConvertFrom-Tls365ProtocolMask 0xA80) -join ', '))
