@@ -12,6 +12,7 @@ const { spawnSync } = require('node:child_process');
 require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
 const { startReadyBridge, startBridge } = require('../tests/support/bridge-client.ts');
 const { root, pwshPath, childEnv } = require('../scripts/lib.js');
+const { readinessBench } = require('./readiness.js');
 
 const now = () => Number(process.hrtime.bigint()) / 1e6; // ms
 const args = process.argv.slice(2);
@@ -78,9 +79,16 @@ function fromPowerShell() {
   const width = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(`\nTLS365 bridge benchmark (${new Date().toISOString()}, node ${process.version}, ${require('node:os').cpus().length} cores${quick ? ', --quick' : ''})\n\n`);
   for (const [a, b, c] of rows) process.stdout.write(`${a.padEnd(width)}  ${b.padEnd(44)}  ${c}\n`);
+  const n = quick ? 1000 : 10000;
+  const rd = await readinessBench(n);
+  const rate = (ms) => `${Math.round(rd.n / (ms / 1000)).toLocaleString('en-US')} machines/s`;
+  process.stdout.write(`\nReadiness: ${rd.n} .reg images (5 machine kinds, ${rd.notReady} not ready)\n\n`);
+  process.stdout.write(`core alone (parse + evaluate)        ${(rd.coreMs / 1000).toFixed(2)} s  ${rate(rd.coreMs).padEnd(20)}  1.0x\n`);
+  process.stdout.write(`bridge, batches of 100 paths         ${(rd.bridgeMs / 1000).toFixed(2)} s  ${rate(rd.bridgeMs).padEnd(20)}  ${(rd.bridgeMs / rd.coreMs).toFixed(2)}x the core's time\n`);
+  process.stdout.write(`Get-Tls365Readiness -Path, one call  ${(rd.psMs / 1000).toFixed(2)} s  ${rate(rd.psMs).padEnd(20)}  ${(rd.psMs / rd.coreMs).toFixed(2)}x the core's time\n`);
   const out = path.join(__dirname, 'results');
   fs.mkdirSync(out, { recursive: true });
   const file = path.join(out, `bridge-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, JSON.stringify({ node: process.version, quick, N_ROUND, N_BATCH, N_SPAWN, perCall, perBatch, spawn, powershell: ps }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ node: process.version, quick, N_ROUND, N_BATCH, N_SPAWN, perCall, perBatch, spawn, powershell: ps, readiness: rd }, null, 2));
   process.stdout.write(`\nraw figures: ${path.relative(root, file)}\n`);
 })().catch((e) => { process.stderr.write(`bench failed: ${e.stack || e}\n`); process.exit(1); });
