@@ -115,6 +115,8 @@ export function machineFacts(snapshot: MachineSnapshot): MachineFacts {
   const dotnetCovered = coverage.dotnet;
   const v35 = readDword(reg, NDP_V35_KEY, 'Install');
   const kb4019276 = updates.state('KB4019276').kind === 'detected';
+  // Many rules ask for the same few protocol/role states: read each once per machine.
+  const states = new Map<string, SchannelReading>();
   return {
     snapshot,
     reg,
@@ -128,7 +130,13 @@ export function machineFacts(snapshot: MachineSnapshot): MachineFacts {
     products: productsOf(reg),
     schannel: (p, role) => {
       if (os === null) throw new Error('schannel() needs a known OS: check facts.os first');
-      return schannelState(reg, os, p, role, kb4019276);
+      const id = `${p}|${role}`;
+      let reading = states.get(id);
+      if (reading === undefined) {
+        reading = schannelState(reg, os, p, role, kb4019276);
+        states.set(id, reading);
+      }
+      return reading;
     },
   };
 }

@@ -19,9 +19,19 @@ export type DwordRead =
   | { readonly kind: 'dword'; readonly value: number }
   | { readonly kind: 'wrong-type'; readonly type: string };
 
+/**
+ * Lookup paths come from a small fixed set (the rules' constant paths), so their folded form is memoised:
+ * normalising and folding on every read was the evaluation's main cost. Bounded, so odd inputs cannot grow it.
+ */
+const FOLDED = new Map<string, string>();
 const fold = (path: string): string => {
+  const hit = FOLDED.get(path);
+  if (hit !== undefined) return hit;
   const n = normaliseKeyPath(path);
-  return foldName(n.ok ? n.value : path);
+  const folded = foldName(n.ok ? n.value : path);
+  if (FOLDED.size > 20_000) FOLDED.clear();
+  FOLDED.set(path, folded);
+  return folded;
 };
 
 export function indexRegistry(keys: readonly RegKey[]): RegistryIndex {
@@ -29,6 +39,7 @@ export function indexRegistry(keys: readonly RegKey[]): RegistryIndex {
   const present = new Set<string>();
   const children = new Map<string, Map<string, string>>();
   for (const key of keys) {
+    // Folding maps each UTF-16 unit to one unit, so backslashes sit at the same offsets in both spellings.
     const folded = foldName(key.path);
     let values = byPath.get(folded);
     if (values === undefined) {
@@ -36,24 +47,23 @@ export function indexRegistry(keys: readonly RegKey[]): RegistryIndex {
       byPath.set(folded, values);
     }
     for (const v of key.values) values.set(foldName(v.name), v.value);
-    // Register the key and every ancestor, with parent -> child names.
-    const parts = key.path.split('\\');
-    let acc = '';
-    for (let i = 0; i < parts.length; i += 1) {
-      const part = parts[i] as string;
-      const next = acc === '' ? part : `${acc}\\${part}`;
-      const foldedNext = foldName(next);
-      if (acc !== '') {
-        const parent = foldName(acc);
-        let kids = children.get(parent);
-        if (kids === undefined) {
-          kids = new Map();
-          children.set(parent, kids);
-        }
-        if (!kids.has(foldName(part))) kids.set(foldName(part), part);
+    // Register the key and its ancestors, deepest first, stopping at the first one already known
+    // (its ancestors are known too).
+    let end = folded.length;
+    while (end > 0 && !present.has(folded.slice(0, end))) {
+      present.add(folded.slice(0, end));
+      const slash = folded.lastIndexOf('\\', end - 1);
+      if (slash < 0) break;
+      const parent = folded.slice(0, slash);
+      let kids = children.get(parent);
+      if (kids === undefined) {
+        kids = new Map();
+        children.set(parent, kids);
       }
-      present.add(foldedNext);
-      acc = next;
+      const name = key.path.slice(slash + 1, end);
+      const foldedName = folded.slice(slash + 1, end);
+      if (!kids.has(foldedName)) kids.set(foldedName, name);
+      end = slash;
     }
   }
   return {
