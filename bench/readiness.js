@@ -1,7 +1,7 @@
 'use strict';
 // Readiness at fleet scale, side by side in one run (npm run bench -- --readiness [--quick]):
 //   A. core alone: read + parse + evaluate N .reg images in-process (no bridge, no PowerShell)
-//   B. bridge: the same N files through readiness.evaluate in batches of 100 (what the module sends)
+//   B. bridge: the same N files through readiness.evaluate in batches of 50 (what the module sends)
 //   C. PowerShell end to end: Get-Tls365Readiness -Path <dir>\*.reg in one pwsh call, N objects out
 // The images are copies of the bundled examples (5 machine kinds), so every rule family does real work.
 const fs = require('node:fs');
@@ -36,12 +36,12 @@ async function readinessBench(n) {
     }
     const coreMs = now() - t;
 
-    // B: the bridge, batches of 100 paths
+    // B: the bridge, batches of 50 paths
     const b = await startReadyBridge();
     t = now();
     let count = 0;
-    for (let i = 0; i < files.length; i += 100) {
-      const r = await b.request('readiness.evaluate', { items: files.slice(i, i + 100).map((p) => ({ path: p })) }, 600_000);
+    for (let i = 0; i < files.length; i += 50) {
+      const r = await b.request('readiness.evaluate', { items: files.slice(i, i + 50).map((p) => ({ path: p })) }, 600_000);
       count += r.result.results.length;
     }
     const bridgeMs = now() - t;
@@ -68,7 +68,7 @@ if (require.main === module) {
     const rate = (ms) => `${Math.round(r.n / (ms / 1000)).toLocaleString('en-US')} machines/s`;
     process.stdout.write(`\nTLS365 readiness benchmark: ${r.n} .reg images (${r.notReady} not ready), node ${process.version}, ${os.cpus().length} cores\n\n`);
     process.stdout.write(`core alone (parse + evaluate)        ${(r.coreMs / 1000).toFixed(2)} s  ${rate(r.coreMs)}   1.0x\n`);
-    process.stdout.write(`bridge, batches of 100 paths         ${(r.bridgeMs / 1000).toFixed(2)} s  ${rate(r.bridgeMs)}   ${(r.bridgeMs / r.coreMs).toFixed(2)}x the core's time\n`);
+    process.stdout.write(`bridge, batches of 50 paths         ${(r.bridgeMs / 1000).toFixed(2)} s  ${rate(r.bridgeMs)}   ${(r.bridgeMs / r.coreMs).toFixed(2)}x the core's time\n`);
     process.stdout.write(`Get-Tls365Readiness -Path, one call  ${(r.psMs / 1000).toFixed(2)} s  ${rate(r.psMs)}   ${(r.psMs / r.coreMs).toFixed(2)}x the core's time\n`);
   }).catch((e) => { process.stderr.write(`bench failed: ${e.stack || e}\n`); process.exit(1); });
 }
