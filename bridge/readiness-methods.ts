@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { evaluateSnapshot, snapshotFromJson, snapshotFromReg, type EvaluateOptions, type MachineSnapshot, type Readiness, type Role } from '../core/index.js';
+import { evaluateSnapshot, snapshotFromJson, snapshotFromReg, type EvaluateOptions, type MachineSnapshot, type Role } from '../core/index.js';
 import { locateJsonError } from '../core/json/locate-error.js';
 import type { Handler } from './dispatch.js';
+import { toPowerShellShape } from './readiness-shape.js';
 import { invalid, isRecord, itemsOf, type Checked } from './params.js';
 
 /** Most machines per readiness request: replies stay a few MB, which Windows PowerShell 5.1 parses comfortably. */
@@ -11,7 +12,7 @@ export const MAX_READINESS_ITEMS = 5000;
 const ROLES: readonly Role[] = ['Exchange', 'ConfigMgr', 'AzureADConnect', 'Office'];
 
 interface ItemError { code: string; file: string | null; line: number | null; message: string; errors: readonly string[] }
-type ItemResult = { ok: true; readiness: Readiness } | { ok: false; error: ItemError };
+type ItemResult = { ok: true; readiness: unknown } | { ok: false; error: ItemError };
 type SnapshotRead = { ok: true; snapshot: MachineSnapshot } | { ok: false; error: ItemError };
 
 function optionsOf(params: Record<string, unknown>): Checked<EvaluateOptions> {
@@ -59,7 +60,7 @@ function readImage(path: string): SnapshotRead {
 
 function evaluateFile(path: string, options: EvaluateOptions): ItemResult {
   const read = readImage(path);
-  return read.ok ? { ok: true, readiness: evaluateSnapshot(read.snapshot, options) } : read;
+  return read.ok ? { ok: true, readiness: toPowerShellShape(evaluateSnapshot(read.snapshot, options)) } : read;
 }
 
 /**
@@ -80,7 +81,8 @@ export const snapshotRead: Handler = (params) => {
 
 /**
  * readiness.evaluate {items: [{path} | {snapshot}], options?: {roles, discovery}}
- *   -> {results: [{ok: true, readiness} | {ok: false, error: {code, file, line, message, errors}}]}, in item order.
+ *   -> {results: [{ok: true, readiness} | {ok: false, error: {code, file, line, message, errors}}]}, in item order;
+ *   readiness is in the PowerShell object shape (readiness-shape.ts).
  * One unreadable or malformed input is that item's failure; every other machine is still evaluated.
  */
 export const readinessEvaluate: Handler = (params) => {
@@ -96,7 +98,7 @@ export const readinessEvaluate: Handler = (params) => {
     } else if (item['snapshot'] !== undefined) {
       const origin = typeof item['origin'] === 'string' ? item['origin'] : `item ${i}`;
       const snap = snapshotFromJson(item['snapshot'], origin);
-      results.push(snap.ok ? { ok: true, readiness: evaluateSnapshot(snap.value, options.value) } : { ok: false, error: { code: 'SnapshotInvalid', ...snap.error } });
+      results.push(snap.ok ? { ok: true, readiness: toPowerShellShape(evaluateSnapshot(snap.value, options.value)) } : { ok: false, error: { code: 'SnapshotInvalid', ...snap.error } });
     } else {
       return invalid(`params.items[${i}]`, 'must have a path (string) or a snapshot (object)');
     }

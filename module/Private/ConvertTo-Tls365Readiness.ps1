@@ -2,15 +2,16 @@ function ConvertTo-Tls365Readiness
 {
     <#
     .SYNOPSIS
-        Turns one readiness result from the bridge into a TLS365.Readiness object with typed parts.
+        Stamps TLS365 type names on readiness results from the bridge, making them TLS365.Readiness objects.
     .DESCRIPTION
-        The object has exactly ComputerName, Source, OS, Ready, Components, Findings and MissingUpdates.
-        OS is a TLS365.OSInfo (Name, Build, UBR); Components are TLS365.ComponentStatus (Name, Status,
-        Reason); Findings are TLS365.Finding (RuleId, Severity, Component, Message, Fix, Sources) whose Fix
-        is a TLS365.Fix (Text, Changes, Updates, Restart). With -Detailed the object also carries the type
-        name TLS365.Readiness.Detailed, whose view lists the findings.
+        The bridge already sends the object in its PowerShell shape (bridge/readiness-shape.ts): ComputerName,
+        Source, OS (Name, Build, UBR), Ready, Components (Name, Status, Reason), Findings (RuleId, Severity,
+        Component, Message, Fix (Text, Changes (Action, Key, Name, Value), Updates, Restart), Sources) and
+        MissingUpdates. This adds the type names the format views select on. With -Detailed the object also carries
+        TLS365.Readiness.Detailed, whose view lists the findings. Takes a whole batch in one call: per-object
+        calls of an advanced function cost more than the stamping itself at fleet scale.
     .PARAMETER InputObject
-        The 'readiness' member of one bridge result.
+        The 'readiness' members of the bridge results.
     .PARAMETER Detailed
         Select the detailed view.
     .EXAMPLE
@@ -21,7 +22,8 @@ function ConvertTo-Tls365Readiness
     param
     (
         [Parameter(Mandatory = $true)]
-        [System.Object]
+        [AllowEmptyCollection()]
+        [System.Object[]]
         $InputObject,
 
         [Parameter()]
@@ -29,68 +31,23 @@ function ConvertTo-Tls365Readiness
         $Detailed
     )
 
-    $r = $InputObject
-    $os = [PSCustomObject]@{
-        PSTypeName = 'TLS365.OSInfo'
-        Name       = [System.String]$r.os.name
-        Build      = $r.os.build
-        UBR        = $r.os.ubr
-    }
-    $components = @(foreach ($c in @($r.components))
+    # ConvertFrom-Json keeps JSON arrays as arrays in properties (also on 5.1), so only type names are added;
+    # pstypenames is measurably cheaper than PSObject.TypeNames here.
+    foreach ($r in $InputObject)
     {
-        [PSCustomObject]@{
-            PSTypeName = 'TLS365.ComponentStatus'
-            Name       = [System.String]$c.name
-            Status     = [System.String]$c.status
-            Reason     = [System.String]$c.reason
-        }
-    })
-    $findings = @(foreach ($f in @($r.findings))
-    {
-        $fix = $null
-        if ($null -ne $f.fix)
+        $r.OS.pstypenames.Insert(0, 'TLS365.OSInfo')
+        foreach ($c in $r.Components) { $c.pstypenames.Insert(0, 'TLS365.ComponentStatus') }
+        foreach ($f in $r.Findings)
         {
-            $changes = @(foreach ($ch in @($f.fix.changes))
+            $f.pstypenames.Insert(0, 'TLS365.Finding')
+            if ($null -ne $f.Fix)
             {
-                $data = $null
-                if ($null -ne $ch.PSObject.Properties['data']) { $data = $ch.data }
-                [PSCustomObject]@{
-                    PSTypeName = 'TLS365.RegistryChange'
-                    Action     = [System.String]$ch.op
-                    Key        = [System.String]$ch.key
-                    Name       = [System.String]$ch.name
-                    Value      = $data
-                }
-            })
-            $fix = [PSCustomObject]@{
-                PSTypeName = 'TLS365.Fix'
-                Text       = [System.String]$f.fix.text
-                Changes    = $changes
-                Updates    = [System.String[]]@($f.fix.updates)
-                Restart    = [System.String]$f.fix.restart
+                $f.Fix.pstypenames.Insert(0, 'TLS365.Fix')
+                foreach ($ch in $f.Fix.Changes) { $ch.pstypenames.Insert(0, 'TLS365.RegistryChange') }
             }
         }
-        [PSCustomObject]@{
-            PSTypeName = 'TLS365.Finding'
-            RuleId     = [System.String]$f.ruleId
-            Severity   = [System.String]$f.severity
-            Component  = [System.String[]]@($f.components)
-            Message    = [System.String]$f.message
-            Fix        = $fix
-            Sources    = [System.String[]]@($f.sources)
-        }
-    })
-
-    $object = [PSCustomObject]@{
-        PSTypeName     = 'TLS365.Readiness'
-        ComputerName   = [System.String]$r.computerName
-        Source         = [System.String]$r.source
-        OS             = $os
-        Ready          = [System.Boolean]$r.ready
-        Components     = $components
-        Findings       = $findings
-        MissingUpdates = [System.String[]]@($r.missingUpdates)
+        $r.pstypenames.Insert(0, 'TLS365.Readiness')
+        if ($Detailed) { $r.pstypenames.Insert(0, 'TLS365.Readiness.Detailed') }
+        $r
     }
-    if ($Detailed) { $object.PSObject.TypeNames.Insert(0, 'TLS365.Readiness.Detailed') }
-    $object
 }

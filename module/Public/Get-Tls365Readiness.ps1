@@ -103,6 +103,7 @@ function Get-Tls365Readiness
         if ($Snapshot) { $method = 'snapshot.read' }
         $flush = {
             if ($pending.Count -eq 0) { return }
+            $evaluated = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
             foreach ($answer in @(Invoke-Tls365BridgeBatch -Method $method -Item $pending -Options $options))
             {
                 if ($null -ne $answer.Fatal) { $PSCmdlet.ThrowTerminatingError($answer.Fatal) }
@@ -127,8 +128,9 @@ function Get-Tls365Readiness
                     $r.snapshot
                     continue
                 }
-                ConvertTo-Tls365Readiness -InputObject $r.readiness -Detailed:$Detailed
+                $evaluated.Add($r.readiness)
             }
+            if ($evaluated.Count -gt 0) { ConvertTo-Tls365Readiness -InputObject $evaluated.ToArray() -Detailed:$Detailed }
             $script:ReadinessDone = $script:ReadinessDone + $pending.Count
             $pending.Clear()
         }

@@ -1,0 +1,30 @@
+import type { Readiness } from '../core/index.js';
+
+/**
+ * The readiness result in the exact shape of the PowerShell objects (TLS365.Readiness and its parts), so the
+ * module only stamps type names on what ConvertFrom-Json gives it instead of rebuilding every object in
+ * script (the module's main cost at fleet scale). Presentation only: no rule logic here.
+ */
+export function toPowerShellShape(r: Readiness): unknown {
+  return {
+    ComputerName: r.computerName,
+    Source: r.source,
+    OS: { Name: r.os.name, Build: r.os.build, UBR: r.os.ubr },
+    Ready: r.ready,
+    Components: r.components.map((c) => ({ Name: c.name, Status: c.status, Reason: c.reason })),
+    Findings: r.findings.map((f) => ({
+      RuleId: f.ruleId,
+      Severity: f.severity,
+      Component: f.components,
+      Message: f.message,
+      Fix: f.fix === null ? null : {
+        Text: f.fix.text,
+        Changes: f.fix.changes.map((c) => ({ Action: c.op, Key: c.key, Name: c.name, Value: c.op === 'delete-value' ? null : c.data })),
+        Updates: f.fix.updates,
+        Restart: f.fix.restart,
+      },
+      Sources: f.sources,
+    })),
+    MissingUpdates: r.missingUpdates,
+  };
+}
