@@ -18,6 +18,11 @@ const NO_SCHANNEL = 'the input has no SCHANNEL key (HKLM\\SYSTEM\\CurrentControl
 
 export function componentBase(m: MachineFacts, c: Component): Base {
   if (m.os === null) return unknown(NO_OS);
+  // Server 2008 SP2 has TLS 1.1/1.2 in Schannel only with KB4019276 [DOTNET-TLS]: when the input cannot say
+  // whether it is installed, nothing that rests on Schannel's TLS 1.2 can be judged.
+  if (m.os.osClass === 'ws2008sp2' && m.updates.state('KB4019276').kind === 'unknown') {
+    return unknown('the input has no hotfix list or CBS packages, so whether KB4019276 (TLS 1.1/1.2 for Schannel on Server 2008 SP2) is installed is unknown');
+  }
   const needsSchannel = (inner: Base): Base => (inner.kind === 'evaluate' && !m.coverage.schannel ? unknown(NO_SCHANNEL) : inner);
   switch (c) {
     case 'WinHttp':

@@ -25,4 +25,10 @@ describe('readiness evaluation skeleton', () => {
     assert.equal(evaluateSnapshot(machine({ build: 17763, computerName: 'EX01' })).computerName, 'EX01');
     assert.equal(evaluateSnapshot(machine({ build: 17763 })).computerName, 'test-machine');
   });
+  it('is Unknown on Server 2008 SP2 when nothing tells whether KB4019276 is installed [DOTNET-TLS]', () => {
+    const r = evaluateSnapshot(machine({ build: 6002, productName: 'Windows Server (R) 2008 Standard', hotfixes: null, omit: ['cbs'] }));
+    assert.ok(r.components.every((c) => c.status === 'Unknown'), JSON.stringify(r.components));
+    const known = evaluateSnapshot(machine({ build: 6002, productName: 'Windows Server (R) 2008 Standard', hotfixes: [] }));
+    assert.ok(known.components.some((c) => c.status === 'NotReady'));
+  });
 });
