@@ -14,8 +14,8 @@ function Get-Tls365LocalSnapshot
     [OutputType([System.Collections.Hashtable])]
     param ()
 
-    $isWindows = [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
-    if (-not $isWindows -and [System.String]::IsNullOrEmpty($script:CollectorImage))
+    $onWindows = [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
+    if (-not $onWindows -and [System.String]::IsNullOrEmpty($script:CollectorImage))
     {
         $message = $script:LocalizedData.Collect_NotWindows -f [System.Environment]::OSVersion.VersionString
         return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Collect.NotWindows' -Category NotImplemented -TargetObject ([System.Environment]::MachineName)) }

@@ -12,8 +12,9 @@ function Get-Tls365Readiness
         - the local machine (default): the TLS365 collector reads the live registry (Windows only);
         - -Path: registry images. A regedit export (.reg, UTF-16LE or ANSI, several exports concatenated) or
           a TLS365 snapshot (.json, written by the collector or by SCCM). An image alone is enough: the OS
-          comes from Windows NT\CurrentVersion, updates from the Component Based Servicing Packages key,
-          .NET from the NDP keys. A component whose keys the image does not hold is Unknown, never guessed.
+          comes from Windows NT\CurrentVersion, updates from the Component Based Servicing Packages key, and
+          the .NET versions from the NDP keys. A component whose keys the image does not hold is Unknown,
+          never guessed.
 
         Returns one TLS365.Readiness object per machine: ComputerName, Source (Local, Image, Remote), OS,
         Ready, Components (Name, Status = Ready, NotReady, Unknown or NotApplicable, Reason), Findings
