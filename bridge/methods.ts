@@ -1,7 +1,7 @@
 import { CORE_VERSION, decodeMask, encodeMask, layoutFromName, LAYOUTS, type Layout } from '../core/index.js';
 import type { Handler, MethodTable, Outcome } from './dispatch.js';
 import { edgeStatus } from './edge-status.js';
-import { invalid, isRecord, itemsOf } from './params.js';
+import { invalid, isRecord, mapItems } from './params.js';
 import { ErrorCode, PROTOCOL_VERSION } from './protocol.js';
 import { readinessEvaluate, snapshotRead } from './readiness-methods.js';
 
@@ -47,44 +47,24 @@ const hello = (maxLineBytes: number): Handler => (params, session): Outcome => {
 };
 
 /** mask.decode {items:[{value, layout?}]} -> {results:[DecodedMask-or-error per item]}. Per-item failures are data. */
-const maskDecode: Handler = (params) => {
-  const items = itemsOf(params, MAX_BATCH_ITEMS);
-  if (!items.ok) return items;
-  const results: unknown[] = [];
-  for (let i = 0; i < items.value.length; i += 1) {
-    const item = items.value[i] as Record<string, unknown>;
-    const layout = layoutOf(item);
-    if (!layout.ok) {
-      results.push(layout);
-      continue;
-    }
-    const r = decodeMask(item['value'], layout.value);
-    results.push(r.ok ? { ok: true, ...r.value } : r);
-  }
-  return { ok: true, result: { results } };
-};
+const maskDecode: Handler = (params) => mapItems(params, MAX_BATCH_ITEMS, (item) => {
+  const layout = layoutOf(item);
+  if (!layout.ok) return { ok: true, value: layout };
+  const r = decodeMask(item['value'], layout.value);
+  return { ok: true, value: r.ok ? { ok: true, ...r.value } : r };
+});
 
 /** mask.encode {items:[{protocols:[names], layout?}]} -> {results:[{value, hex}-or-error per item]}. */
-const maskEncode: Handler = (params) => {
-  const items = itemsOf(params, MAX_BATCH_ITEMS);
-  if (!items.ok) return items;
-  const results: unknown[] = [];
-  for (let i = 0; i < items.value.length; i += 1) {
-    const item = items.value[i] as Record<string, unknown>;
-    const layout = layoutOf(item);
-    if (!layout.ok) {
-      results.push(layout);
-      continue;
-    }
-    const names = item['protocols'];
-    if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string')) {
-      return invalid(`params.items[${i}].protocols`, 'must be an array of strings');
-    }
-    const r = encodeMask(names, layout.value);
-    results.push(r.ok ? { ok: true, layout: layout.value, ...r.value } : r);
+const maskEncode: Handler = (params) => mapItems(params, MAX_BATCH_ITEMS, (item, path) => {
+  const layout = layoutOf(item);
+  if (!layout.ok) return { ok: true, value: layout };
+  const names = item['protocols'];
+  if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string')) {
+    return invalid(`${path}.protocols`, 'must be an array of strings');
   }
-  return { ok: true, result: { results } };
-};
+  const r = encodeMask(names, layout.value);
+  return { ok: true, value: r.ok ? { ok: true, layout: layout.value, ...r.value } : r };
+});
 
 /** bridge.info: what this bridge can do here, including whether the optional edge-js adapter is usable. */
 const bridgeInfo: Handler = () => ({

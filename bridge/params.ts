@@ -21,3 +21,21 @@ export function itemsOf(params: unknown, max: number): Checked<readonly Record<s
   }
   return { ok: true, value: items as Record<string, unknown>[] };
 }
+
+/**
+ * The shape of every batch method: validate `params.items`, answer each item with `answer(item, path)` in
+ * order, and return `{results}`. An item's own failure is data in its result; `answer` returns a failed
+ * Checked only for a malformed request (then the whole request is refused with -32602).
+ */
+export function mapItems(params: unknown, max: number, answer: (item: Record<string, unknown>, path: string) => Checked<unknown>):
+  { readonly ok: true; readonly result: { readonly results: readonly unknown[] } } | { readonly ok: false; readonly error: RpcError } {
+  const items = itemsOf(params, max);
+  if (!items.ok) return items;
+  const results: unknown[] = [];
+  for (let i = 0; i < items.value.length; i += 1) {
+    const r = answer(items.value[i] as Record<string, unknown>, `params.items[${i}]`);
+    if (!r.ok) return r;
+    results.push(r.value);
+  }
+  return { ok: true, result: { results } };
+}

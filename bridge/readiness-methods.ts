@@ -4,7 +4,7 @@ import { evaluateSnapshot, snapshotFromJson, snapshotFromReg, type EvaluateOptio
 import { locateJsonError } from '../core/json/locate-error.js';
 import type { Handler } from './dispatch.js';
 import { toPowerShellShape } from './readiness-shape.js';
-import { invalid, isRecord, itemsOf, type Checked } from './params.js';
+import { invalid, isRecord, mapItems, type Checked } from './params.js';
 
 /** Most machines per readiness request: replies stay a few MB, which Windows PowerShell 5.1 parses comfortably. */
 export const MAX_READINESS_ITEMS = 5000;
@@ -67,17 +67,10 @@ function evaluateFile(path: string, options: EvaluateOptions): ItemResult {
  * snapshot.read {items: [{path}]} -> {results: [{ok: true, snapshot} | {ok: false, error}]}: an image file as a
  * TLS365 snapshot (for `Get-Tls365Readiness -Snapshot`, and to turn .reg exports into snapshot files).
  */
-export const snapshotRead: Handler = (params) => {
-  const items = itemsOf(params, MAX_READINESS_ITEMS);
-  if (!items.ok) return items;
-  const results: SnapshotRead[] = [];
-  for (let i = 0; i < items.value.length; i += 1) {
-    const path = (items.value[i] as Record<string, unknown>)['path'];
-    if (typeof path !== 'string') return invalid(`params.items[${i}].path`, 'must be a string');
-    results.push(readImage(path));
-  }
-  return { ok: true, result: { results } };
-};
+export const snapshotRead: Handler = (params) => mapItems(params, MAX_READINESS_ITEMS, (item, path) => {
+  const file = item['path'];
+  return typeof file === 'string' ? { ok: true, value: readImage(file) } : invalid(`${path}.path`, 'must be a string');
+});
 
 /**
  * readiness.evaluate {items: [{path} | {snapshot}], options?: {roles, discovery}}
@@ -86,22 +79,16 @@ export const snapshotRead: Handler = (params) => {
  * One unreadable or malformed input is that item's failure; every other machine is still evaluated.
  */
 export const readinessEvaluate: Handler = (params) => {
-  const items = itemsOf(params, MAX_READINESS_ITEMS);
-  if (!items.ok) return items;
-  const options = optionsOf(params as Record<string, unknown>);
+  const options = optionsOf(isRecord(params) ? params : {});
   if (!options.ok) return options;
-  const results: ItemResult[] = [];
-  for (let i = 0; i < items.value.length; i += 1) {
-    const item = items.value[i] as Record<string, unknown>;
-    if (typeof item['path'] === 'string') {
-      results.push(evaluateFile(item['path'], options.value));
-    } else if (item['snapshot'] !== undefined) {
-      const origin = typeof item['origin'] === 'string' ? item['origin'] : `item ${i}`;
-      const snap = snapshotFromJson(item['snapshot'], origin);
-      results.push(snap.ok ? { ok: true, readiness: toPowerShellShape(evaluateSnapshot(snap.value, options.value)) } : { ok: false, error: { code: 'SnapshotInvalid', ...snap.error } });
-    } else {
-      return invalid(`params.items[${i}]`, 'must have a path (string) or a snapshot (object)');
-    }
-  }
-  return { ok: true, result: { results } };
+  return mapItems(params, MAX_READINESS_ITEMS, (item, path): Checked<ItemResult> => {
+    if (typeof item['path'] === 'string') return { ok: true, value: evaluateFile(item['path'], options.value) };
+    if (item['snapshot'] === undefined) return invalid(path, 'must have a path (string) or a snapshot (object)');
+    const origin = typeof item['origin'] === 'string' ? item['origin'] : path;
+    const snap = snapshotFromJson(item['snapshot'], origin);
+    return {
+      ok: true,
+      value: snap.ok ? { ok: true, readiness: toPowerShellShape(evaluateSnapshot(snap.value, options.value)) } : { ok: false, error: { code: 'SnapshotInvalid', ...snap.error } },
+    };
+  });
 };

@@ -82,26 +82,10 @@ function ConvertFrom-Tls365ProtocolMask
         $layoutBound = $PSBoundParameters.ContainsKey('Layout')
         $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $emit = {
-            foreach ($answer in @(Invoke-Tls365BridgeBatch -Method 'mask.decode' -Item $pending))
+            $answers = @(Invoke-Tls365BridgeBatch -Method 'mask.decode' -Item $pending)
+            foreach ($answer in @(Select-Tls365BatchResult -Answer $answers -Cmdlet $PSCmdlet -ErrorPrefix 'TLS365.Mask.' -Category @{ InvalidValue = 'InvalidArgument'; InvalidLayout = 'InvalidArgument' }))
             {
-                if ($null -ne $answer.Fatal)
-                {
-                    $PSCmdlet.ThrowTerminatingError($answer.Fatal)
-                }
-                if ($null -ne $answer.Error)
-                {
-                    $PSCmdlet.WriteError($answer.Error)
-                    continue
-                }
                 $r = $answer.Result
-                if (-not $r.ok)
-                {
-                    $category = 'InvalidData'
-                    if ($r.error.code -ne 'UnknownBits') { $category = 'InvalidArgument' }
-                    $record = New-Tls365ErrorRecord -Message $r.error.message -ErrorId ('TLS365.Mask.' + $r.error.code) -Category $category -TargetObject $answer.Item.Target
-                    $PSCmdlet.WriteError($record)
-                    continue
-                }
                 if ($Detailed)
                 {
                     [PSCustomObject]@{

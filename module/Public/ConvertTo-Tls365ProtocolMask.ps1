@@ -72,25 +72,10 @@ function ConvertTo-Tls365ProtocolMask
         $sawStrings = $false
         $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $emit = {
-            foreach ($answer in @(Invoke-Tls365BridgeBatch -Method 'mask.encode' -Item $pending))
+            $answers = @(Invoke-Tls365BridgeBatch -Method 'mask.encode' -Item $pending)
+            foreach ($answer in @(Select-Tls365BatchResult -Answer $answers -Cmdlet $PSCmdlet -ErrorPrefix 'TLS365.Mask.' -Category @{ UnknownProtocol = 'InvalidArgument'; InvalidLayout = 'InvalidArgument' }))
             {
-                if ($null -ne $answer.Fatal)
-                {
-                    $PSCmdlet.ThrowTerminatingError($answer.Fatal)
-                }
-                if ($null -ne $answer.Error)
-                {
-                    $PSCmdlet.WriteError($answer.Error)
-                    continue
-                }
-                $r = $answer.Result
-                if (-not $r.ok)
-                {
-                    $record = New-Tls365ErrorRecord -Message $r.error.message -ErrorId ('TLS365.Mask.' + $r.error.code) -Category InvalidArgument -TargetObject $answer.Item.Target
-                    $PSCmdlet.WriteError($record)
-                    continue
-                }
-                if ($AsHex) { [System.String]$r.hex } else { [System.Int32]$r.value }
+                if ($AsHex) { [System.String]$answer.Result.hex } else { [System.Int32]$answer.Result.value }
             }
             $pending.Clear()
         }

@@ -99,30 +99,16 @@ function Get-Tls365Readiness
     {
         $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $options = @{ roles = @($Role); discovery = [System.Boolean]$Discovery }
-        $done = 0
+        $progress = @{ Done = 0 }
         $method = 'readiness.evaluate'
         if ($Snapshot) { $method = 'snapshot.read' }
         $flush = {
             if ($pending.Count -eq 0) { return }
             $evaluated = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
-            foreach ($answer in @(Invoke-Tls365BridgeBatch -Method $method -Item $pending -Options $options))
+            $answers = @(Invoke-Tls365BridgeBatch -Method $method -Item $pending -Options $options)
+            foreach ($answer in @(Select-Tls365BatchResult -Answer $answers -Cmdlet $PSCmdlet -ErrorPrefix 'TLS365.Image.' -Category @{ FileUnreadable = 'ReadError' }))
             {
-                if ($null -ne $answer.Fatal) { $PSCmdlet.ThrowTerminatingError($answer.Fatal) }
-                if ($null -ne $answer.Error)
-                {
-                    $PSCmdlet.WriteError($answer.Error)
-                    continue
-                }
                 $r = $answer.Result
-                if (-not $r.ok)
-                {
-                    $e = $r.error
-                    $category = 'InvalidData'
-                    if ($e.code -eq 'FileUnreadable') { $category = 'ReadError' }
-                    $errorId = 'TLS365.Image.' + $e.code
-                    $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId $errorId -Category $category -TargetObject $answer.Item.Target))
-                    continue
-                }
                 if ($Snapshot)
                 {
                     $r.snapshot.PSObject.TypeNames.Insert(0, 'TLS365.Snapshot')
@@ -132,10 +118,9 @@ function Get-Tls365Readiness
                 $evaluated.Add($r.readiness)
             }
             if ($evaluated.Count -gt 0) { ConvertTo-Tls365Readiness -InputObject $evaluated.ToArray() -Detailed:$Detailed }
-            $script:ReadinessDone = $script:ReadinessDone + $pending.Count
+            $progress.Done = $progress.Done + $pending.Count
             $pending.Clear()
         }
-        $script:ReadinessDone = 0
     }
 
     process
@@ -173,7 +158,7 @@ function Get-Tls365Readiness
                 if ($pending.Count -ge $script:ReadinessBatchSize)
                 {
                     & $flush
-                    Write-Progress -Activity 'Get-Tls365Readiness' -Status ('{0} images evaluated' -f $script:ReadinessDone)
+                    Write-Progress -Activity 'Get-Tls365Readiness' -Status ('{0} images evaluated' -f $progress.Done)
                 }
             }
         }
