@@ -24,6 +24,24 @@ Describe 'Get-Tls365Readiness -Path' -Tag 'Public' {
         $errs[0].Exception.Message | Should -Match ([System.Text.RegularExpressions.Regex]::Escape('ws2012-old03-broken.reg:') + '\d+: ')
     }
 
+    It 'gives the sample machines the verdicts the catalogue predicts' {
+        $byName = @{}
+        foreach ($r in @(Get-Tls365Readiness -Path (Join-Path -Path $script:examples -ChildPath '*.reg') -ErrorAction SilentlyContinue)) { $byName[$r.ComputerName] = $r }
+        $notReady = { param ($r) @($r.Components | Where-Object { $_.Status -eq 'NotReady' } | ForEach-Object { $_.Name }) }
+        # Windows Server 2008 R2 SP1, nothing set, no KB3140245 (rules.md A04 without .NET values)
+        $byName['WS2008R2-APP01'].Ready | Should -BeFalse
+        & $notReady $byName['WS2008R2-APP01'] | Should -Be @('WinHttp', 'WinHttp32', 'SChannelClient', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32')
+        $byName['WS2008R2-APP01'].MissingUpdates | Should -Be @('KB3140245', 'KB3154518')
+        # 2012 R2 half-configured: native .NET values set, the Wow6432Node ones absent (NET4-003 on the 32-bit view)
+        & $notReady $byName['WS2012R2-WEB01'] | Should -Be @('DotNet4_32')
+        @($byName['WS2012R2-WEB01'].Findings | Where-Object { $_.Severity -eq 'Fail' } | ForEach-Object { $_.RuleId }) | Should -Be @('TLS365-NET4-003')
+        foreach ($ready in @('WS2016-EX01', 'WS2019-FS01', 'WS2022-WEB02'))
+        {
+            $byName[$ready].Ready | Should -BeTrue -Because "$ready is configured as Microsoft's guidance says"
+            @($byName[$ready].Findings | Where-Object { $_.Severity -ne 'Info' }) | Should -HaveCount 0
+        }
+    }
+
     It 'takes FileInfo objects from Get-ChildItem by property name (FullName)' {
         $out = $script:goodImages | Get-Tls365Readiness
         $out | Should -HaveCount $script:goodImages.Count
