@@ -15,6 +15,7 @@
         'ConvertFrom-Tls365ProtocolMask'
         'ConvertTo-Tls365ProtocolMask'
         'Get-Tls365Readiness'
+        'Test-Tls365Connection'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

@@ -3,6 +3,7 @@ import type { Handler, MethodTable, Outcome } from './dispatch.js';
 import { edgeStatus } from './edge-status.js';
 import { invalid, isRecord, mapItems } from './params.js';
 import { ErrorCode, PROTOCOL_VERSION } from './protocol.js';
+import { tlsProbe } from './probe.js';
 import { readinessEvaluate, snapshotRead } from './readiness-methods.js';
 
 /** Most items one batch request may carry; the module splits larger pipelines. */
@@ -72,7 +73,7 @@ const bridgeInfo: Handler = () => ({
   result: { protocol: PROTOCOL_VERSION, core: CORE_VERSION, node: process.version, edge: edgeStatus() },
 });
 
-const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'bridge.info'] as const;
+const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'tls.probe', 'bridge.info'] as const;
 
 export function createMethodTable(maxLineBytes: number): MethodTable {
   const table: [typeof methodNames[number], Handler][] = [
@@ -81,6 +82,7 @@ export function createMethodTable(maxLineBytes: number): MethodTable {
     ['mask.encode', maskEncode],
     ['readiness.evaluate', readinessEvaluate],
     ['snapshot.read', snapshotRead],
+    ['tls.probe', tlsProbe],
     ['bridge.info', bridgeInfo],
   ];
   return new Map<string, Handler>(table);

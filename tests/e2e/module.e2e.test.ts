@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PowerShell } from 'node-powershell';
 import { decodeMask } from '../../core/index.js';
 import { repoRoot } from '../support/bridge-client.js';
+import { freePort, startOpensslServer, type TlsServer } from '../support/tls-server.js';
 
 // End to end: mocha drives a real pwsh 7.6.9 (the local tool wrapper) running the module, which starts
 // the real bridge. Command text is fixed; data goes through files. Paths are embedded only as
@@ -65,5 +66,43 @@ describe('module end to end (node-powershell -> pwsh -> module -> bridge -> core
     const r = await ps.invoke(`$a = (Get-Module TLS365).Invoke({ $script:Bridge.Process.Id }); ConvertTo-Tls365ProtocolMask -Protocol Tls12, Tls13 -Layout SChannelServer | ConvertFrom-Tls365ProtocolMask -Layout SChannelServer | Out-String; $b = (Get-Module TLS365).Invoke({ $script:Bridge.Process.Id }); [string]($a -eq $b)`);
     const lines = r.raw.split(/\r?\n/).filter((l) => l.trim() !== '');
     assert.deepEqual(lines, ['Tls12', 'Tls13', 'True']);
+  });
+});
+
+describe('Test-Tls365Connection end to end against local openssl s_server (pwsh -> module -> bridge)', function () {
+  this.timeout(60_000);
+  let ps: PowerShell;
+  let legacy: TlsServer;
+  let modern: TlsServer;
+  before(async () => {
+    legacy = await startOpensslServer(['-cipher', 'DEFAULT@SECLEVEL=0', '-no_tls1_3']);
+    modern = await startOpensslServer(['-tls1_2']);
+    ps = new PowerShell({
+      executable: pwsh,
+      executableOptions: { '-NoProfile': true, '-NonInteractive': true },
+      spawnOptions: { env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' } },
+      invocationTimeout: 60_000,
+    });
+    await ps.invoke(`$ErrorActionPreference = 'Stop'; Import-Module ${manifest} -Force`);
+  });
+  after(async () => {
+    await ps.dispose();
+    await legacy.stop();
+    await modern.stop();
+  });
+
+  it('reports per version which servers accept it, and pipes objects with HostName and Port', async () => {
+    const r = await ps.invoke(`@([PSCustomObject]@{ HostName = '127.0.0.1'; Port = ${legacy.port} }, [PSCustomObject]@{ ComputerName = '127.0.0.1'; Port = ${modern.port} }) | Test-Tls365Connection -Protocol Tls10, Tls11, Tls12 | ForEach-Object { '{0} {1} {2} {3}' -f $_.Port, $_.Protocol, $_.Status, $_.PSObject.TypeNames[0] }`);
+    const lines = r.raw.split(/\r?\n/).filter((l) => l.trim() !== '');
+    assert.deepEqual(lines, [
+      `${legacy.port} Tls10 Accepted TLS365.ConnectionTest`, `${legacy.port} Tls11 Accepted TLS365.ConnectionTest`, `${legacy.port} Tls12 Accepted TLS365.ConnectionTest`,
+      `${modern.port} Tls10 Refused TLS365.ConnectionTest`, `${modern.port} Tls11 Refused TLS365.ConnectionTest`, `${modern.port} Tls12 Accepted TLS365.ConnectionTest`,
+    ]);
+  });
+
+  it('keeps going past an unreachable host, reporting it as Unreachable', async () => {
+    const closed = await freePort();
+    const r = await ps.invoke(`Test-Tls365Connection -HostName 127.0.0.1 -Port ${closed} -Protocol Tls12 | ForEach-Object { $_.Status + ' ' + [string]$_.Accepted }`);
+    assert.equal(r.raw.trim(), 'Unreachable False');
   });
 });

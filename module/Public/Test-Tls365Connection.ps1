@@ -1,0 +1,124 @@
+function Test-Tls365Connection
+{
+    <#
+    .SYNOPSIS
+        Tries a TLS handshake per protocol version against a server and reports which versions it accepts.
+    .DESCRIPTION
+        For each host and each protocol, opens one connection that offers exactly that TLS version and
+        reports Accepted (with the negotiated version and cipher suite), Refused, Unreachable or TimedOut. Use
+        it to prove that a server refuses TLS 1.0 and 1.1 before Microsoft 365 does, or to find the servers
+        that still accept them.
+
+        The handshakes are made by the TLS365 bridge with Node's OpenSSL, not with this machine's SChannel: the
+        answer describes the server, whatever the client. Legacy versions are offered at OpenSSL security
+        level 0 so that a server still accepting them is found, and the server's certificate is not
+        validated (the question is the protocol, not trust). SSL 2.0 and 3.0 cannot be offered by this
+        client and are reported as NotTestable. Probes run in parallel, 16 at a time, in one bridge call.
+    .PARAMETER HostName
+        The servers: names or IP addresses. Binds ComputerName, DNSHostName and HostName from pipeline objects.
+    .PARAMETER Port
+        The TCP port (default 443). Binds a Port property from pipeline objects.
+    .PARAMETER Protocol
+        The versions to try (default Tls10, Tls11, Tls12, Tls13).
+    .PARAMETER TimeoutSeconds
+        How long one handshake may take (default 5).
+    .EXAMPLE
+        Test-Tls365Connection -HostName mail.contoso.com
+
+        Shows, per version from TLS 1.0 to 1.3, whether the server accepts it.
+    .EXAMPLE
+        Import-Csv .\servers.csv | Test-Tls365Connection -Protocol Tls10, Tls11 | Where-Object Accepted
+
+        Lists the servers (HostName and Port columns) that still accept TLS 1.0 or 1.1.
+    .EXAMPLE
+        Test-Tls365Connection -HostName smtp.contoso.com -Port 587 -Protocol Tls12
+
+        Checks one port for TLS 1.2 only.
+    .INPUTS
+        System.String, or objects with a HostName/ComputerName/DNSHostName (and Port) property.
+    .OUTPUTS
+        TLS365.ConnectionTest
+    .LINK
+        Get-Tls365Readiness
+    #>
+    [CmdletBinding()]
+    [OutputType('TLS365.ConnectionTest')]
+    param
+    (
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('ComputerName', 'DNSHostName', 'CN')]
+        [ValidateNotNullOrEmpty()]
+        [System.String[]]
+        $HostName,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [ValidateRange(1, 65535)]
+        [System.Int32]
+        $Port = 443,
+
+        [Parameter()]
+        [ValidateSet('Ssl2', 'Ssl3', 'Tls10', 'Tls11', 'Tls12', 'Tls13')]
+        [System.String[]]
+        $Protocol = @('Tls10', 'Tls11', 'Tls12', 'Tls13'),
+
+        [Parameter()]
+        [ValidateRange(1, 120)]
+        [System.Int32]
+        $TimeoutSeconds = 5
+    )
+
+    begin
+    {
+        $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+    }
+
+    process
+    {
+        foreach ($h in $HostName)
+        {
+            foreach ($p in $Protocol)
+            {
+                $pending.Add(@{ Target = ('{0}:{1}' -f $h, $Port); Request = @{ host = $h; port = $Port; protocol = $p; timeoutSeconds = $TimeoutSeconds } })
+            }
+        }
+    }
+
+    end
+    {
+        if ($pending.Count -eq 0) { return }
+        $answers = @(Invoke-Tls365BridgeBatch -Method 'tls.probe' -Item $pending)
+        foreach ($answer in $answers)
+        {
+            if ($null -ne $answer.Fatal) { $PSCmdlet.ThrowTerminatingError($answer.Fatal) }
+            if ($null -ne $answer.Error)
+            {
+                $PSCmdlet.WriteError($answer.Error)
+                continue
+            }
+            $r = $answer.Result
+            $negotiated = $null
+            $cipher = $null
+            $detail = $null
+            if ($r.status -eq 'Accepted')
+            {
+                $negotiated = [System.String]$r.negotiated
+                $cipher = [System.String]$r.cipher
+            }
+            else
+            {
+                $detail = [System.String]$r.detail
+            }
+            [PSCustomObject]@{
+                PSTypeName = 'TLS365.ConnectionTest'
+                HostName   = [System.String]$r.host
+                Port       = [System.Int32]$r.port
+                Protocol   = [System.String]$r.protocol
+                Status     = [System.String]$r.status
+                Accepted   = ($r.status -eq 'Accepted')
+                Negotiated = $negotiated
+                Cipher     = $cipher
+                Detail     = $detail
+            }
+        }
+    }
+}
