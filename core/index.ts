@@ -12,3 +12,4 @@ export type { Source, Sources } from './model/source.js';
 /** Version of the core; the bridge reports it in its handshake. Keep equal to package.json's version. */
 export const CORE_VERSION = '0.1.0';
 export * from './readiness/index.js';
+export * from './logs/index.js';
