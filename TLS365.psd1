@@ -14,6 +14,7 @@
     FunctionsToExport    = @(
         'ConvertFrom-Tls365ProtocolMask'
         'ConvertTo-Tls365ProtocolMask'
+        'Find-Tls365LegacyClient'
         'Get-Tls365Readiness'
         'Test-Tls365Connection'
     )

@@ -10,7 +10,12 @@ export interface Session {
 
 export type Outcome = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: RpcError };
 
-export type Handler = (params: unknown, session: Session) => Outcome | Promise<Outcome>;
+/** Sends a JSON-RPC notification (no id) to the client before the reply, e.g. progress of a long scan. */
+export type Notify = (method: string, params: unknown) => void;
+
+export type Handler = (params: unknown, session: Session, notify: Notify) => Outcome | Promise<Outcome>;
+
+const silent: Notify = () => undefined;
 
 /** A fixed method table. A Map, never an object index, so `__proto__` or `constructor` are just unknown names. */
 export type MethodTable = ReadonlyMap<string, Handler>;
@@ -39,7 +44,7 @@ function readEnvelope(x: unknown): Envelope {
   return { ok: true, request };
 }
 
-async function runOne(x: unknown, methods: MethodTable, session: Session): Promise<Response | undefined> {
+async function runOne(x: unknown, methods: MethodTable, session: Session, notify: Notify): Promise<Response | undefined> {
   const env = readEnvelope(x);
   if (!env.ok) return env.response;
   const { request } = env;
@@ -55,7 +60,7 @@ async function runOne(x: unknown, methods: MethodTable, session: Session): Promi
     }));
   }
   try {
-    const outcome = await handler(request.params ?? {}, session);
+    const outcome = await handler(request.params ?? {}, session, notify);
     return reply(outcome.ok ? resultResponse(id, outcome.result) : errorResponse(id, outcome.error.code, outcome.error.message, outcome.error.data));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -67,7 +72,7 @@ async function runOne(x: unknown, methods: MethodTable, session: Session): Promi
  * Answers one line: a request, a notification (no answer) or a JSON-RPC batch (an array; answered with an
  * array of the non-notification replies, in order). Returns the parsed responses, not yet serialised.
  */
-export async function dispatchLine(text: string, methods: MethodTable, session: Session): Promise<Response | Response[] | undefined> {
+export async function dispatchLine(text: string, methods: MethodTable, session: Session, notify: Notify = silent): Promise<Response | Response[] | undefined> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -79,10 +84,10 @@ export async function dispatchLine(text: string, methods: MethodTable, session: 
     if (parsed.length === 0) return errorResponse(null, ErrorCode.InvalidRequest, 'a batch must not be empty');
     const replies: Response[] = [];
     for (const item of parsed) {
-      const r = await runOne(item, methods, session);
+      const r = await runOne(item, methods, session, notify);
       if (r !== undefined) replies.push(r);
     }
     return replies.length === 0 ? undefined : replies;
   }
-  return runOne(parsed, methods, session);
+  return runOne(parsed, methods, session, notify);
 }

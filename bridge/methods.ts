@@ -3,6 +3,7 @@ import type { Handler, MethodTable, Outcome } from './dispatch.js';
 import { edgeStatus } from './edge-status.js';
 import { invalid, isRecord, mapItems } from './params.js';
 import { ErrorCode, PROTOCOL_VERSION } from './protocol.js';
+import { logsScan } from './logs-scan.js';
 import { tlsProbe } from './probe.js';
 import { readinessEvaluate, snapshotRead } from './readiness-methods.js';
 
@@ -73,7 +74,7 @@ const bridgeInfo: Handler = () => ({
   result: { protocol: PROTOCOL_VERSION, core: CORE_VERSION, node: process.version, edge: edgeStatus() },
 });
 
-const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'tls.probe', 'bridge.info'] as const;
+const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'tls.probe', 'logs.scan', 'bridge.info'] as const;
 
 export function createMethodTable(maxLineBytes: number): MethodTable {
   const table: [typeof methodNames[number], Handler][] = [
@@ -83,6 +84,7 @@ export function createMethodTable(maxLineBytes: number): MethodTable {
     ['readiness.evaluate', readinessEvaluate],
     ['snapshot.read', snapshotRead],
     ['tls.probe', tlsProbe],
+    ['logs.scan', logsScan],
     ['bridge.info', bridgeInfo],
   ];
   return new Map<string, Handler>(table);

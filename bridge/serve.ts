@@ -26,7 +26,7 @@ export function serve(input: Readable, output: Writable, diagnostics: Writable, 
       switch (ev.kind) {
         case 'line': {
           if (ev.text.trim() === '') return;
-          const reply = await dispatchLine(ev.text, methods, session);
+          const reply = await dispatchLine(ev.text, methods, session, (method, params) => write({ jsonrpc: '2.0', method, params }));
           if (reply !== undefined) write(reply);
           return;
         }

@@ -6,7 +6,7 @@ function Send-Tls365BridgeRequest
     .DESCRIPTION
         Reads stdout with one pending ReadLineAsync kept in module state, polled in short waits so Ctrl+C
         still works; replies for other ids (a request abandoned by Ctrl+C) are skipped; notifications
-        (no id) go to -OnNotification. Returns @{ Ok = $true; Value = result } or @{ Ok = $false; Error = ErrorRecord }
+        (no id) go to -OnNotification and restart the timeout, since they prove the bridge is working. Returns @{ Ok = $true; Value = result } or @{ Ok = $false; Error = ErrorRecord }
         (never throws: a caught throw would still land in the caller's -ErrorVariable):
         TLS365.Bridge.Exited when the bridge ends before replying (exit code and stderr tail in the message),
         TLS365.Bridge.Timeout after -TimeoutSeconds (the bridge is killed), TLS365.Bridge.<Code> for a
@@ -127,6 +127,8 @@ function Send-Tls365BridgeRequest
         $names = @($reply.PSObject.Properties | ForEach-Object { $_.Name })
         if ($names -notcontains 'id')
         {
+            # A notification (progress of a long scan) proves the bridge is alive: the timeout restarts.
+            $clock.Restart()
             if ($null -ne $OnNotification) { & $OnNotification $reply }
             continue
         }

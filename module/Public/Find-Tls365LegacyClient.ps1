@@ -1,0 +1,238 @@
+function Find-Tls365LegacyClient
+{
+    <#
+    .SYNOPSIS
+        Finds the clients that still negotiate TLS 1.0 or 1.1 (or SSL) with your servers, from IIS and Exchange SMTP logs.
+    .DESCRIPTION
+        Streams IIS W3C logs (the crypt-protocol custom field IIS writes on Windows Server 2012 R2 and later,
+        bare lower-case hex such as 40 or 100) and Exchange SMTP Receive/Send protocol logs (the "TLS protocol
+        SP_PROT_TLS1_0_SERVER negotiation succeeded" rows, joined to the session's client address and EHLO
+        name). Returns one TLS365.LegacyClient per client and protocol with the number of requests or
+        sessions, first and last seen, where it was seen, and its user agent or EHLO name.
+
+        Files, folders (searched recursively for *.log, *.log.gz and *.gz) and wildcards are accepted, as are
+        gzip-compressed logs. Field names are admin-chosen in IIS: they are detected automatically
+        (crypt-protocol, Crypt-Protocol, crypt_protocol, X-Forwarded-For for clients behind a proxy) and can be
+        mapped with -FieldMap. #Fields may change mid-file. A file that cannot be read, is cut off, or is not a
+        log gives one error naming it, and the scan goes on. The files are read by the TLS365 bridge in 1 MiB
+        chunks, so memory stays flat whatever their size; progress shows megabytes and files.
+    .PARAMETER Path
+        Log files, folders or wildcards. Accepts pipeline input (FullName from Get-ChildItem).
+    .PARAMETER Since
+        Only count hits at or after this time.
+    .PARAMETER Until
+        Only count hits at or before this time.
+    .PARAMETER Protocol
+        The protocols to report (default Tls10 and Tls11). Add Ssl2, Ssl3, or Tls12 to see everything.
+    .PARAMETER Format
+        Auto (default: detected from each file's first lines), IisW3C, ExchangeSmtpReceive or ExchangeSmtpSend.
+    .PARAMETER FieldMap
+        IIS column names for fields, e.g. @{ protocol = 'TlsProto'; clientIp = 'x-real-ip' }. Keys: date, time,
+        clientIp, serverIp, serverPort, method, uri, username, userAgent, site, status, win32Status, protocol,
+        cipher, hash, keyExchange, forwardedFor.
+    .PARAMETER Detailed
+        Return the individual hits (TLS365.LegacyHit), up to -MaxHits, instead of one object per client.
+    .PARAMETER MaxHits
+        The most hits -Detailed returns (default 100000).
+    .PARAMETER AsSummary
+        Return one row per protocol and site (TLS365.LegacySummary) instead of one per client.
+    .EXAMPLE
+        Find-Tls365LegacyClient -Path C:\inetpub\logs\LogFiles
+
+        Every client that used TLS 1.0 or 1.1 against this web server, with counts and dates.
+    .EXAMPLE
+        Find-Tls365LegacyClient -Path '\\EX01\d$\Exchange\TransportRoles\Logs\FrontEnd\ProtocolLog\SmtpReceive' -Since (Get-Date).AddDays(-7)
+
+        SMTP clients of the last week that negotiated TLS 1.0 or 1.1, with their EHLO names.
+    .EXAMPLE
+        Get-ChildItem .\logs\*.log.gz | Find-Tls365LegacyClient -AsSummary
+
+        Requests and distinct clients per protocol and site.
+    .INPUTS
+        System.String, or objects with a FullName property.
+    .OUTPUTS
+        TLS365.LegacyClient, TLS365.LegacyHit with -Detailed, TLS365.LegacySummary with -AsSummary.
+    .LINK
+        Test-Tls365Connection
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'Clients')]
+    [OutputType('TLS365.LegacyClient')]
+    [OutputType('TLS365.LegacyHit')]
+    [OutputType('TLS365.LegacySummary')]
+    param
+    (
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('FullName')]
+        [ValidateNotNullOrEmpty()]
+        [System.String[]]
+        $Path,
+
+        [Parameter()]
+        [System.DateTime]
+        $Since,
+
+        [Parameter()]
+        [System.DateTime]
+        $Until,
+
+        [Parameter()]
+        [ValidateSet('Ssl2', 'Ssl3', 'Tls10', 'Tls11', 'Tls12', 'Tls13')]
+        [System.String[]]
+        $Protocol = @('Tls10', 'Tls11'),
+
+        [Parameter()]
+        [ValidateSet('Auto', 'IisW3C', 'ExchangeSmtpReceive', 'ExchangeSmtpSend')]
+        [System.String]
+        $Format = 'Auto',
+
+        [Parameter()]
+        [System.Collections.Hashtable]
+        $FieldMap = @{},
+
+        [Parameter(ParameterSetName = 'Detailed', Mandatory = $true)]
+        [System.Management.Automation.SwitchParameter]
+        $Detailed,
+
+        [Parameter(ParameterSetName = 'Detailed')]
+        [ValidateRange(1, 1000000)]
+        [System.Int32]
+        $MaxHits = 100000,
+
+        [Parameter(ParameterSetName = 'Summary', Mandatory = $true)]
+        [System.Management.Automation.SwitchParameter]
+        $AsSummary
+    )
+
+    begin
+    {
+        $files = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
+    }
+
+    process
+    {
+        foreach ($item in $Path)
+        {
+            $resolved = @()
+            if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($item))
+            {
+                $resolved = @(Resolve-Path -Path $item -ErrorAction SilentlyContinue | Where-Object { $_.Provider.Name -eq 'FileSystem' } | ForEach-Object { $_.ProviderPath })
+            }
+            elseif (Test-Path -LiteralPath $item)
+            {
+                $resolved = @((Resolve-Path -LiteralPath $item).ProviderPath)
+            }
+            if ($resolved.Count -eq 0)
+            {
+                $message = $script:LocalizedData.Log_NotFound -f $item
+                $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Log.NotFound' -Category ObjectNotFound -TargetObject $item))
+                continue
+            }
+            foreach ($r in $resolved)
+            {
+                if (Test-Path -LiteralPath $r -PathType Container)
+                {
+                    $found = @(Get-ChildItem -LiteralPath $r -Recurse -File | Where-Object { $_.Name -match '\.(log|gz)$' } | Sort-Object -Property FullName | ForEach-Object { $_.FullName })
+                    foreach ($f in $found) { $files.Add($f) }
+                }
+                else
+                {
+                    $files.Add($r)
+                }
+            }
+        }
+    }
+
+    end
+    {
+        if ($files.Count -eq 0) { return }
+        $params = @{ paths = $files.ToArray(); format = $Format; fieldMap = $FieldMap; protocols = @($Protocol); maxHits = 0 }
+        if ($PSBoundParameters.ContainsKey('Since')) { $params.since = $Since.ToUniversalTime().ToString('o') }
+        if ($PSBoundParameters.ContainsKey('Until')) { $params.until = $Until.ToUniversalTime().ToString('o') }
+        if ($Detailed) { $params.maxHits = $MaxHits }
+
+        $progress = {
+            param ($note)
+            if ($note.method -ne 'progress') { return }
+            $p = $note.params
+            $percent = 0
+            if ($p.bytesTotal -gt 0) { $percent = [System.Math]::Min(100, [System.Int32](100 * $p.bytesDone / $p.bytesTotal)) }
+            $status = '{0:N1} of {1:N1} MB, file {2} of {3}' -f ($p.bytesDone / 1MB), ($p.bytesTotal / 1MB), [System.Math]::Min($p.filesDone + 1, $p.filesTotal), $p.filesTotal
+            Write-Progress -Activity 'Find-Tls365LegacyClient' -Status $status -PercentComplete $percent -CurrentOperation ([System.String]$p.file)
+        }
+        $answer = Invoke-Tls365Bridge -Method 'logs.scan' -Params $params -OnNotification $progress
+        Write-Progress -Activity 'Find-Tls365LegacyClient' -Completed
+        if (-not $answer.Ok)
+        {
+            $PSCmdlet.ThrowTerminatingError($answer.Error)
+        }
+        $result = $answer.Value
+
+        foreach ($e in @($result.fileErrors))
+        {
+            $category = 'InvalidData'
+            if ($e.code -eq 'Unreadable') { $category = 'ReadError' }
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Log.' + $e.code) -Category $category -TargetObject $e.file))
+        }
+        if ($result.totals.malformed -gt 0)
+        {
+            $first = @($result.malformedSamples)[0]
+            Write-Warning -Message ($script:LocalizedData.Log_Malformed -f $result.totals.malformed, $first.message)
+        }
+        foreach ($n in @($result.noTlsField))
+        {
+            if ($n.https -gt 0) { Write-Warning -Message ($script:LocalizedData.Log_NoTlsField -f $n.site, $n.https, (@($n.sources) -join ', ')) }
+        }
+        # ISO 8601 text from the core; PowerShell 7's ConvertFrom-Json may already have made DateTimes of it.
+        $toTime = {
+            param ($value)
+            if ($null -eq $value -or $value -is [System.DateTime]) { return $value }
+            [System.DateTime]::Parse([System.String]$value, [System.Globalization.CultureInfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::RoundtripKind)
+        }
+
+        if ($Detailed)
+        {
+            foreach ($h in @($result.hits))
+            {
+                $h.pstypenames.Insert(0, 'TLS365.LegacyHit')
+                $h
+            }
+            return
+        }
+        if ($AsSummary)
+        {
+            foreach ($s in @($result.summary))
+            {
+                [PSCustomObject]@{
+                    PSTypeName = 'TLS365.LegacySummary'
+                    Format     = [System.String]$s.format
+                    Site       = [System.String]$s.site
+                    Protocol   = [System.String]$s.protocol
+                    Requests   = [System.Int64]$s.requests
+                    Clients    = [System.Int64]$s.clients
+                    FirstSeen  = $s.firstSeen
+                    LastSeen   = $s.lastSeen
+                }
+            }
+            return
+        }
+        foreach ($c in @($result.records))
+        {
+            $userAgent = $null
+            if ($null -ne $c.PSObject.Properties['userAgent'] -and $null -ne $c.userAgent) { $userAgent = ([System.String]$c.userAgent).Replace('+', ' ') }
+            [PSCustomObject]@{
+                PSTypeName = 'TLS365.LegacyClient'
+                ClientIp   = [System.String]$c.clientIp
+                Protocol   = [System.String]$c.protocol
+                Count      = [System.Int64]$c.count
+                FirstSeen  = & $toTime $c.firstSeen
+                LastSeen   = & $toTime $c.lastSeen
+                Source     = [System.String[]]@($c.sources)
+                UserAgent  = $userAgent
+                EhloName   = $(if ($null -ne $c.PSObject.Properties['ehloName']) { $c.ehloName } else { $null })
+                Uri        = $(if ($null -ne $c.PSObject.Properties['sampleUri']) { $c.sampleUri } else { $null })
+                Connector  = $(if ($null -ne $c.PSObject.Properties['connector']) { $c.connector } else { $null })
+                Rules      = [System.String[]]@($c.rules)
+            }
+        }
+    }
+}

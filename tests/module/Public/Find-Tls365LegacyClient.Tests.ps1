@@ -1,0 +1,83 @@
+# Find-Tls365LegacyClient through the real bridge and core parsers, on logs written into TestDrive.
+BeforeAll {
+    $script:repoRoot = Split-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -Parent
+    Import-Module -Name (Join-Path -Path $script:repoRoot -ChildPath 'TLS365.psd1') -Force
+    $script:logs = Join-Path -Path $TestDrive -ChildPath 'W3SVC1'
+    $null = New-Item -ItemType Directory -Path $script:logs
+    $header = @(
+        '#Software: Microsoft Internet Information Services 10.0'
+        '#Version: 1.0'
+        '#Date: 2024-05-01 00:00:00'
+        '#Fields: date time s-sitename s-ip cs-method cs-uri-stem s-port c-ip cs(User-Agent) sc-status crypt-protocol crypt-cipher'
+    )
+    $day1 = $header + @(
+        '2024-05-01 00:00:01 W3SVC1 10.0.0.5 GET /owa/ 443 192.0.2.10 Outlook/15.0+(Windows+NT+6.1) 200 40 6610'
+        '2024-05-01 09:00:02 W3SVC1 10.0.0.5 GET /owa/ 443 192.0.2.10 Outlook/15.0+(Windows+NT+6.1) 200 40 6610'
+        '2024-05-01 10:00:03 W3SVC1 10.0.0.5 GET /ews/Exchange.asmx 443 192.0.2.11 curl/7.0 200 100 6610'
+        '2024-05-01 11:00:04 W3SVC1 10.0.0.5 GET /ews/ 443 192.0.2.12 curl/8.0 200 400 6610'
+    )
+    Set-Content -LiteralPath (Join-Path -Path $script:logs -ChildPath 'u_ex240501.log') -Value $day1 -Encoding Ascii
+    $day2 = $header + @('2024-05-02 08:00:00 W3SVC1 10.0.0.5 GET /owa/ 443 192.0.2.10 Outlook/15.0+(Windows+NT+6.1) 200 40 6610')
+    Set-Content -LiteralPath (Join-Path -Path $script:logs -ChildPath 'u_ex240502.log') -Value $day2 -Encoding Ascii
+    $noCrypt = @('#Software: Microsoft Internet Information Services 10.0', '#Fields: date time s-sitename s-port c-ip sc-status', '2024-05-01 00:00:01 W3SVC2 443 192.0.2.20 200')
+    $script:noCryptFile = Join-Path -Path $TestDrive -ChildPath 'u_ex240501_nocrypt.log'
+    Set-Content -LiteralPath $script:noCryptFile -Value $noCrypt -Encoding Ascii
+    $script:garbage = Join-Path -Path $TestDrive -ChildPath 'garbage.log'
+    Set-Content -LiteralPath $script:garbage -Value @('this is not a log', 'at all') -Encoding Ascii
+}
+
+AfterAll {
+    Get-Module -Name 'TLS365' -All | Remove-Module -Force
+}
+
+Describe 'Find-Tls365LegacyClient' -Tag 'Public' {
+    It 'returns one TLS365.LegacyClient per client and protocol from a folder of IIS logs' {
+        $out = @(Find-Tls365LegacyClient -Path $script:logs)
+        $out | Should -HaveCount 2
+        $out[0].PSObject.TypeNames[0] | Should -Be 'TLS365.LegacyClient'
+        $a = $out | Where-Object { $_.ClientIp -eq '192.0.2.10' }
+        $a.Protocol | Should -Be 'Tls10'
+        $a.Count | Should -Be 3
+        $a.FirstSeen | Should -BeOfType [System.DateTime]
+        $a.FirstSeen.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss') | Should -Be '2024-05-01 00:00:01'
+        $a.LastSeen.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss') | Should -Be '2024-05-02 08:00:00'
+        $a.UserAgent | Should -Be 'Outlook/15.0 (Windows NT 6.1)'
+        @($a.Source).Count | Should -Be 2
+        ($out | Where-Object { $_.ClientIp -eq '192.0.2.11' }).Uri | Should -Be '/ews/Exchange.asmx'
+    }
+
+    It 'honours -Since/-Until and -Protocol' {
+        $out = @(Find-Tls365LegacyClient -Path $script:logs -Since '2024-05-01T09:00:00Z' -Until '2024-05-01T23:59:59Z' -Protocol Tls10, Tls11, Tls12)
+        ($out | ForEach-Object { '{0} {1} {2}' -f $_.ClientIp, $_.Protocol, $_.Count } | Sort-Object) | Should -Be @('192.0.2.10 Tls10 1', '192.0.2.11 Tls11 1', '192.0.2.12 Tls12 1')
+    }
+
+    It 'takes FileInfo objects from the pipeline and gives one error per unreadable file, going on with the rest' {
+        $files = @(Get-ChildItem -Path $script:logs -Filter '*.log') + @(Get-Item -LiteralPath $script:garbage)
+        $out = @($files | Find-Tls365LegacyClient -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $out | Should -HaveCount 2
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Log.UnknownFormat,Find-Tls365LegacyClient'
+        $errs[0].TargetObject | Should -Be $script:garbage
+    }
+
+    It 'names a path that matches nothing' {
+        $null = Find-Tls365LegacyClient -Path (Join-Path -Path $TestDrive -ChildPath 'nothing*.log') -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Log.NotFound*'
+    }
+
+    It 'summarises per protocol and site with -AsSummary, and streams raw hits with -Detailed' {
+        $summary = @(Find-Tls365LegacyClient -Path $script:logs -AsSummary)
+        $summary[0].PSObject.TypeNames[0] | Should -Be 'TLS365.LegacySummary'
+        ($summary | Where-Object { $_.Protocol -eq 'Tls10' }).Requests | Should -Be 3
+        ($summary | Where-Object { $_.Protocol -eq 'Tls10' }).Site | Should -Be 'W3SVC1'
+        $hits = @(Find-Tls365LegacyClient -Path $script:logs -Detailed -MaxHits 2)
+        $hits | Should -HaveCount 2
+        $hits[0].PSObject.TypeNames[0] | Should -Be 'TLS365.LegacyHit'
+    }
+
+    It 'warns (TLS365-DISC-002) about HTTPS sites whose logs lack crypt-protocol' {
+        $null = Find-Tls365LegacyClient -Path $script:noCryptFile -WarningVariable warns -WarningAction SilentlyContinue
+        ($warns -join ' ') | Should -Match 'DISC-002'
+        ($warns -join ' ') | Should -Match 'W3SVC2'
+    }
+}
