@@ -13,3 +13,4 @@ export type { Source, Sources } from './model/source.js';
 export const CORE_VERSION = '0.1.0';
 export * from './readiness/index.js';
 export * from './logs/index.js';
+export * from './plan/index.js';

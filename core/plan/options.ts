@@ -1,0 +1,60 @@
+import { COMPONENTS, type Component } from '../readiness/model.js';
+import type { Role } from '../readiness/rule.js';
+import { fail, ok, type Result } from '../model/result.js';
+import type { PlanError, PlanOptions, PlanProtocol, PlanSettings } from './model.js';
+
+const PROTOCOLS: readonly PlanProtocol[] = ['Tls12', 'Tls13'];
+const ROLES: readonly Role[] = ['Exchange', 'ConfigMgr', 'AzureADConnect', 'Office'];
+
+const list = (xs: readonly string[]): string => xs.join(', ');
+
+/**
+ * Checks the options (they may arrive from JSON) and fills in the defaults: protocols ['Tls12'], no legacy
+ * change, every component, no forced role. TLS 1.2 is always part of the target, so a protocol list without
+ * it is an error; disableLegacy and allowLegacy contradict each other.
+ */
+export function planSettings(options: PlanOptions): Result<PlanSettings, readonly PlanError[]> {
+  const errors: PlanError[] = [];
+  const raw: unknown = options;
+  if (typeof raw !== 'object' || raw === null) return fail([{ code: 'BadOption', path: 'options', message: 'options must be an object' }]);
+
+  const protocols: unknown = options.protocols ?? ['Tls12'];
+  let chosen: PlanProtocol[] = [];
+  if (!Array.isArray(protocols) || protocols.some((p) => !PROTOCOLS.includes(p as PlanProtocol))) {
+    errors.push({ code: 'BadOption', path: 'options.protocols', message: `protocols must be a list of ${list(PROTOCOLS)} (SSL 2.0/3.0 and TLS 1.0/1.1 are not protocols a plan turns on; see allowLegacy)` });
+  } else {
+    chosen = PROTOCOLS.filter((p) => (protocols as unknown[]).includes(p));
+    if (!chosen.includes('Tls12')) errors.push({ code: 'BadOption', path: 'options.protocols', message: 'protocols must include Tls12: every plan makes TLS 1.2 work' });
+  }
+
+  const flag = (name: 'disableLegacy' | 'allowLegacy'): boolean => {
+    const v: unknown = options[name];
+    if (v === undefined) return false;
+    if (typeof v !== 'boolean') errors.push({ code: 'BadOption', path: `options.${name}`, message: `${name} must be true or false` });
+    return v === true;
+  };
+  const disableLegacy = flag('disableLegacy');
+  const allowLegacy = flag('allowLegacy');
+  if (disableLegacy && allowLegacy) {
+    errors.push({ code: 'BadOption', path: 'options.allowLegacy', message: 'disableLegacy turns TLS 1.0/1.1 off and allowLegacy turns them on: choose one' });
+  }
+
+  const comps: unknown = options.components ?? COMPONENTS;
+  let components: Component[] = [];
+  if (!Array.isArray(comps) || comps.length === 0 || comps.some((c) => !COMPONENTS.includes(c as Component))) {
+    errors.push({ code: 'BadOption', path: 'options.components', message: `components must be a non-empty list of ${list(COMPONENTS)}` });
+  } else {
+    components = COMPONENTS.filter((c) => (comps as unknown[]).includes(c));
+  }
+
+  const roles: unknown = options.roles ?? [];
+  let chosenRoles: Role[] = [];
+  if (!Array.isArray(roles) || roles.some((r) => !ROLES.includes(r as Role))) {
+    errors.push({ code: 'BadOption', path: 'options.roles', message: `roles must be a list of ${list(ROLES)}` });
+  } else {
+    chosenRoles = ROLES.filter((r) => (roles as unknown[]).includes(r));
+  }
+
+  if (errors.length > 0) return fail(errors);
+  return ok({ protocols: chosen, disableLegacy, allowLegacy, components, roles: chosenRoles });
+}

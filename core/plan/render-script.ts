@@ -1,0 +1,91 @@
+import { fail, ok, type Result } from '../model/result.js';
+import type { Plan, PlanChange, PlanError } from './model.js';
+import { psLiteral } from './ps-literal.js';
+import { APPLY_BODY, APPLY_HELP, DISCOVERY_BODY, DISCOVERY_HELP, READ_FUNCTIONS, REMEDIATION_NOTE, WRITE_FUNCTIONS } from './script-text.js';
+import { checkKey, validatePlan } from './validate.js';
+
+/**
+ * A plan as PowerShell that needs no Node and no module: a standalone script (Set-Tls365Protocols' work,
+ * `-WhatIf`/`-Confirm` through SupportsShouldProcess) and the SCCM Configuration Item pair (discovery prints
+ * exactly `Compliant` or one line per value that differs; remediation applies the plan).
+ *
+ * Windows PowerShell 5.1-safe: no ternary, `??`, `&&`, classes or 7-only cmdlets; registry access through
+ * [Microsoft.Win32.RegistryKey]::OpenBaseKey with the 64-bit view, so a 32-bit host (SCCM can run scripts as
+ * 32-bit) still writes the paths the plan names, Wow6432Node included. The text is pure ASCII with CRLF.
+ *
+ * Injection: the plan's data appears only in the `$changes` table, each key, name and string as a psLiteral
+ * (single-quoted, quotes doubled, everything outside printable ASCII as [char]0xHHHH); DWORDs as decimal
+ * digits, kinds and hives from fixed sets. Nothing from the plan reaches a comment, a double-quoted string or
+ * a format string; NUL and line breaks are refused by validatePlan.
+ */
+export type ScriptKind = 'apply' | 'sccm-discovery' | 'sccm-remediation';
+
+const CRLF = '\r\n';
+const HIVES: Readonly<Record<string, string>> = { HKEY_LOCAL_MACHINE: 'LocalMachine', HKEY_CURRENT_USER: 'CurrentUser' };
+
+function changeLine(c: PlanChange): string {
+  const key = checkKey(c.key, '');
+  const path = key.ok ? key.value : c.key;
+  const slash = path.indexOf('\\');
+  const hive = HIVES[path.slice(0, slash)] ?? 'LocalMachine';
+  const head = `    @{ Hive = '${hive}'; Key = ${psLiteral(path.slice(slash + 1))}; Name = ${psLiteral(c.name)}; `;
+  switch (c.op) {
+    case 'set-dword':
+      return `${head}Kind = 'DWord'; Data = ${String(c.data)} }`;
+    case 'set-string':
+      return `${head}Kind = 'String'; Data = ${psLiteral(c.data)} }`;
+    case 'delete-value':
+      return `${head}Kind = 'Delete'; Data = $null }`;
+  }
+}
+
+/** The data block: the only place plan data appears. */
+function dataBlock(plan: Plan): string[] {
+  return [
+    '# The plan (generated data: every string below is a single-quoted literal or [char] code).',
+    '$changes = @(',
+    ...plan.changes.map(changeLine),
+    ')',
+    `$updates = @(${plan.updates.map((u) => psLiteral(u.kb)).join(', ')})`,
+    `$restart = '${plan.restart}'`,
+  ];
+}
+
+/** Renders one of the three scripts. */
+export function renderScript(plan: Plan, kind: ScriptKind): Result<string, readonly PlanError[]> {
+  const errors = validatePlan(plan);
+  if (errors.length > 0) return fail(errors);
+  const prelude = ['Set-StrictMode -Version 2.0', "$ErrorActionPreference = 'Stop'", ''];
+  let lines: string[];
+  if (kind === 'sccm-discovery') {
+    lines = [DISCOVERY_HELP, '', ...prelude, ...dataBlock(plan), READ_FUNCTIONS, DISCOVERY_BODY];
+  } else {
+    const help = kind === 'apply' ? APPLY_HELP : REMEDIATION_NOTE;
+    const folder = kind === 'apply'
+      ? "$defaultBackupFolder = Join-Path -Path $env:ProgramData -ChildPath 'TLS365\\Backup'"
+      : "$defaultBackupFolder = Join-Path -Path $env:ProgramData -ChildPath 'TLS365\\Backup\\SCCM'";
+    lines = [
+      help,
+      "[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]",
+      'param',
+      '(',
+      '    [Parameter()]',
+      '    [System.String]',
+      "    $BackupPath = ''",
+      ')',
+      '',
+      ...prelude,
+      folder,
+      ...dataBlock(plan),
+      READ_FUNCTIONS,
+      WRITE_FUNCTIONS,
+      APPLY_BODY,
+    ];
+  }
+  const text = lines.join('\n').split('\n').map((l) => l.replace(/\s+$/, '')).join(CRLF);
+  return ok(text.endsWith(CRLF) ? text : text + CRLF);
+}
+
+export const renderApplyScript = (plan: Plan): Result<string, readonly PlanError[]> => renderScript(plan, 'apply');
+export const renderSccmDiscoveryScript = (plan: Plan): Result<string, readonly PlanError[]> => renderScript(plan, 'sccm-discovery');
+export const renderSccmRemediationScript = (plan: Plan): Result<string, readonly PlanError[]> => renderScript(plan, 'sccm-remediation');

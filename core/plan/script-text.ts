@@ -1,0 +1,322 @@
+/**
+ * The fixed PowerShell text of the generated scripts (render-script.ts adds the data block). Windows
+ * PowerShell 5.1-safe, ASCII only; nothing here is built from plan data. In these template literals `\\`
+ * is one backslash in the script.
+ */
+
+/** Reading and comparing values: shared by all three scripts. */
+export const READ_FUNCTIONS = `
+function Get-Tls365BaseKey
+{
+    param ([System.String] $Hive)
+    $hiveValue = [Microsoft.Win32.RegistryHive]::LocalMachine
+    if ($Hive -eq 'CurrentUser') { $hiveValue = [Microsoft.Win32.RegistryHive]::CurrentUser }
+    return [Microsoft.Win32.RegistryKey]::OpenBaseKey($hiveValue, [Microsoft.Win32.RegistryView]::Registry64)
+}
+
+function Get-Tls365HiveName
+{
+    param ([System.String] $Hive)
+    if ($Hive -eq 'CurrentUser') { return 'HKEY_CURRENT_USER' }
+    return 'HKEY_LOCAL_MACHINE'
+}
+
+function Get-Tls365ValueState
+{
+    param ($Change)
+    $base = Get-Tls365BaseKey -Hive $Change.Hive
+    try
+    {
+        $key = $base.OpenSubKey($Change.Key, $false)
+        if ($null -eq $key) { return @{ KeyExists = $false; Exists = $false; Kind = ''; Value = $null } }
+        try
+        {
+            if (@($key.GetValueNames()) -notcontains $Change.Name) { return @{ KeyExists = $true; Exists = $false; Kind = ''; Value = $null } }
+            $kind = [System.String] $key.GetValueKind($Change.Name)
+            $value = $key.GetValue($Change.Name, $null, [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames)
+            return @{ KeyExists = $true; Exists = $true; Kind = $kind; Value = $value }
+        }
+        finally { $key.Close() }
+    }
+    finally { $base.Close() }
+}
+
+function ConvertTo-Tls365UInt32
+{
+    param ($Value)
+    return [System.BitConverter]::ToUInt32([System.BitConverter]::GetBytes([System.Int32] $Value), 0)
+}
+
+function Test-Tls365Change
+{
+    param ($Change, $State)
+    if ($Change.Kind -eq 'Delete') { return (-not $State.Exists) }
+    if (-not $State.Exists) { return $false }
+    if ($Change.Kind -eq 'DWord')
+    {
+        if ($State.Kind -ne 'DWord') { return $false }
+        return ((ConvertTo-Tls365UInt32 -Value $State.Value) -eq [System.UInt32] $Change.Data)
+    }
+    if ($State.Kind -ne 'String') { return $false }
+    return [System.String]::Equals([System.String] $State.Value, [System.String] $Change.Data, [System.StringComparison]::Ordinal)
+}
+
+function Format-Tls365Wanted
+{
+    param ($Change)
+    if ($Change.Kind -eq 'Delete') { return 'absent' }
+    if ($Change.Kind -eq 'DWord') { return ('REG_DWORD 0x{0:X8}' -f [System.UInt32] $Change.Data) }
+    return ('REG_SZ ' + [System.String] $Change.Data)
+}
+
+function Format-Tls365State
+{
+    param ($State)
+    if (-not $State.Exists) { return 'absent' }
+    if ($State.Kind -eq 'DWord') { return ('REG_DWORD 0x{0:X8}' -f (ConvertTo-Tls365UInt32 -Value $State.Value)) }
+    if ($State.Kind -eq 'String') { return ('REG_SZ ' + [System.String] $State.Value) }
+    return ('a value of kind ' + $State.Kind)
+}
+
+function Get-Tls365DisplayName
+{
+    param ($Change)
+    return ((Get-Tls365HiveName -Hive $Change.Hive) + '\\' + $Change.Key + '\\' + $Change.Name)
+}
+`;
+
+/** Writing, verifying and backing up: the apply and remediation scripts. */
+export const WRITE_FUNCTIONS = `
+function Set-Tls365Change
+{
+    param ($Change)
+    $base = Get-Tls365BaseKey -Hive $Change.Hive
+    try
+    {
+        if ($Change.Kind -eq 'Delete')
+        {
+            $key = $base.OpenSubKey($Change.Key, $true)
+            if ($null -ne $key)
+            {
+                try { $key.DeleteValue($Change.Name, $false) } finally { $key.Close() }
+            }
+            return
+        }
+        $key = $base.CreateSubKey($Change.Key)
+        try
+        {
+            if ($Change.Kind -eq 'DWord')
+            {
+                $signed = [System.BitConverter]::ToInt32([System.BitConverter]::GetBytes([System.UInt32] $Change.Data), 0)
+                $key.SetValue($Change.Name, $signed, [Microsoft.Win32.RegistryValueKind]::DWord)
+            }
+            else
+            {
+                $key.SetValue($Change.Name, [System.String] $Change.Data, [Microsoft.Win32.RegistryValueKind]::String)
+            }
+        }
+        finally { $key.Close() }
+    }
+    finally { $base.Close() }
+}
+
+function Get-Tls365MissingKey
+{
+    # The topmost key on the way to the change's key that does not exist yet (what a write would create), or ''.
+    param ($Change)
+    $base = Get-Tls365BaseKey -Hive $Change.Hive
+    try
+    {
+        $parts = $Change.Key.Split([char] 92)
+        for ($i = 1; $i -le $parts.Length; $i++)
+        {
+            $sub = [System.String]::Join([System.String] [char] 92, $parts, 0, $i)
+            $key = $base.OpenSubKey($sub, $false)
+            if ($null -eq $key) { return $sub }
+            $key.Close()
+        }
+        return ''
+    }
+    finally { $base.Close() }
+}
+
+function ConvertTo-Tls365RegName
+{
+    param ([System.String] $Name)
+    if ($Name.Length -eq 0) { return '@' }
+    return ('"' + $Name.Replace('\\', '\\\\').Replace('"', '\\"') + '"')
+}
+
+function ConvertTo-Tls365RegHex
+{
+    param ([System.Int32] $Type, [System.Byte[]] $Bytes)
+    $hex = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
+    foreach ($b in $Bytes) { $hex.Add($b.ToString('x2')) }
+    $tag = 'hex(' + $Type.ToString('x') + '):'
+    if ($Type -eq 3) { $tag = 'hex:' }
+    return ($tag + ($hex.ToArray() -join ','))
+}
+
+function ConvertTo-Tls365RegLine
+{
+    # One .reg line that puts the value back as it is now ("name"=- when it does not exist); $null when its kind cannot be written.
+    param ([System.String] $Name, $State)
+    $prefix = (ConvertTo-Tls365RegName -Name $Name) + '='
+    if (-not $State.Exists) { return ($prefix + '-') }
+    $unicode = [System.Text.Encoding]::Unicode
+    switch ($State.Kind)
+    {
+        'DWord' { return ($prefix + ('dword:{0:x8}' -f (ConvertTo-Tls365UInt32 -Value $State.Value))) }
+        'String' { return ($prefix + (ConvertTo-Tls365RegHex -Type 1 -Bytes ($unicode.GetBytes(([System.String] $State.Value) + [char] 0)))) }
+        'ExpandString' { return ($prefix + (ConvertTo-Tls365RegHex -Type 2 -Bytes ($unicode.GetBytes(([System.String] $State.Value) + [char] 0)))) }
+        'MultiString' { return ($prefix + (ConvertTo-Tls365RegHex -Type 7 -Bytes ($unicode.GetBytes((@($State.Value) -join [System.String] [char] 0) + [char] 0 + [char] 0)))) }
+        'QWord' { return ($prefix + (ConvertTo-Tls365RegHex -Type 11 -Bytes ([System.BitConverter]::GetBytes([System.Int64] $State.Value)))) }
+        'Binary' { return ($prefix + (ConvertTo-Tls365RegHex -Type 3 -Bytes ([System.Byte[]] $State.Value))) }
+        'None' { return ($prefix + (ConvertTo-Tls365RegHex -Type 0 -Bytes ([System.Byte[]] $State.Value))) }
+    }
+    return $null
+}
+
+function Stop-Tls365
+{
+    param ([System.String] $Message)
+    Write-Error -Message ('TLS365: ' + $Message) -ErrorAction Continue
+    exit 1
+}
+`;
+
+/** The apply body: pending changes, backup first, then write and verify each. */
+export const APPLY_BODY = `
+$pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+$unchanged = 0
+foreach ($change in $changes)
+{
+    $state = Get-Tls365ValueState -Change $change
+    if (Test-Tls365Change -Change $change -State $state) { $unchanged++ }
+    else { $pending.Add(@{ Change = $change; State = $state }) }
+}
+if ($pending.Count -eq 0)
+{
+    Write-Output ('TLS365: nothing to change; ' + $unchanged + ' value(s) already as planned.')
+    exit 0
+}
+
+# Backup first: a .reg file that puts every value back (and removes the keys this run creates).
+if ([System.String]::IsNullOrEmpty($BackupPath))
+{
+    $BackupPath = Join-Path -Path $defaultBackupFolder -ChildPath ('TLS365-backup-' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.reg')
+}
+# A relative path means the current PowerShell location, not the process's working folder.
+$BackupPath = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($BackupPath)
+$created = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
+$lines = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
+$lines.Add('Windows Registry Editor Version 5.00')
+$lines.Add('; TLS365 backup: importing this file restores the values the TLS365 plan changed.')
+foreach ($item in $pending)
+{
+    if ($item.State.KeyExists -or $item.Change.Kind -eq 'Delete') { continue }
+    $missing = (Get-Tls365HiveName -Hive $item.Change.Hive) + '\\' + (Get-Tls365MissingKey -Change $item.Change)
+    if (-not $created.Contains($missing)) { $created.Add($missing) }
+}
+foreach ($key in $created)
+{
+    $lines.Add('')
+    $lines.Add('[-' + $key + ']')
+}
+foreach ($item in $pending)
+{
+    $path = (Get-Tls365HiveName -Hive $item.Change.Hive) + '\\' + $item.Change.Key
+    $isCreated = $false
+    foreach ($key in $created)
+    {
+        if ($path.Equals($key, [System.StringComparison]::OrdinalIgnoreCase) -or $path.StartsWith($key + '\\', [System.StringComparison]::OrdinalIgnoreCase)) { $isCreated = $true }
+    }
+    if ($isCreated) { continue }
+    $line = ConvertTo-Tls365RegLine -Name $item.Change.Name -State $item.State
+    if ($null -eq $line) { Stop-Tls365 -Message ('cannot back up ' + (Get-Tls365DisplayName -Change $item.Change) + ' (' + $item.State.Kind + '); nothing was changed.') }
+    $lines.Add('')
+    $lines.Add('[' + $path + ']')
+    $lines.Add($line)
+}
+$lines.Add('')
+if ($PSCmdlet.ShouldProcess($BackupPath, 'Write TLS365 registry backup'))
+{
+    try
+    {
+        $folder = Split-Path -Path $BackupPath -Parent
+        if (-not [System.String]::IsNullOrEmpty($folder)) { [System.IO.Directory]::CreateDirectory($folder) | Out-Null }
+        [System.IO.File]::WriteAllText($BackupPath, ($lines.ToArray() -join [System.Environment]::NewLine) + [System.Environment]::NewLine, [System.Text.Encoding]::Unicode)
+    }
+    catch
+    {
+        Stop-Tls365 -Message ('cannot write the backup ' + $BackupPath + ': ' + $_.Exception.Message + '; nothing was changed.')
+    }
+}
+elseif (-not $WhatIfPreference)
+{
+    Stop-Tls365 -Message 'no backup was written, so nothing was changed.'
+}
+
+$written = 0
+foreach ($item in $pending)
+{
+    $change = $item.Change
+    $target = (Get-Tls365DisplayName -Change $change) + ' = ' + (Format-Tls365Wanted -Change $change)
+    if (-not $PSCmdlet.ShouldProcess($target, 'Set registry value')) { continue }
+    try { Set-Tls365Change -Change $change }
+    catch { Stop-Tls365 -Message ('writing ' + $target + ' failed: ' + $_.Exception.Message + '; undo with: reg.exe import "' + $BackupPath + '"') }
+    $after = Get-Tls365ValueState -Change $change
+    if (-not (Test-Tls365Change -Change $change -State $after))
+    {
+        Stop-Tls365 -Message ('verification failed for ' + $target + ': found ' + (Format-Tls365State -State $after) + '; undo with: reg.exe import "' + $BackupPath + '"')
+    }
+    Write-Verbose -Message ('TLS365: set and verified ' + $target)
+    $written++
+}
+if ($WhatIfPreference) { exit 0 }
+Write-Output ('TLS365: ' + $written + ' value(s) written and verified, ' + $unchanged + ' already as planned. Backup: ' + $BackupPath + '. Restart needed: ' + $restart + '.')
+foreach ($kb in $updates) { Write-Warning -Message ('TLS365: ' + $kb + ' is still needed; registry values alone do not install it.') }
+exit 0
+`;
+
+export const DISCOVERY_BODY = `
+$problems = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
+foreach ($change in $changes)
+{
+    $state = Get-Tls365ValueState -Change $change
+    if (-not (Test-Tls365Change -Change $change -State $state))
+    {
+        $problems.Add((Get-Tls365DisplayName -Change $change) + ': expected ' + (Format-Tls365Wanted -Change $change) + ', found ' + (Format-Tls365State -State $state))
+    }
+}
+if ($problems.Count -eq 0) { Write-Output 'Compliant' }
+else { foreach ($problem in $problems) { Write-Output $problem } }
+`;
+
+export const APPLY_HELP = `<#
+.SYNOPSIS
+    Applies a TLS365 remediation plan to this machine's registry.
+.DESCRIPTION
+    Generated by TLS365 (Export-Tls365Remediation). Needs no module and no Node. Reads every value of the
+    plan; values already as planned are left alone, so running the script again changes nothing. Before
+    the first write it saves a .reg backup of every value it is about to change; then it writes each value,
+    reads it back and stops with exit code 1 at the first failure. Undo: reg.exe import <backup file>.
+    Supports -WhatIf and -Confirm. Run as an administrator.
+.PARAMETER BackupPath
+    Where to write the backup (.reg, UTF-16LE). Default: a time-stamped file in the folder named below.
+.EXAMPLE
+    .\\Set-Tls365Remediation.ps1 -WhatIf
+
+    Shows every value the plan would write, without writing anything.
+#>`;
+
+export const DISCOVERY_HELP = `<#
+.SYNOPSIS
+    TLS365 SCCM Configuration Item discovery script.
+.DESCRIPTION
+    Generated by TLS365. Prints exactly Compliant when every value of the plan is in place, otherwise one
+    line per value that differs. Changes nothing. Compliance rule: the value equals Compliant (String).
+#>`;
+
+export const REMEDIATION_NOTE = `# TLS365 SCCM Configuration Item remediation script, generated by TLS365: applies the plan as the
+# standalone script does (backup first under %ProgramData%\\TLS365\\Backup, verify each value, exit 1 on failure).`;
