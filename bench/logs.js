@@ -91,7 +91,7 @@ async function logsBench(sizesMb) {
   return rows;
 }
 
-module.exports = { logsBench };
+module.exports = { logsBench, generate };
 
 if (require.main === module) {
   const sizes = process.argv.includes('--quick') ? [100] : [100, 1024];

@@ -13,6 +13,7 @@ require('ts-node').register({ transpileOnly: true, project: path.join(__dirname,
 const { startReadyBridge, startBridge } = require('../tests/support/bridge-client.ts');
 const { root, pwshPath, childEnv } = require('../scripts/lib.js');
 const { readinessBench } = require('./readiness.js');
+const { logsBench } = require('./logs.js');
 
 const now = () => Number(process.hrtime.bigint()) / 1e6; // ms
 const args = process.argv.slice(2);
@@ -86,9 +87,18 @@ function fromPowerShell() {
   process.stdout.write(`core alone (parse + evaluate)        ${(rd.coreMs / 1000).toFixed(2)} s  ${rate(rd.coreMs).padEnd(20)}  1.0x\n`);
   process.stdout.write(`bridge, batches of 50 paths         ${(rd.bridgeMs / 1000).toFixed(2)} s  ${rate(rd.bridgeMs).padEnd(20)}  ${(rd.bridgeMs / rd.coreMs).toFixed(2)}x the core's time\n`);
   process.stdout.write(`Get-Tls365Readiness -Path, one call  ${(rd.psMs / 1000).toFixed(2)} s  ${rate(rd.psMs).padEnd(20)}  ${(rd.psMs / rd.coreMs).toFixed(2)}x the core's time\n`);
+  const logs = await logsBench(quick ? [100] : [100, 1024]);
+  const mbs = (mb, ms) => `${(mb / (ms / 1000)).toFixed(1)} MB/s`;
+  process.stdout.write('\nLegacy-client discovery (generated IIS W3C logs with crypt fields)\n');
+  for (const r of logs) {
+    process.stdout.write(`\n${r.mb.toFixed(0)} MB log, ${r.awk.hits} legacy hits from ${r.awk.clients} client/protocol pairs (all methods agree)\n`);
+    process.stdout.write(`  Find-Tls365LegacyClient   ${mbs(r.mb, r.mod.ms).padEnd(12)} ${(r.mod.ms / 1000).toFixed(2)} s   bridge peak RSS ${r.mod.hwmMb.toFixed(0)} MB\n`);
+    process.stdout.write(`  awk one-liner             ${mbs(r.mb, r.awk.ms).padEnd(12)} ${(r.awk.ms / 1000).toFixed(2)} s   module time / awk time ${(r.mod.ms / r.awk.ms).toFixed(2)}x\n`);
+    if (r.psp) process.stdout.write(`  Select-String pipeline    ${mbs(r.mb, r.psp.ms).padEnd(12)} ${(r.psp.ms / 1000).toFixed(2)} s   pipeline time / module time ${(r.psp.ms / r.mod.ms).toFixed(1)}x\n`);
+  }
   const out = path.join(__dirname, 'results');
   fs.mkdirSync(out, { recursive: true });
   const file = path.join(out, `bridge-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, JSON.stringify({ node: process.version, quick, N_ROUND, N_BATCH, N_SPAWN, perCall, perBatch, spawn, powershell: ps, readiness: rd }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ node: process.version, quick, N_ROUND, N_BATCH, N_SPAWN, perCall, perBatch, spawn, powershell: ps, readiness: rd, logs }, null, 2));
   process.stdout.write(`\nraw figures: ${path.relative(root, file)}\n`);
 })().catch((e) => { process.stderr.write(`bench failed: ${e.stack || e}\n`); process.exit(1); });

@@ -2,7 +2,7 @@ import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:
 import { createGunzip } from 'node:zlib';
 import {
   createAggregator, createExchangeSmtpParser, createIisParser, createLineSplitter, detectFormat, IIS_FIELDS,
-  type HitEvent, type IisField, type LogEvent, type LogParser,
+  protocolFromName, type HitEvent, type IisField, type LogEvent, type LogParser, type Protocol,
 } from '../core/index.js';
 import type { Handler, Notify, Outcome } from './dispatch.js';
 import { invalid, isRecord } from './params.js';
@@ -86,10 +86,13 @@ export const logsScan: Handler = async (params, _session, notify: Notify): Promi
   const files: FileDone[] = [];
   const hits: HitEvent[] = [];
   const parsers = new Map<string, LogParser>();
+  // IIS pre-filter: records carrying only unselected known protocols are not parsed (see IisParserOptions).
+  const selected = o.protocols.map((p) => protocolFromName(p));
+  const onlyProtocols = selected.every((p): p is Protocol => p !== undefined) ? selected : null;
   const parserFor = (format: string, source: string): LogParser => {
     let p = parsers.get(format);
     if (p === undefined) {
-      p = format === 'IisW3C' ? createIisParser({ source, fieldMap: o.fieldMap }) : createExchangeSmtpParser({ source });
+      p = format === 'IisW3C' ? createIisParser({ source, fieldMap: o.fieldMap, ...(onlyProtocols === null ? {} : { onlyProtocols }) }) : createExchangeSmtpParser({ source });
       parsers.set(format, p);
     } else {
       p.beginFile(source);
@@ -200,5 +203,6 @@ export const logsScan: Handler = async (params, _session, notify: Notify): Promi
   }
   for (const p of parsers.values()) take(p.end());
   notify('progress', { file: null, filesDone: o.paths.length, filesTotal: o.paths.length, bytesDone, bytesTotal });
-  return { ok: true, result: { ...aggregator.result(), files, fileErrors, hits } };
+  const skipped = [...parsers.values()].reduce((n, p) => n + p.stats().skipped, 0);
+  return { ok: true, result: { ...aggregator.result(), files, fileErrors, hits, skipped } };
 };

@@ -79,7 +79,7 @@ export function createExchangeSmtpParser(options: SmtpParserOptions): LogParser 
   /** (server, session-id) -> first EHLO/HELO name. */
   const sessions = new Map<string, string>();
   const counts: Writable<ParserStats> = {
-    lines: 0, blank: 0, directives: 0, records: 0, hits: 0, plain: 0, noTlsField: 0, malformed: 0, recovered: 0,
+    lines: 0, blank: 0, directives: 0, records: 0, hits: 0, plain: 0, noTlsField: 0, malformed: 0, recovered: 0, skipped: 0,
   };
 
   function directive(text: string): void {

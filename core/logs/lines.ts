@@ -15,17 +15,25 @@ export function createLineSplitter(): LineSplitter {
   let pending = '';
   return {
     push(chunk: string): string[] {
-      const text = pending + chunk;
+      // Only the first line is joined with what was pending: concatenating whole chunks would copy
+      // megabytes per call (logs.md 5.28: bounded, and fast).
       const out: string[] = [];
-      let start = 0;
+      let nl = chunk.indexOf('\n');
+      if (nl < 0) {
+        pending += chunk;
+        return out;
+      }
+      const first = pending + chunk.slice(0, nl);
+      out.push(first.endsWith('\r') ? first.slice(0, -1) : first);
+      let start = nl + 1;
       for (;;) {
-        const nl = text.indexOf('\n', start);
+        nl = chunk.indexOf('\n', start);
         if (nl < 0) break;
-        const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-        out.push(text.slice(start, end));
+        const end = nl > start && chunk.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+        out.push(chunk.slice(start, end));
         start = nl + 1;
       }
-      pending = text.slice(start);
+      pending = chunk.slice(start);
       return out;
     },
     end(): string[] {

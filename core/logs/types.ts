@@ -179,6 +179,8 @@ export interface ParserStats {
   readonly noTlsField: number;
   readonly malformed: number;
   readonly recovered: number;
+  /** Records left unparsed by the IIS pre-filter (`onlyProtocols`): they carried only unselected known protocols. */
+  readonly skipped: number;
 }
 
 /** The incremental parser interface shared by both formats. */

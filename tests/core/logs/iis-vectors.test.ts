@@ -159,3 +159,29 @@ describe('logs: IIS field names and values (rules.md 9.1)', () => {
     assert.equal(h.protocol, 'Tls11');
   });
 });
+
+describe('IIS pre-filter (onlyProtocols)', () => {
+  const lines = [
+    '#Fields: date time c-ip cs(User-Agent) time-taken crypt-protocol',
+    '2024-05-01 00:00:01 192.0.2.1 a 40 400',
+    '2024-05-01 00:00:02 192.0.2.2 b 400 40',
+    '2024-05-01 00:00:03 192.0.2.3 c 1 0x100',
+    '2024-05-01 00:00:04 192.0.2.4 "quoted ua" 1 400',
+    '2024-05-01 00:00:05 192.0.2.5 d 1 ff',
+  ];
+  const run = (only?: import('../../../core/protocols/names.js').Protocol[]) => {
+    const p = createIisParser(only === undefined ? { source: 't.log' } : { source: 't.log', onlyProtocols: only });
+    const events = lines.flatMap((l, i) => p.pushLine(l, i + 1));
+    return { hits: events.filter((e) => e.kind === 'hit').map((e) => (e.kind === 'hit' ? `${e.clientIp} ${e.protocol}` : '')), skipped: p.stats().skipped };
+  };
+  it('skips only plain records whose crypt-protocol is an unselected known code; selected, unknown and quoted lines are parsed', () => {
+    const all = run();
+    const fast = run(['Tls10', 'Tls11']);
+    assert.equal(fast.skipped, 1);
+    assert.deepEqual(fast.hits, all.hits.filter((h) => h !== '192.0.2.1 Tls12'));
+    assert.ok(fast.hits.includes('192.0.2.2 Tls10'), 'a 400 in another column does not hide a TLS 1.0 line');
+    assert.ok(fast.hits.includes('192.0.2.3 Tls11'), '0x-prefixed codes are read');
+    assert.ok(fast.hits.includes('192.0.2.4 Tls12'), 'a quoted line is parsed in full');
+    assert.ok(fast.hits.some((h) => h.startsWith('192.0.2.5')), 'unknown codes are kept');
+  });
+});
