@@ -25,7 +25,7 @@ export type ProbeResult =
   | { readonly status: 'Refused'; readonly protocol: Protocol; readonly detail: string }
   | { readonly status: 'Unreachable' | 'TimedOut' | 'NotTestable'; readonly protocol: Protocol; readonly detail: string };
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET_BEFORE_HELLO']);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 export function probeOnce(host: string, port: number, protocol: Protocol, timeoutMs: number): Promise<ProbeResult> {
   const version = VERSION[protocol];
