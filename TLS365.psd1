@@ -14,9 +14,12 @@
     FunctionsToExport    = @(
         'ConvertFrom-Tls365ProtocolMask'
         'ConvertTo-Tls365ProtocolMask'
+        'Export-Tls365Remediation'
         'Find-Tls365LegacyClient'
         'Get-Tls365Readiness'
+        'Set-Tls365Protocols'
         'Test-Tls365Connection'
+        'Undo-Tls365Change'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

@@ -5,6 +5,7 @@ import { invalid, isRecord, mapItems } from './params.js';
 import { ErrorCode, PROTOCOL_VERSION } from './protocol.js';
 import { logsScan } from './logs-scan.js';
 import { tlsProbe } from './probe.js';
+import { planApplyImage, planCreate, planRender, planUndoImage } from './plan-methods.js';
 import { readinessEvaluate, snapshotRead } from './readiness-methods.js';
 
 /** Most items one batch request may carry; the module splits larger pipelines. */
@@ -74,7 +75,8 @@ const bridgeInfo: Handler = () => ({
   result: { protocol: PROTOCOL_VERSION, core: CORE_VERSION, node: process.version, edge: edgeStatus() },
 });
 
-const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'tls.probe', 'logs.scan', 'bridge.info'] as const;
+const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'tls.probe', 'logs.scan', 'bridge.info',
+  'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render'] as const;
 
 export function createMethodTable(maxLineBytes: number): MethodTable {
   const table: [typeof methodNames[number], Handler][] = [
@@ -86,6 +88,10 @@ export function createMethodTable(maxLineBytes: number): MethodTable {
     ['tls.probe', tlsProbe],
     ['logs.scan', logsScan],
     ['bridge.info', bridgeInfo],
+    ['plan.create', planCreate],
+    ['plan.applyImage', planApplyImage],
+    ['plan.undoImage', planUndoImage],
+    ['plan.render', planRender],
   ];
   return new Map<string, Handler>(table);
 }

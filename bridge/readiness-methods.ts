@@ -11,9 +11,9 @@ export const MAX_READINESS_ITEMS = 5000;
 
 const ROLES: readonly Role[] = ['Exchange', 'ConfigMgr', 'AzureADConnect', 'Office'];
 
-interface ItemError { code: string; file: string | null; line: number | null; message: string; errors: readonly string[] }
+export interface ItemError { code: string; file: string | null; line: number | null; message: string; errors: readonly string[] }
 type ItemResult = { ok: true; readiness: unknown } | { ok: false; error: ItemError };
-type SnapshotRead = { ok: true; snapshot: MachineSnapshot } | { ok: false; error: ItemError };
+export type SnapshotRead = { ok: true; snapshot: MachineSnapshot } | { ok: false; error: ItemError };
 
 function optionsOf(params: Record<string, unknown>): Checked<EvaluateOptions> {
   const raw = params['options'] ?? {};
@@ -28,7 +28,7 @@ function optionsOf(params: Record<string, unknown>): Checked<EvaluateOptions> {
 }
 
 /** Reads one image file into a snapshot: the only I/O here. `.json` (or text starting with `{`) is a snapshot, anything else a `.reg` export. */
-function readImage(path: string): SnapshotRead {
+export function readImage(path: string): SnapshotRead {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

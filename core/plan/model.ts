@@ -129,7 +129,7 @@ export interface Plan {
   readonly components: readonly PlanComponent[];
 }
 
-export type PlanErrorCode = 'BadOption' | 'UnsafeText' | 'BadKey' | 'BadData' | 'BadOp' | 'Conflict' | 'BadBackup';
+export type PlanErrorCode = 'BadOption' | 'UnsafeText' | 'BadKey' | 'BadData' | 'BadOp' | 'Conflict' | 'BadBackup' | 'EnablesSsl';
 
 /** Why a plan (or a backup) cannot be made, applied or rendered. `path` points into the input, e.g. `changes[3].name`. */
 export interface PlanError {

@@ -37,6 +37,26 @@ export function checkKey(key: unknown, path: string): { readonly ok: true; reado
   return { ok: true, value: norm.value };
 }
 
+const SSL_KEY = /\\SECURITYPROVIDERS\\SCHANNEL\\PROTOCOLS\\SSL [23]\.0\\(CLIENT|SERVER)$/;
+const MASK_VALUES = new Set(['DEFAULTSECUREPROTOCOLS', 'SECUREPROTOCOLS']);
+
+/**
+ * A plan may come from outside (JSON through the bridge), so the rule "SSL 2.0/3.0 are never enabled" is
+ * checked here too, not only by the planner's construction: no Enabled other than 0 and no DisabledByDefault=0
+ * under an SSL protocol key, and no SSL bit (0x8, 0x20) in a WinHTTP/WinINet protocol mask.
+ */
+export function enablesSsl(key: string, name: string, data: number): string | null {
+  const k = foldName(key);
+  const n = foldName(name);
+  if (SSL_KEY.test(k) && ((n === 'ENABLED' && data !== 0) || (n === 'DISABLEDBYDEFAULT' && data === 0))) {
+    return `${show(key)} ${name}=${data} would enable SSL, which TLS365 never writes`;
+  }
+  if (MASK_VALUES.has(n) && (data & 0x28) !== 0) {
+    return `${name}=0x${data.toString(16).toUpperCase()} under ${show(key)} has an SSL bit (0x8 or 0x20), which TLS365 never writes`;
+  }
+  return null;
+}
+
 /**
  * Every problem of a plan's changes, updates and restart, in order; [] when the plan can be applied and
  * rendered. Two changes to the same value (names compare case-insensitively, as Windows does) conflict.
@@ -69,6 +89,10 @@ export function validatePlan(plan: Plan): readonly PlanError[] {
       if (bad !== null) errors.push(bad);
     } else if (op !== 'delete-value') {
       errors.push({ code: 'BadOp', path: `${at}.op`, message: `${show(String(op))} is not a plan operation (set-dword, set-string, delete-value)` });
+    }
+    if (key.ok && name === null && op === 'set-dword' && typeof data === 'number') {
+      const ssl = enablesSsl(key.value, c.name, data);
+      if (ssl !== null) errors.push({ code: 'EnablesSsl', path: at, message: ssl });
     }
     if (key.ok && name === null) {
       const id = `${foldName(key.value)}\0${foldName(c.name)}`;

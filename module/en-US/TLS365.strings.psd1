@@ -19,4 +19,12 @@ Collect_Failed = The TLS365 collector failed on {0}: {1}
 Log_NotFound = No log file or folder matches '{0}'.
 Log_Malformed = {0} log line(s) could not be read and were skipped; the first: {1}
 Log_NoTlsField = TLS365-DISC-002: site '{0}' logged {1} HTTPS request(s) without the crypt-protocol field, so their TLS version is unknown. Add the IIS custom fields crypt-protocol, crypt-cipher, crypt-hash and crypt-keyexchange (Windows Server 2012 R2 and 2016 need KB4025335 / KB4025334). Files: {2}
+Remediation_LiveNotSupported = Changing the live registry is not available yet: Set-Tls365Protocols only changes registry images (-Path <image.reg>). To fix live machines today, export the plan as a script and run it there: Export-Tls365Remediation -Path <image.reg or snapshot.json> -Format Script (or -Format SccmDiscovery and SccmRemediation for an SCCM Configuration Item, or -Format Reg for regedit).
+Remediation_Update = {0}: {1} is needed by {2} and TLS365 cannot install it; registry changes alone do not make them ready: {3}
+Remediation_Declined = {0}: {1} of {2} change(s) declined; applying only the {3} approved.
+Remediation_NothingToDo = {0}: nothing to change for the chosen protocols and components.
+Remediation_ShouldProcess = {0}: {1} = {2}
+Remediation_UndoShouldProcess = {0}: restore the values recorded in {1}
+Remediation_OutFileReused = -OutFile '{0}' was already written by this command for another image; export one image per file.
+Remediation_LegacyConflict = -DisableLegacy turns TLS 1.0/1.1 off and -AllowLegacy turns them on: choose one.
 '@

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { validatePlan } from '../../../core/plan/validate.js';
 import { applyPlan, BACKUP_SCHEMA, PLAN_SCHEMA, undo, type Backup, type Plan, type PlanChange } from '../../../core/plan/index.js';
 import { parseRegText, type RegImage } from '../../../core/regfile/index.js';
 import { render } from './support';
@@ -121,5 +122,28 @@ describe('plan: applyPlan and undo', () => {
     assert.equal(r.ok, false);
     const s = undo(BASE, { schema: 'nope' } as unknown as Backup);
     assert.equal(s.ok, false);
+  });
+});
+
+describe('a plan from outside cannot enable SSL', () => {
+  it('applyPlan refuses SSL Enabled=1, SSL DisabledByDefault=0 and SSL bits in protocol masks, whoever built the plan [SEED: KB3009008]', () => {
+    const base = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols';
+    const wh = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp';
+    const bad = [
+      { op: 'set-dword', key: `${base}\\SSL 3.0\\Server`, name: 'Enabled', data: 1 },
+      { op: 'set-dword', key: `${base}\\SSL 2.0\\Client`, name: 'enabled', data: 0xffffffff },
+      { op: 'set-dword', key: `${base}\\SSL 3.0\\Client`, name: 'DisabledByDefault', data: 0 },
+      { op: 'set-dword', key: wh, name: 'DefaultSecureProtocols', data: 0xaa0 },
+    ];
+    for (const change of bad) {
+      const errors = validatePlan({ changes: [change], updates: [], restart: 'none' } as never);
+      assert.deepEqual(errors.map((e) => e.code), ['EnablesSsl'], JSON.stringify(change));
+    }
+    const good = [
+      { op: 'set-dword', key: `${base}\\SSL 3.0\\Server`, name: 'Enabled', data: 0 },
+      { op: 'set-dword', key: `${base}\\SSL 3.0\\Server`, name: 'DisabledByDefault', data: 1 },
+      { op: 'set-dword', key: wh, name: 'DefaultSecureProtocols', data: 0xa80 },
+    ];
+    assert.deepEqual(validatePlan({ changes: good, updates: [], restart: 'none' } as never), []);
   });
 });

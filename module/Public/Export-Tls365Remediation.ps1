@@ -1,0 +1,161 @@
+function Export-Tls365Remediation
+{
+    <#
+    .SYNOPSIS
+        Writes the TLS 1.2 remediation plan of a machine as a .reg file, a PowerShell script or an SCCM Configuration Item pair.
+    .DESCRIPTION
+        Plans the registry changes for the machine an image describes (a regedit export .reg or a TLS365
+        snapshot .json) and renders them for the machine itself, where TLS365 need not be installed:
+
+        - Reg: a regedit Version 5.00 file (UTF-16LE, as regedit writes), to import with regedit or reg.exe.
+        - Script: a standalone PowerShell script (Windows PowerShell 5.1 or later, no Node, no module) that
+          backs up and applies the plan, with -WhatIf and -Confirm.
+        - SccmDiscovery and SccmRemediation: the two scripts of an SCCM Configuration Item. Discovery prints
+          exactly Compliant, or one line per value that differs; remediation applies the plan.
+
+        Scripts are written as UTF-8 with a byte order mark, so Windows PowerShell 5.1 reads them right.
+        Without -OutFile the text is returned. Updates the plan needs but cannot install, and every RISK
+        warning of the plan, are written as warnings. SSL 2.0 and 3.0 are never turned on by any artefact.
+    .PARAMETER Path
+        The image: a .reg export or a snapshot .json. Accepts FullName from Get-ChildItem by property name.
+    .PARAMETER Format
+        Reg, Script, SccmDiscovery or SccmRemediation.
+    .PARAMETER OutFile
+        The file to write. Without it the text is returned as one string.
+    .PARAMETER Protocol
+        Protocols to turn on: Tls12 (default), or Tls12 and Tls13. TLS 1.3 is planned only where the OS has it.
+    .PARAMETER DisableLegacy
+        Also turn TLS 1.0/1.1 and SSL 2.0/3.0 off (client and server) and drop them from the protocol masks.
+    .PARAMETER AllowLegacy
+        Keep or turn TLS 1.0/1.1 on. Writes a RISK warning. SSL 2.0/3.0 are never turned on.
+    .PARAMETER Component
+        Limit the changes to the registry values of these components.
+    .PARAMETER Role
+        Plan as this role even when it is not detected (Exchange, ConfigMgr, AzureADConnect, Office).
+    .EXAMPLE
+        Export-Tls365Remediation -Path .\EX01.reg -Format Script -OutFile .\Fix-EX01.ps1
+
+        Writes a script to run on EX01 (try it there with -WhatIf first).
+    .EXAMPLE
+        Export-Tls365Remediation -Path .\EX01.json -Format Reg -DisableLegacy -OutFile .\EX01-tls12.reg
+
+        Writes a .reg file that turns TLS 1.2 on and the legacy protocols off.
+    .EXAMPLE
+        Export-Tls365Remediation -Path .\EX01.reg -Format SccmDiscovery
+
+        Returns the discovery script of an SCCM Configuration Item as text.
+    .INPUTS
+        System.String, or objects with a FullName (Get-ChildItem) property.
+    .OUTPUTS
+        System.String, or System.IO.FileInfo with -OutFile.
+    .LINK
+        Set-Tls365Protocols
+    #>
+    [CmdletBinding()]
+    [OutputType([System.String])]
+    [OutputType([System.IO.FileInfo])]
+    param
+    (
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipelineByPropertyName = $true)]
+        [Alias('FullName')]
+        [ValidateNotNullOrEmpty()]
+        [System.String]
+        $Path,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Reg', 'Script', 'SccmDiscovery', 'SccmRemediation')]
+        [System.String]
+        $Format,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [System.String]
+        $OutFile,
+
+        [Parameter()]
+        [ValidateSet('Tls12', 'Tls13')]
+        [System.String[]]
+        $Protocol = @('Tls12'),
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $DisableLegacy,
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $AllowLegacy,
+
+        [Parameter()]
+        [ValidateSet('WinHttp', 'WinHttp32', 'WinInet', 'SChannelClient', 'SChannelServer', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32')]
+        [System.String[]]
+        $Component = @(),
+
+        [Parameter()]
+        [ValidateSet('Exchange', 'ConfigMgr', 'AzureADConnect', 'Office')]
+        [System.String[]]
+        $Role = @()
+    )
+
+    begin
+    {
+        if ($DisableLegacy -and $AllowLegacy)
+        {
+            $PSCmdlet.ThrowTerminatingError((New-Tls365ErrorRecord -Message $script:LocalizedData.Remediation_LegacyConflict -ErrorId 'TLS365.Remediation.LegacyConflict' -Category InvalidArgument -TargetObject $Path))
+        }
+        $written = @{}
+    }
+
+    process
+    {
+        $planned = Get-Tls365RemediationPlan -Path $Path -Protocol $Protocol -DisableLegacy ([System.Boolean]$DisableLegacy) -AllowLegacy ([System.Boolean]$AllowLegacy) -Component $Component -Role $Role
+        if (-not $planned.Ok)
+        {
+            if ($planned.Terminating) { $PSCmdlet.ThrowTerminatingError($planned.Error) }
+            $PSCmdlet.WriteError($planned.Error)
+            return
+        }
+        $file = $planned.Value.Path
+        Write-Tls365PlanWarning -Plan $planned.Value.Plan -Cmdlet $PSCmdlet -Target $file
+
+        $answer = Invoke-Tls365Bridge -Method 'plan.render' -Params @{ plan = $planned.Value.Plan; format = $Format }
+        if (-not $answer.Ok)
+        {
+            if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
+            $PSCmdlet.WriteError($answer.Error)
+            return
+        }
+        if (-not $answer.Value.ok)
+        {
+            $e = $answer.Value.error
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Remediation.' + $e.code) -Category InvalidData -TargetObject $file))
+            return
+        }
+        $text = [System.String]$answer.Value.text
+        if ([System.String]::IsNullOrEmpty($OutFile))
+        {
+            $text
+            return
+        }
+
+        $target = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutFile)
+        if ($written.ContainsKey($target.ToUpperInvariant()))
+        {
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_OutFileReused -f $target) -ErrorId 'TLS365.Remediation.OutFileReused' -Category ResourceExists -TargetObject $file))
+            return
+        }
+        # Reg: UTF-16LE with BOM, as regedit writes. Scripts: UTF-8 with BOM, which Windows PowerShell 5.1 reads as UTF-8.
+        $encoding = New-Object -TypeName 'System.Text.UTF8Encoding' -ArgumentList @($true)
+        if ($Format -eq 'Reg') { $encoding = New-Object -TypeName 'System.Text.UnicodeEncoding' -ArgumentList @($false, $true) }
+        try
+        {
+            [System.IO.File]::WriteAllText($target, $text, $encoding)
+        }
+        catch
+        {
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $_.Exception.Message -ErrorId 'TLS365.Remediation.OutFileUnwritable' -Category WriteError -TargetObject $target -InnerException $_.Exception))
+            return
+        }
+        $written[$target.ToUpperInvariant()] = $true
+        Get-Item -LiteralPath $target
+    }
+}

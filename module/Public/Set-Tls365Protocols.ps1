@@ -1,0 +1,192 @@
+function Set-Tls365Protocols
+{
+    <#
+    .SYNOPSIS
+        Applies the TLS 1.2 remediation plan to a registry image, one confirmed value at a time, with a backup.
+    .DESCRIPTION
+        Plans the registry changes that make the machine negotiate TLS 1.2 (and TLS 1.3 where asked and
+        available) with Microsoft 365, asks for each change through -Confirm/-WhatIf, writes a backup of
+        every value it will touch, then writes the approved changes into the image and reads the file back.
+
+        The image (-Path) is a regedit export (.reg). It is written back as a regedit Version 5.00 file
+        (UTF-16LE, what regedit writes). The backup is two files: <BackupPath> (a .reg that restores the
+        prior values with regedit) and <BackupPath>.json (what Undo-Tls365Change reads). If a change is
+        declined, only the approved ones are applied. -WhatIf changes nothing and writes no backup.
+
+        Updates the plan needs but cannot install (KB3140245 and friends) are written as warnings, and so is
+        every RISK warning of the plan (for example -AllowLegacy keeping TLS 1.0/1.1 on).
+
+        Changing the live registry of this machine (no -Path) is not available in this version: use
+        Export-Tls365Remediation -Format Script, or SccmDiscovery and SccmRemediation, to fix live machines.
+
+        Returns one TLS365.ChangeResult per applied change: ComputerName, Path, Key, Name, Before, After,
+        Status, BackupPath and Restart (none, apps or reboot: what the whole plan needs afterwards).
+    .PARAMETER Path
+        The registry image to change (.reg). Accepts FullName from Get-ChildItem by property name.
+    .PARAMETER Protocol
+        Protocols to turn on: Tls12 (default), or Tls12 and Tls13. TLS 1.3 is planned only where the OS has it.
+    .PARAMETER DisableLegacy
+        Also turn TLS 1.0/1.1 and SSL 2.0/3.0 off (client and server) and drop them from the protocol masks.
+    .PARAMETER AllowLegacy
+        Keep or turn TLS 1.0/1.1 on. Writes a RISK warning. SSL 2.0/3.0 are never turned on.
+    .PARAMETER Component
+        Limit the changes to the registry values of these components (WinHttp, WinHttp32, WinInet,
+        SChannelClient, SChannelServer, DotNet4, DotNet4_32, DotNet35, DotNet35_32).
+    .PARAMETER Role
+        Plan as this role even when it is not detected (Exchange, ConfigMgr, AzureADConnect, Office).
+    .PARAMETER BackupPath
+        Where to write the backup .reg (and its .json beside it). Default: beside the image, named
+        <image>.tls365-backup-<timestamp>.reg. An existing backup is never overwritten.
+    .EXAMPLE
+        Set-Tls365Protocols -Path .\A01.reg -WhatIf
+
+        Shows every value the plan would set, and changes nothing.
+    .EXAMPLE
+        Set-Tls365Protocols -Path .\A01.reg -DisableLegacy -Confirm:$false
+
+        Applies the whole plan, TLS 1.0/1.1 off included, and writes the backup beside the image.
+    .EXAMPLE
+        Set-Tls365Protocols -Path .\A01.reg -Component DotNet4, DotNet4_32 -Confirm:$false | Undo-Tls365Change -Confirm:$false
+
+        Applies the .NET Framework 4 part of the plan, then restores the image from the backup.
+    .INPUTS
+        System.String, or objects with a FullName (Get-ChildItem) property.
+    .OUTPUTS
+        TLS365.ChangeResult
+    .LINK
+        Undo-Tls365Change
+    .LINK
+        Export-Tls365Remediation
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType('TLS365.ChangeResult')]
+    param
+    (
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = $true)]
+        [Alias('FullName')]
+        [System.String]
+        $Path,
+
+        [Parameter()]
+        [ValidateSet('Tls12', 'Tls13')]
+        [System.String[]]
+        $Protocol = @('Tls12'),
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $DisableLegacy,
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $AllowLegacy,
+
+        [Parameter()]
+        [ValidateSet('WinHttp', 'WinHttp32', 'WinInet', 'SChannelClient', 'SChannelServer', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32')]
+        [System.String[]]
+        $Component = @(),
+
+        [Parameter()]
+        [ValidateSet('Exchange', 'ConfigMgr', 'AzureADConnect', 'Office')]
+        [System.String[]]
+        $Role = @(),
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [System.String]
+        $BackupPath
+    )
+
+    process
+    {
+        if ([System.String]::IsNullOrEmpty($Path))
+        {
+            $PSCmdlet.ThrowTerminatingError((New-Tls365ErrorRecord -Message $script:LocalizedData.Remediation_LiveNotSupported -ErrorId 'TLS365.Remediation.LiveNotSupported' -Category NotImplemented -TargetObject ([System.Environment]::MachineName)))
+        }
+        if ($DisableLegacy -and $AllowLegacy)
+        {
+            $PSCmdlet.ThrowTerminatingError((New-Tls365ErrorRecord -Message $script:LocalizedData.Remediation_LegacyConflict -ErrorId 'TLS365.Remediation.LegacyConflict' -Category InvalidArgument -TargetObject $Path))
+        }
+
+        $planned = Get-Tls365RemediationPlan -Path $Path -Protocol $Protocol -DisableLegacy ([System.Boolean]$DisableLegacy) -AllowLegacy ([System.Boolean]$AllowLegacy) -Component $Component -Role $Role
+        if (-not $planned.Ok)
+        {
+            if ($planned.Terminating) { $PSCmdlet.ThrowTerminatingError($planned.Error) }
+            $PSCmdlet.WriteError($planned.Error)
+            return
+        }
+        $file = $planned.Value.Path
+        $plan = $planned.Value.Plan
+        Write-Tls365PlanWarning -Plan $plan -Cmdlet $PSCmdlet -Target $file
+
+        $changes = @($plan.changes)
+        if ($changes.Count -eq 0)
+        {
+            Write-Verbose -Message ($script:LocalizedData.Remediation_NothingToDo -f $file)
+            return
+        }
+        $approved = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+        foreach ($change in $changes)
+        {
+            $value = '(delete)'
+            if ($change.op -eq 'set-dword') { $value = 'dword:{0:x8} ({0})' -f [System.UInt32]$change.data }
+            elseif ($change.op -eq 'set-string') { $value = '"{0}"' -f $change.data }
+            $target = $script:LocalizedData.Remediation_ShouldProcess -f $file, ('{0}\{1}' -f $change.key, $change.name), $value
+            if ($PSCmdlet.ShouldProcess($target, 'Set registry value')) { $approved.Add($change) }
+        }
+        if ($approved.Count -eq 0) { return }
+        if ($approved.Count -lt $changes.Count)
+        {
+            Write-Verbose -Message ($script:LocalizedData.Remediation_Declined -f $file, ($changes.Count - $approved.Count), $changes.Count, $approved.Count)
+        }
+        $subset = $plan | Select-Object -Property *
+        $subset.changes = $approved.ToArray()
+
+        $backup = $BackupPath
+        if ([System.String]::IsNullOrEmpty($backup))
+        {
+            $backup = '{0}.tls365-backup-{1}.reg' -f $file, [System.DateTime]::Now.ToString('yyyyMMdd-HHmmss-fff', [System.Globalization.CultureInfo]::InvariantCulture)
+        }
+        else
+        {
+            $backup = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($backup)
+        }
+
+        $answer = Invoke-Tls365Bridge -Method 'plan.applyImage' -Params @{ path = $file; plan = $subset; backupPath = $backup }
+        if (-not $answer.Ok)
+        {
+            if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
+            $PSCmdlet.WriteError($answer.Error)
+            return
+        }
+        $result = $answer.Value
+        if (-not $result.ok)
+        {
+            $e = $result.error
+            $category = 'WriteError'
+            if (@('Conflict', 'BackupExists') -contains [System.String]$e.code) { $category = 'ResourceExists' }
+            if (@('ImageMalformed', 'NotRegImage') -contains [System.String]$e.code) { $category = 'InvalidData' }
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Remediation.' + $e.code) -Category $category -TargetObject $file))
+            return
+        }
+        foreach ($c in @($result.changes))
+        {
+            $before = $null
+            if ($null -ne $c.before) { $before = $c.before.data }
+            $after = $null
+            if ($null -ne $c.after) { $after = $c.after.data }
+            $out = [PSCustomObject]@{
+                ComputerName = $plan.computerName
+                Path         = $file
+                Key          = $c.key
+                Name         = $c.name
+                Before       = $before
+                After        = $after
+                Status       = $c.status
+                BackupPath   = $result.backupPath
+                Restart      = $plan.restart
+            }
+            $out.PSObject.TypeNames.Insert(0, 'TLS365.ChangeResult')
+            $out
+        }
+    }
+}

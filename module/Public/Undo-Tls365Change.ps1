@@ -1,0 +1,101 @@
+function Undo-Tls365Change
+{
+    <#
+    .SYNOPSIS
+        Restores a registry image from the backup Set-Tls365Protocols wrote.
+    .DESCRIPTION
+        Reads <BackupPath>.json (the backup beside the .reg that Set-Tls365Protocols wrote) and restores
+        every value it recorded in the image: values that did not exist are deleted again, and keys the plan
+        created are removed when they are left empty. When the image is still exactly as Set-Tls365Protocols
+        left it, its original bytes are written back, so the file is restored byte for byte; when it changed
+        since, only the recorded values are restored and every other edit is kept.
+
+        Accepts the TLS365.ChangeResult objects of Set-Tls365Protocols from the pipeline (BackupPath and
+        Path by property name); each backup is restored once, however many changes it holds.
+
+        Returns one TLS365.UndoResult per backup: Path, BackupPath, Restored (values) and Exact (original
+        bytes written back).
+    .PARAMETER BackupPath
+        The backup .reg written by Set-Tls365Protocols (its .json is read), or the .json itself.
+    .PARAMETER Path
+        The registry image (.reg) to restore.
+    .EXAMPLE
+        Undo-Tls365Change -BackupPath .\A01.reg.tls365-backup-20240501-101500-000.reg -Path .\A01.reg
+
+        Restores the image from that backup (asks first: -Confirm:$false to skip).
+    .EXAMPLE
+        Set-Tls365Protocols -Path .\A01.reg -Confirm:$false | Undo-Tls365Change -Confirm:$false
+
+        Applies the plan and restores the image again.
+    .INPUTS
+        TLS365.ChangeResult, or any object with BackupPath and Path properties.
+    .OUTPUTS
+        TLS365.UndoResult
+    .LINK
+        Set-Tls365Protocols
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType('TLS365.UndoResult')]
+    param
+    (
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [ValidateNotNullOrEmpty()]
+        [System.String]
+        $BackupPath,
+
+        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [ValidateNotNullOrEmpty()]
+        [System.String]
+        $Path
+    )
+
+    begin
+    {
+        $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+        $seen = @{}
+    }
+
+    process
+    {
+        $image = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
+        $backup = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($BackupPath)
+        $id = '{0}|{1}' -f $image.ToUpperInvariant(), $backup.ToUpperInvariant()
+        if ($seen.ContainsKey($id)) { return }
+        $seen[$id] = $true
+        $pending.Add(@{ Path = $image; BackupPath = $backup })
+    }
+
+    end
+    {
+        foreach ($entry in $pending)
+        {
+            $target = $script:LocalizedData.Remediation_UndoShouldProcess -f $entry.Path, $entry.BackupPath
+            if (-not $PSCmdlet.ShouldProcess($target, 'Restore registry values')) { continue }
+            $answer = Invoke-Tls365Bridge -Method 'plan.undoImage' -Params @{ path = $entry.Path; backupPath = $entry.BackupPath }
+            if (-not $answer.Ok)
+            {
+                if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
+                $PSCmdlet.WriteError($answer.Error)
+                continue
+            }
+            $result = $answer.Value
+            if (-not $result.ok)
+            {
+                $e = $result.error
+                $category = 'InvalidData'
+                if (@('FileUnreadable', 'BackupUnreadable') -contains [System.String]$e.code) { $category = 'ReadError' }
+                if ([System.String]$e.code -eq 'FileUnwritable') { $category = 'WriteError' }
+                $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Remediation.' + $e.code) -Category $category -TargetObject $entry.Path))
+                continue
+            }
+            $out = [PSCustomObject]@{
+                Path       = $entry.Path
+                BackupPath = $entry.BackupPath
+                Restored   = $result.restored
+                Exact      = $result.exact
+            }
+            $out.PSObject.TypeNames.Insert(0, 'TLS365.UndoResult')
+            $out
+        }
+    }
+}
