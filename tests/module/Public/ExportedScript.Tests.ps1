@@ -1,0 +1,125 @@
+# The exported standalone script and SCCM scripts, RUN (not just read): each runs in its own pwsh process
+# against a fake registry built from a registry image (tests/module/fixtures/fake-registry: only the
+# script's one registry seam, Get-Tls365BaseKey, is replaced). Its effect must equal Set-Tls365Protocols'.
+BeforeAll {
+    $script:repoRoot = Split-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -Parent
+    Import-Module -Name (Join-Path -Path $script:repoRoot -ChildPath 'TLS365.psd1') -Force
+    $script:runner = Join-Path -Path (Join-Path -Path (Join-Path -Path $PSScriptRoot -ChildPath '..') -ChildPath 'fixtures') -ChildPath (Join-Path -Path 'fake-registry' -ChildPath 'Invoke-WithFakeRegistry.ps1')
+    # pwsh runs under the dotnet host here, so the process path is dotnet: take the pwsh on PATH (the wrapper).
+    $script:pwsh = (Get-Command -Name pwsh -CommandType Application | Select-Object -First 1).Source
+    . (Join-Path -Path (Join-Path -Path (Join-Path -Path $PSScriptRoot -ChildPath '..') -ChildPath 'fixtures') -ChildPath (Join-Path -Path 'fake-registry' -ChildPath 'FakeRegistry.ps1'))
+    $script:acceptance = Join-Path -Path (Join-Path -Path (Join-Path -Path $script:repoRoot -ChildPath 'tests') -ChildPath 'fixtures') -ChildPath 'acceptance'
+
+    function script:ConvertTo-FakeStore
+    {
+        param ([System.String] $Image, [System.String] $StoreFile)
+        $snapshot = Get-Tls365Readiness -Path $Image -Snapshot
+        $store = @{}
+        foreach ($k in @($snapshot.registry))
+        {
+            $values = @{}
+            foreach ($v in @($k.values))
+            {
+                $kind = switch ($v.value.type)
+                {
+                    'REG_DWORD' { 'DWord' } 'REG_SZ' { 'String' } 'REG_EXPAND_SZ' { 'ExpandString' } 'REG_MULTI_SZ' { 'MultiString' } 'REG_QWORD' { 'QWord' } default { 'Binary' }
+                }
+                $data = $v.value.data
+                if ($kind -eq 'DWord') { $data = [System.BitConverter]::ToInt32([System.BitConverter]::GetBytes([System.UInt32] $data), 0) }
+                if ($kind -eq 'Binary') { $data = @() }
+                $values[[TLS365FakeKey]::Slot($v.name)] = @{ name = $v.name; kind = $kind; value = $data }
+            }
+            $store[$k.path.ToUpperInvariant()] = @{ path = $k.path; values = $values }
+        }
+        $store | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $StoreFile -Encoding utf8
+    }
+
+    function script:Read-FakeValue
+    {
+        param ([System.String] $StoreFile, [System.String] $Key, [System.String] $Name)
+        $store = ConvertTo-Tls365FakeHashtable -InputObject (Get-Content -LiteralPath $StoreFile -Raw | ConvertFrom-Json)
+        $entry = $store[$Key.ToUpperInvariant()]
+        if ($null -eq $entry) { return $null }
+        $v = $entry.values[[TLS365FakeKey]::Slot($Name)]
+        if ($null -eq $v) { return $null }
+        if ($v.kind -eq 'DWord') { return [System.BitConverter]::ToUInt32([System.BitConverter]::GetBytes([System.Int32] $v.value), 0) }
+        return $v.value
+    }
+
+    function script:Invoke-Exported
+    {
+        param ([System.String] $Script, [System.String] $StoreFile, [System.Int32] $FailAfterWrites = -1, [System.String] $BackupPath, [switch] $WhatIfRun)
+        $argList = @('-NoProfile', '-NonInteractive', '-File', $script:runner, '-Script', $Script, '-StoreFile', $StoreFile, '-FailAfterWrites', $FailAfterWrites)
+        if ($BackupPath) { $argList += @('-BackupPath', $BackupPath) }
+        if ($WhatIfRun) { $argList += '-WhatIfRun' }
+        $output = & $script:pwsh @argList 2>&1
+        [PSCustomObject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
+    }
+}
+
+AfterAll {
+    Get-Module -Name 'TLS365' -All | Remove-Module -Force
+}
+
+Describe 'Exported remediation scripts, run against a fake registry' -Tag 'Public' {
+    It 'the standalone script has the same effect as Set-Tls365Protocols on <Case>, and discovery then says Compliant' -ForEach @(
+        @{ Case = 'A09-2012r2-tls12-client-disabled.reg' }
+        @{ Case = 'A16-win10-wow-v4-values-absent.reg' }
+        @{ Case = 'A12-win10-dsp-0a0-both-views.reg' }
+    ) {
+        $source = @(Get-ChildItem -LiteralPath $script:acceptance -Filter ($Case.Substring(0, 4) + '*'))[0].FullName
+        $image = Join-Path -Path $TestDrive -ChildPath ('img-' + $Case)
+        Copy-Item -LiteralPath $source -Destination $image
+        $store = Join-Path -Path $TestDrive -ChildPath ('store-' + $Case + '.json')
+        ConvertTo-FakeStore -Image $image -StoreFile $store
+        $apply = Join-Path -Path $TestDrive -ChildPath ('apply-' + $Case + '.ps1')
+        $discovery = Join-Path -Path $TestDrive -ChildPath ('discovery-' + $Case + '.ps1')
+        Export-Tls365Remediation -Path $image -Format Script -OutFile $apply
+        Export-Tls365Remediation -Path $image -Format SccmDiscovery -OutFile $discovery
+
+        (Invoke-Exported -Script $discovery -StoreFile $store).Output | Should -Not -Match '^\s*Compliant\s*$'
+        $run = Invoke-Exported -Script $apply -StoreFile $store -BackupPath (Join-Path -Path $TestDrive -ChildPath ('backup-' + $Case))
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+
+        $results = @(Set-Tls365Protocols -Path $image -Confirm:$false -BackupPath (Join-Path -Path $TestDrive -ChildPath ('cmdlet-backup-' + $Case)))
+        $results.Count | Should -BeGreaterThan 0
+        foreach ($r in $results)
+        {
+            $want = $r.After
+            if ($null -ne $want -and $want -is [System.ValueType]) { $want = [System.UInt32] $want }
+            Read-FakeValue -StoreFile $store -Key $r.Key -Name $r.Name | Should -Be $want -Because "$($r.Key)\$($r.Name)"
+        }
+        (Invoke-Exported -Script $discovery -StoreFile $store).Output.Trim() | Should -Be 'Compliant'
+        $again = Invoke-Exported -Script $apply -StoreFile $store
+        $again.ExitCode | Should -Be 0
+        $again.Output | Should -Match 'nothing to change'
+    }
+
+    It '-WhatIf changes nothing in the fake registry' {
+        $source = @(Get-ChildItem -LiteralPath $script:acceptance -Filter 'A09*')[0].FullName
+        $store = Join-Path -Path $TestDrive -ChildPath 'whatif.json'
+        ConvertTo-FakeStore -Image $source -StoreFile $store
+        $before = Get-Content -LiteralPath $store -Raw
+        $apply = Join-Path -Path $TestDrive -ChildPath 'whatif.ps1'
+        Export-Tls365Remediation -Path $source -Format Script -OutFile $apply
+        $run = Invoke-Exported -Script $apply -StoreFile $store -WhatIfRun -BackupPath (Join-Path -Path $TestDrive -ChildPath 'whatif-backup.reg')
+        $run.ExitCode | Should -Be 0
+        Get-Content -LiteralPath $store -Raw | Should -Be $before
+        Test-Path -LiteralPath (Join-Path -Path $TestDrive -ChildPath 'whatif-backup.reg') | Should -BeFalse
+    }
+
+    It 'stops with a non-zero exit code, naming the value and the backup, when a write fails after the backup is written' {
+        $source = @(Get-ChildItem -LiteralPath $script:acceptance -Filter 'A16*')[0].FullName
+        $store = Join-Path -Path $TestDrive -ChildPath 'fail.json'
+        ConvertTo-FakeStore -Image $source -StoreFile $store
+        $apply = Join-Path -Path $TestDrive -ChildPath 'fail.ps1'
+        Export-Tls365Remediation -Path $source -Format Script -OutFile $apply
+        $backup = Join-Path -Path $TestDrive -ChildPath 'fail-backup.reg'
+        $run = Invoke-Exported -Script $apply -StoreFile $store -FailAfterWrites 1 -BackupPath $backup
+        $run.ExitCode | Should -Be 1
+        $run.Output | Should -Match 'failed'
+        $run.Output | Should -Match ([System.Text.RegularExpressions.Regex]::Escape($backup))
+        Test-Path -LiteralPath $backup | Should -BeTrue
+        (Get-Content -LiteralPath $backup -Encoding Unicode -TotalCount 1) | Should -Be 'Windows Registry Editor Version 5.00'
+    }
+}
