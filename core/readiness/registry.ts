@@ -87,3 +87,22 @@ export function readString(reg: RegistryIndex, path: string, name: string): stri
   if (v.type === 'REG_MULTI_SZ') return v.data.join(',');
   return undefined;
 }
+
+/** The number a value of another type than REG_DWORD clearly holds ("1", "0x0", a big-endian DWORD, a small QWORD), else null. */
+export function numberIn(v: RegValue): number | null {
+  switch (v.type) {
+    case 'REG_SZ':
+    case 'REG_EXPAND_SZ': {
+      const t = v.data.trim();
+      if (!/^(0x[0-9a-f]{1,8}|[0-9]{1,10})$/i.test(t)) return null;
+      const n = Number(t);
+      return n <= 0xffffffff ? n : null;
+    }
+    case 'REG_DWORD_BIG_ENDIAN':
+      return v.data;
+    case 'REG_QWORD':
+      return v.number !== undefined && v.number <= 0xffffffff ? v.number : null;
+    default:
+      return null;
+  }
+}

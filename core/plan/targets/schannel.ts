@@ -1,10 +1,9 @@
 import type { MachineFacts } from '../../readiness/facts.js';
 import { schannelProtocolKey, type Role, type SchannelProtocol } from '../../readiness/paths.js';
-import { readDword } from '../../readiness/registry.js';
+import { numberIn, readDword } from '../../readiness/registry.js';
 import { tls13Bar } from '../../readiness/rules/exchange/common.js';
 import { ADSYNC_SERVICE_KEY } from '../../readiness/rules/products.js';
 import { hcTls } from '../../readiness/rules/exchange/healthchecker.js';
-import type { RegValue } from '../../regfile/index.js';
 import {
   deleteValue, legacyConsent, offValue, turnLegacyOn, turnOff, turnOn, warning, type Intent, type LegacyTls, type TargetContext, type ValueName,
 } from '../intent.js';
@@ -27,24 +26,6 @@ const ROLES: readonly Role[] = ['Client', 'Server'];
 const SSL: readonly SchannelProtocol[] = ['SSL 3.0', 'SSL 2.0'];
 const LEGACY: readonly LegacyTls[] = ['TLS 1.0', 'TLS 1.1'];
 
-/** The number a value of another type clearly holds ("1", "0x0", a big-endian DWORD, a small QWORD), else null. */
-function numberIn(v: RegValue): number | null {
-  switch (v.type) {
-    case 'REG_SZ':
-    case 'REG_EXPAND_SZ': {
-      const t = v.data.trim();
-      if (!/^(0x[0-9a-f]{1,8}|[0-9]{1,10})$/i.test(t)) return null;
-      const n = Number(t);
-      return n <= 0xffffffff ? n : null;
-    }
-    case 'REG_DWORD_BIG_ENDIAN':
-      return v.data;
-    case 'REG_QWORD':
-      return v.number !== undefined && v.number <= 0xffffffff ? v.number : null;
-    default:
-      return null;
-  }
-}
 
 const dwordOf = (m: MachineFacts, key: string, name: ValueName): number | null => {
   const r = readDword(m.reg, key, name);

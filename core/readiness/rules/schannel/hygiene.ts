@@ -1,7 +1,7 @@
 import type { RegChange } from '../../model.js';
 import { SCHANNEL_KEY, schannelProtocolKey, type Role, type SchannelProtocol } from '../../paths.js';
-import type { RegValue } from '../../../regfile/index.js';
 import { finding, type Rule } from '../../rule.js';
+import { numberIn } from '../../registry.js';
 import { SRC } from '../../sources.js';
 import {
   BOTH_ROLES, componentOf, dwordText, isTls, PROTOCOLS, protocolChanges, roleWord, ROLES, shortKey, stateText, TLS_PROTOCOLS,
@@ -14,24 +14,6 @@ import {
  */
 const VALUE_NAMES = ['Enabled', 'DisabledByDefault'] as const;
 
-/** The number a wrong-typed value clearly holds ("1", "0x0", a big-endian DWORD, a small QWORD), else null. */
-function numberIn(v: RegValue): number | null {
-  switch (v.type) {
-    case 'REG_SZ':
-    case 'REG_EXPAND_SZ': {
-      const t = v.data.trim();
-      if (!/^(0x[0-9a-f]{1,8}|[0-9]{1,10})$/i.test(t)) return null;
-      const n = Number(t);
-      return n <= 0xffffffff ? n : null;
-    }
-    case 'REG_DWORD_BIG_ENDIAN':
-      return v.data;
-    case 'REG_QWORD':
-      return v.number !== undefined && v.number <= 0xffffffff ? v.number : null;
-    default:
-      return null;
-  }
-}
 
 export const schannel010: Rule = {
   id: 'TLS365-SCHANNEL-010',
