@@ -24,6 +24,25 @@ function Get-Tls365Readiness
     .PARAMETER Path
         Image files: .reg exports or .json snapshots. Wildcards are allowed. Accepts pipeline input from
         Get-ChildItem (FullName) and strings.
+    .PARAMETER ComputerName
+        Machines to collect over PowerShell remoting (WinRM). Binds ComputerName and DNSHostName from pipeline
+        objects (Import-Csv, Get-ADComputer). Only the collector script is sent: targets need neither Node nor
+        this module. Each unreachable machine gives one TLS365.Remoting.Unreachable error naming it.
+    .PARAMETER HostName
+        Machines to collect over PowerShell remoting through SSH (PowerShell 7).
+    .PARAMETER Session
+        Existing PSSessions to collect through.
+    .PARAMETER Credential
+        Credential for WinRM remoting.
+    .PARAMETER UserName
+        User name for SSH remoting.
+    .PARAMETER KeyFilePath
+        Private key file for SSH remoting.
+    .PARAMETER Port
+        Remoting port (WinRM or SSH).
+    .PARAMETER ThrottleLimit
+        Most machines collected at once over WinRM or sessions (default 32, as Invoke-Command; Invoke-Command's
+        SSH parameter sets do not take it).
     .PARAMETER Role
         Evaluate a machine as this role even when it is not detected (Exchange, ConfigMgr, AzureADConnect,
         Office): enables the role's rules.
@@ -56,6 +75,11 @@ function Get-Tls365Readiness
 
         Evaluates this machine (Windows).
     .EXAMPLE
+        Import-Csv .\servers.csv | Get-Tls365Readiness -ThrottleLimit 64 -ErrorVariable unreachable
+
+        Collects every server of the CSV's ComputerName column over WinRM in one fan-out and evaluates them in
+        one batch; each unreachable server is one error in $unreachable.
+    .EXAMPLE
         Get-Tls365Readiness -Snapshot | ConvertTo-Json -Depth 8 | Set-Content -Path "\\server\share\$env:COMPUTERNAME.json"
 
         Saves this machine's raw values for later, offline evaluation.
@@ -76,6 +100,47 @@ function Get-Tls365Readiness
         [ValidateNotNullOrEmpty()]
         [System.String[]]
         $Path,
+
+        [Parameter(ParameterSetName = 'Computer', Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('CN', 'DNSHostName')]
+        [ValidateNotNullOrEmpty()]
+        [System.String[]]
+        $ComputerName,
+
+        [Parameter(ParameterSetName = 'Ssh', Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [ValidateNotNullOrEmpty()]
+        [System.String[]]
+        $HostName,
+
+        [Parameter(ParameterSetName = 'Session', Mandatory = $true, ValueFromPipeline = $true)]
+        [System.Management.Automation.Runspaces.PSSession[]]
+        $Session,
+
+        [Parameter(ParameterSetName = 'Computer')]
+        [System.Management.Automation.PSCredential]
+        [System.Management.Automation.Credential()]
+        $Credential = [System.Management.Automation.PSCredential]::Empty,
+
+        [Parameter(ParameterSetName = 'Ssh')]
+        [System.String]
+        $UserName,
+
+        [Parameter(ParameterSetName = 'Ssh')]
+        [System.String]
+        $KeyFilePath,
+
+        [Parameter(ParameterSetName = 'Computer')]
+        [Parameter(ParameterSetName = 'Ssh')]
+        [ValidateRange(1, 65535)]
+        [System.Int32]
+        $Port,
+
+        [Parameter(ParameterSetName = 'Computer')]
+        [Parameter(ParameterSetName = 'Ssh')]
+        [Parameter(ParameterSetName = 'Session')]
+        [ValidateRange(1, 1024)]
+        [System.Int32]
+        $ThrottleLimit = 32,
 
         [Parameter()]
         [ValidateSet('Exchange', 'ConfigMgr', 'AzureADConnect', 'Office')]
@@ -100,6 +165,7 @@ function Get-Tls365Readiness
         $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $options = @{ roles = @($Role); discovery = [System.Boolean]$Discovery }
         $progress = @{ Done = 0 }
+        $remoteTargets = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $method = 'readiness.evaluate'
         if ($Snapshot) { $method = 'snapshot.read' }
         $flush = {
@@ -125,9 +191,12 @@ function Get-Tls365Readiness
 
     process
     {
-        if ($PSCmdlet.ParameterSetName -eq 'Local')
+        switch ($PSCmdlet.ParameterSetName)
         {
-            return
+            'Local' { return }
+            'Computer' { foreach ($c in $ComputerName) { $remoteTargets.Add($c) }; return }
+            'Ssh' { foreach ($h in $HostName) { $remoteTargets.Add($h) }; return }
+            'Session' { foreach ($s in $Session) { $remoteTargets.Add($s) }; return }
         }
         foreach ($item in $Path)
         {
@@ -166,6 +235,46 @@ function Get-Tls365Readiness
 
     end
     {
+        if (@('Computer', 'Ssh', 'Session') -contains $PSCmdlet.ParameterSetName -and $remoteTargets.Count -gt 0)
+        {
+            $invoke = @{ ThrottleLimit = $ThrottleLimit }
+            switch ($PSCmdlet.ParameterSetName)
+            {
+                'Computer'
+                {
+                    $invoke.ComputerName = $remoteTargets.ToArray()
+                    if ($Credential -ne [System.Management.Automation.PSCredential]::Empty) { $invoke.Credential = $Credential }
+                    if ($PSBoundParameters.ContainsKey('Port')) { $invoke.Port = $Port }
+                }
+                'Ssh'
+                {
+                    if ($PSVersionTable.PSVersion.Major -lt 6)
+                    {
+                        $PSCmdlet.ThrowTerminatingError((New-Tls365ErrorRecord -Message $script:LocalizedData.Remoting_SshNeeds7 -ErrorId 'TLS365.Remoting.SshNeedsPowerShell7' -Category NotImplemented -TargetObject 'HostName'))
+                    }
+                    $invoke.HostName = $remoteTargets.ToArray()
+                    if ($PSBoundParameters.ContainsKey('UserName')) { $invoke.UserName = $UserName }
+                    if ($PSBoundParameters.ContainsKey('KeyFilePath')) { $invoke.KeyFilePath = $KeyFilePath }
+                    if ($PSBoundParameters.ContainsKey('Port')) { $invoke.Port = $Port }
+                }
+                'Session' { $invoke.Session = [System.Management.Automation.Runspaces.PSSession[]]$remoteTargets.ToArray() }
+            }
+            $collection = Invoke-Tls365Collection -InvokeParameters $invoke
+            foreach ($e in $collection.Errors) { $PSCmdlet.WriteError($e) }
+            foreach ($c in $collection.Snapshots)
+            {
+                if ($Snapshot)
+                {
+                    $c.Snapshot.PSObject.TypeNames.Insert(0, 'TLS365.Snapshot')
+                    $c.Snapshot
+                    continue
+                }
+                $pending.Add(@{ Target = $c.Target; Request = @{ snapshot = $c.Snapshot; origin = $c.Target } })
+                if ($pending.Count -ge $script:ReadinessBatchSize) { & $flush }
+            }
+            & $flush
+            return
+        }
         if ($PSCmdlet.ParameterSetName -eq 'Local')
         {
             $collection = Get-Tls365LocalSnapshot

@@ -27,4 +27,7 @@ Remediation_ShouldProcess = {0}: {1} = {2}
 Remediation_UndoShouldProcess = {0}: restore the values recorded in {1}
 Remediation_OutFileReused = -OutFile '{0}' was already written by this command for another image; export one image per file.
 Remediation_LegacyConflict = -DisableLegacy turns TLS 1.0/1.1 off and -AllowLegacy turns them on: choose one.
+Remoting_Unreachable = Cannot reach {0} with PowerShell remoting: {1}
+Collect_BadOutput = The TLS365 collector on {0} returned something that is not a snapshot.
+Remoting_SshNeeds7 = SSH remoting (-HostName) needs PowerShell 7; Windows PowerShell 5.1 has WinRM remoting only (-ComputerName).
 '@

@@ -1,0 +1,63 @@
+# Get-Tls365Readiness over PowerShell remoting. The transport failure path runs for real (SSH to closed
+# loopback ports: a real PSRemotingTransportException per machine). The success path runs the real collector
+# output through a mocked Invoke-Command job (real sshd test hosts come with the fleet issue).
+BeforeAll {
+    $script:repoRoot = Split-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -Parent
+    Import-Module -Name (Join-Path -Path $script:repoRoot -ChildPath 'TLS365.psd1') -Force
+    $collector = Join-Path -Path (Join-Path -Path (Join-Path -Path $script:repoRoot -ChildPath 'module') -ChildPath 'Collector') -ChildPath 'Get-Tls365Snapshot.ps1'
+    $image = Join-Path -Path $TestDrive -ChildPath 'ex01.json'
+    Get-Tls365Readiness -Path (Join-Path -Path (Join-Path -Path $script:repoRoot -ChildPath 'examples') -ChildPath 'ws2016-ex01.reg') -Snapshot | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $image -Encoding Ascii
+    $script:collectedJson = & $collector -RegistryImage $image -AsJson
+}
+
+AfterAll {
+    Get-Module -Name 'TLS365' -All | Remove-Module -Force
+}
+
+Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
+    It 'gives exactly one TLS365.Remoting.Unreachable error per unreachable machine, naming it (real SSH transport)' -Skip:($null -eq (Get-Command -Name ssh -CommandType Application -ErrorAction SilentlyContinue)) {
+        $out = Get-Tls365Readiness -HostName '127.0.0.1', '127.0.0.2' -Port 1 -ErrorVariable errs -ErrorAction SilentlyContinue 2>$null
+        @($out).Count | Should -Be 0
+        $errs | Should -HaveCount 2
+        ($errs | ForEach-Object { $_.TargetObject } | Sort-Object) | Should -Be @('127.0.0.1', '127.0.0.2')
+        foreach ($e in $errs)
+        {
+            $e.FullyQualifiedErrorId | Should -Be 'TLS365.Remoting.Unreachable,Get-Tls365Readiness'
+            $e.CategoryInfo.Category | Should -Be 'ConnectionError'
+        }
+    }
+
+    Context 'With a mocked fan-out' {
+        BeforeAll {
+            $json = $script:collectedJson
+            Mock -ModuleName 'TLS365' -CommandName 'Invoke-Command' -MockWith {
+                $ok = [PSCustomObject]@{ Location = 'EX01'; State = 'Completed'; Output = @($json); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = $null } }
+                $down = [PSCustomObject]@{ Location = 'EX02'; State = 'Failed'; Output = @(); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = (New-Object -TypeName 'System.Management.Automation.Remoting.PSRemotingTransportException' -ArgumentList 'EX02 refused the connection') } }
+                $broken = [PSCustomObject]@{ Location = 'EX03'; State = 'Completed'; Output = @('not json'); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = $null } }
+                [PSCustomObject]@{ State = 'Completed'; ChildJobs = @($ok, $down, $broken) }
+            }.GetNewClosure()
+            Mock -ModuleName 'TLS365' -CommandName 'Wait-Job' -RemoveParameterType 'Job' -MockWith { }
+            Mock -ModuleName 'TLS365' -CommandName 'Remove-Job' -RemoveParameterType 'Job' -MockWith { }
+        }
+
+        It 'evaluates every reachable machine (Source Remote) and writes one error per failed one, the rest unaffected' {
+            $out = @(Get-Tls365Readiness -ComputerName 'EX01', 'EX02', 'EX03' -ErrorVariable errs -ErrorAction SilentlyContinue)
+            $out | Should -HaveCount 1
+            $out[0].ComputerName | Should -Be 'WS2016-EX01'
+            $out[0].Source | Should -Be 'Remote'
+            $out[0].Ready | Should -BeTrue
+            $errs | Should -HaveCount 2
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Remoting.Unreachable*'
+            $errs[0].TargetObject | Should -Be 'EX02'
+            $errs[1].FullyQualifiedErrorId | Should -BeLike 'TLS365.Collect.Failed*'
+            $errs[1].TargetObject | Should -Be 'EX03'
+            Should -Invoke -ModuleName 'TLS365' -CommandName 'Invoke-Command' -Times 1 -Exactly
+        }
+
+        It 'binds ComputerName from pipeline objects (Import-Csv, AD) and fans out once' {
+            $rows = @([PSCustomObject]@{ ComputerName = 'EX01' }, [PSCustomObject]@{ DNSHostName = 'EX02.contoso.com' })
+            $null = $rows | Get-Tls365Readiness -ErrorAction SilentlyContinue
+            Should -Invoke -ModuleName 'TLS365' -CommandName 'Invoke-Command' -Times 1 -Exactly -ParameterFilter { @($ComputerName) -join ',' -eq 'EX01,EX02.contoso.com' }
+        }
+    }
+}
