@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import {
-  applyPlan, evaluateSnapshot, planRemediation, renderBackupReg, renderPlanReg, renderScript, snapshotFromReg, undo,
+  applyPlan, evaluateSnapshot, planRemediation, snapshotFromJson, renderBackupReg, renderPlanReg, renderScript, snapshotFromReg, undo,
   type Backup, type Plan, type PlanError, type PlanOptions, type ScriptKind,
 } from '../core/index.js';
 import { encodeUtf16le, getValue, parseRegFile, renderRegFile, type RegImage, type RegValue } from '../core/regfile/index.js';
@@ -117,15 +117,23 @@ function readinessOf(path: string, bytes: Uint8Array, roles: Plan['settings']['r
 }
 
 /**
- * plan.create {items: [{path}], options?: PlanOptions} -> {results: [{ok: true, plan} | {ok: false, error}]}:
+ * plan.create {items: [{path} | {snapshot, origin}], options?: PlanOptions} -> {results: [{ok: true, plan} | {ok: false, error}]}:
  * one remediation plan per image (.reg or snapshot .json), read as readiness.evaluate reads it.
  */
 export const planCreate: Handler = (params) => {
   const options = planOptionsOf(isRecord(params) ? params : {});
   if (!options.ok) return options;
   return mapItems(params, MAX_READINESS_ITEMS, (item, path) => {
+    if (item['snapshot'] !== undefined) {
+      // A live collection (Set-Tls365Protocols without -Path): the machine's collector snapshot.
+      const origin = typeof item['origin'] === 'string' ? item['origin'] : path;
+      const snap = snapshotFromJson(item['snapshot'], origin);
+      if (!snap.ok) return { ok: true, value: { ok: false, error: { code: 'SnapshotInvalid', ...snap.error } } };
+      const livePlan = planRemediation(snap.value, options.value);
+      return { ok: true, value: livePlan.ok ? { ok: true, plan: livePlan.value } : planErrors(livePlan.error[0]?.code ?? 'BadOption', origin, origin, livePlan.error) };
+    }
     const file = item['path'];
-    if (typeof file !== 'string') return invalid(`${path}.path`, 'must be a string');
+    if (typeof file !== 'string') return invalid(`${path}.path`, 'must be a string (or give a snapshot)');
     const read = readImage(file);
     if (!read.ok) return { ok: true, value: read };
     const plan = planRemediation(read.snapshot, options.value);

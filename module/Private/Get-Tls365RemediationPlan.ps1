@@ -10,6 +10,8 @@ function Get-Tls365RemediationPlan
         It never throws. Terminating is true when no retry can help (Node missing, bridge not built).
     .PARAMETER Path
         The image: a .reg export or a snapshot .json.
+    .PARAMETER Snapshot
+        Instead of -Path: a live collection of this machine (the collector's snapshot).
     .PARAMETER Protocol
         Protocols the plan turns on: Tls12, or Tls12 and Tls13.
     .PARAMETER DisableLegacy
@@ -27,9 +29,13 @@ function Get-Tls365RemediationPlan
     [OutputType([System.Collections.Hashtable])]
     param
     (
-        [Parameter(Mandatory = $true)]
+        [Parameter()]
         [System.String]
         $Path,
+
+        [Parameter()]
+        [System.Object]
+        $Snapshot,
 
         [Parameter()]
         [System.String[]]
@@ -54,14 +60,26 @@ function Get-Tls365RemediationPlan
         $Role = @()
     )
 
+    $options = @{ protocols = @($Protocol); disableLegacy = $DisableLegacy; allowLegacy = $AllowLegacy; roles = @($Role) }
+    if (@($Component).Count -gt 0) { $options['components'] = @($Component) }
+    if ($null -ne $Snapshot)
+    {
+        $origin = [System.String]$Snapshot.computerName
+        $answer = Invoke-Tls365Bridge -Method 'plan.create' -Params @{ items = @(@{ snapshot = $Snapshot; origin = $origin }); options = $options }
+        if (-not $answer.Ok) { return $answer }
+        $result = @($answer.Value.results)[0]
+        if (-not $result.ok)
+        {
+            return @{ Ok = $false; Terminating = $false; Error = (New-Tls365ErrorRecord -Message $result.error.message -ErrorId ('TLS365.Remediation.' + $result.error.code) -Category InvalidData -TargetObject $origin) }
+        }
+        return @{ Ok = $true; Value = @{ Path = $null; Plan = $result.plan } }
+    }
     if (-not (Test-Path -LiteralPath $Path -PathType Leaf))
     {
         $message = $script:LocalizedData.Readiness_NotFound -f $Path
         return @{ Ok = $false; Terminating = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Image.NotFound' -Category ObjectNotFound -TargetObject $Path) }
     }
     $file = (Resolve-Path -LiteralPath $Path).ProviderPath
-    $options = @{ protocols = @($Protocol); disableLegacy = $DisableLegacy; allowLegacy = $AllowLegacy; roles = @($Role) }
-    if (@($Component).Count -gt 0) { $options['components'] = @($Component) }
 
     $answer = Invoke-Tls365Bridge -Method 'plan.create' -Params @{ items = @(@{ path = $file }); options = $options }
     if (-not $answer.Ok) { return $answer }

@@ -16,13 +16,19 @@ function Set-Tls365Protocols
         Updates the plan needs but cannot install (KB3140245 and friends) are written as warnings, and so is
         every RISK warning of the plan (for example -AllowLegacy keeping TLS 1.0/1.1 on).
 
-        Changing the live registry of this machine (no -Path) is not available in this version: use
-        Export-Tls365Remediation -Format Script, or SccmDiscovery and SccmRemediation, to fix live machines.
+        Without -Path it changes this machine's live registry (Windows): the collector reads the current
+        values, the same plan is made, each change is confirmed, a backup manifest of every value it will touch
+        is written first (-BackupPath, default %ProgramData%\TLS365\live-backup-<time>.json, which
+        Undo-Tls365Change reads), then each value is written and read back; any failure restores every value
+        already written and names the one that failed. The machine is evaluated again afterwards (-Verbose).
+        Registry access goes through one small Windows-only seam. For machines where this module is not
+        installed, Export-Tls365Remediation writes the same plan as a script or SCCM Configuration Item.
 
         Returns one TLS365.ChangeResult per applied change: ComputerName, Path, Key, Name, Before, After,
         Status, BackupPath and Restart (none, apps or reboot: what the whole plan needs afterwards).
     .PARAMETER Path
-        The registry image to change (.reg). Accepts FullName from Get-ChildItem by property name.
+        The registry image to change (.reg). Accepts FullName from Get-ChildItem by property name. Without it,
+        the live registry of this machine is changed.
     .PARAMETER Protocol
         Protocols to turn on: Tls12 (default), or Tls12 and Tls13. TLS 1.3 is planned only where the OS has it.
     .PARAMETER DisableLegacy
@@ -98,13 +104,80 @@ function Set-Tls365Protocols
 
     process
     {
-        if ([System.String]::IsNullOrEmpty($Path))
-        {
-            $PSCmdlet.ThrowTerminatingError((New-Tls365ErrorRecord -Message $script:LocalizedData.Remediation_LiveNotSupported -ErrorId 'TLS365.Remediation.LiveNotSupported' -Category NotImplemented -TargetObject ([System.Environment]::MachineName)))
-        }
         if ($DisableLegacy -and $AllowLegacy)
         {
             $PSCmdlet.ThrowTerminatingError((New-Tls365ErrorRecord -Message $script:LocalizedData.Remediation_LegacyConflict -ErrorId 'TLS365.Remediation.LegacyConflict' -Category InvalidArgument -TargetObject $Path))
+        }
+        if ([System.String]::IsNullOrEmpty($Path))
+        {
+            # The live registry of this machine: collect, plan, confirm each change, back up, write and verify
+            # through the one registry seam (Get-Tls365RegistryBase), roll back on any failure, evaluate again.
+            $collection = Get-Tls365LocalSnapshot
+            if (-not $collection.Ok)
+            {
+                $PSCmdlet.WriteError($collection.Error)
+                return
+            }
+            $planned = Get-Tls365RemediationPlan -Snapshot $collection.Value -Protocol $Protocol -DisableLegacy ([System.Boolean]$DisableLegacy) -AllowLegacy ([System.Boolean]$AllowLegacy) -Component $Component -Role $Role
+            if (-not $planned.Ok)
+            {
+                if ($planned.Terminating) { $PSCmdlet.ThrowTerminatingError($planned.Error) }
+                $PSCmdlet.WriteError($planned.Error)
+                return
+            }
+            $plan = $planned.Value.Plan
+            $computer = [System.String]$collection.Value.computerName
+            if ([System.String]::IsNullOrEmpty($computer)) { $computer = [System.Environment]::MachineName }
+            Write-Tls365PlanWarning -Plan $plan -Cmdlet $PSCmdlet -Target $computer
+            $approved = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+            foreach ($change in @($plan.changes))
+            {
+                $value = '(delete)'
+                if ($change.op -eq 'set-dword') { $value = 'dword:{0:x8} ({0})' -f [System.UInt32]$change.data }
+                elseif ($change.op -eq 'set-string') { $value = '"{0}"' -f $change.data }
+                $target = $script:LocalizedData.Remediation_ShouldProcess -f $computer, ('{0}\{1}' -f $change.key, $change.name), $value
+                if ($PSCmdlet.ShouldProcess($target, 'Set registry value')) { $approved.Add($change) }
+            }
+            if ($approved.Count -eq 0) { return }
+            $backup = $BackupPath
+            if ([System.String]::IsNullOrEmpty($backup))
+            {
+                if ([System.String]::IsNullOrEmpty($env:ProgramData)) { $PSCmdlet.ThrowTerminatingError((New-Tls365ErrorRecord -Message $script:LocalizedData.Remediation_NoBackupFolder -ErrorId 'TLS365.Remediation.NoBackupFolder' -Category InvalidArgument -TargetObject 'BackupPath')) }
+                $backup = Join-Path -Path (Join-Path -Path $env:ProgramData -ChildPath 'TLS365') -ChildPath ('live-backup-{0}.json' -f [System.DateTime]::Now.ToString('yyyyMMdd-HHmmss-fff', [System.Globalization.CultureInfo]::InvariantCulture))
+            }
+            else
+            {
+                $backup = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($backup)
+            }
+            $live = Invoke-Tls365LiveChange -Change $approved.ToArray() -BackupPath $backup -ComputerName $computer
+            if (-not $live.Ok)
+            {
+                $PSCmdlet.WriteError($live.Error)
+                return
+            }
+            $fresh = @(Get-Tls365Readiness -ErrorAction SilentlyContinue)
+            foreach ($r in $fresh)
+            {
+                $notReady = @($r.Components | Where-Object { $_.Status -ne 'Ready' -and $_.Status -ne 'NotApplicable' } | ForEach-Object { $_.Name })
+                Write-Verbose -Message ($script:LocalizedData.Remediation_Evaluated -f $computer, $r.Ready, ($notReady -join ', '))
+            }
+            foreach ($c in $live.Value)
+            {
+                $out = [PSCustomObject]@{
+                    ComputerName = $computer
+                    Path         = $null
+                    Key          = $c.Key
+                    Name         = $c.Name
+                    Before       = $c.Before
+                    After        = $c.After
+                    Status       = $c.Status
+                    BackupPath   = $backup
+                    Restart      = $plan.restart
+                }
+                $out.PSObject.TypeNames.Insert(0, 'TLS365.ChangeResult')
+                $out
+            }
+            return
         }
 
         $planned = Get-Tls365RemediationPlan -Path $Path -Protocol $Protocol -DisableLegacy ([System.Boolean]$DisableLegacy) -AllowLegacy ([System.Boolean]$AllowLegacy) -Component $Component -Role $Role

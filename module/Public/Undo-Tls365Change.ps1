@@ -18,7 +18,8 @@ function Undo-Tls365Change
     .PARAMETER BackupPath
         The backup .reg written by Set-Tls365Protocols (its .json is read), or the .json itself.
     .PARAMETER Path
-        The registry image (.reg) to restore.
+        The registry image (.reg) to restore. Without it, the backup is a live backup manifest (.json from
+        Set-Tls365Protocols without -Path) and this machine's live registry is restored.
     .EXAMPLE
         Undo-Tls365Change -BackupPath .\A01.reg.tls365-backup-20240501-101500-000.reg -Path .\A01.reg
 
@@ -43,8 +44,9 @@ function Undo-Tls365Change
         [System.String]
         $BackupPath,
 
-        [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
-        [ValidateNotNullOrEmpty()]
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [AllowNull()]
+        [AllowEmptyString()]
         [System.String]
         $Path
     )
@@ -57,7 +59,8 @@ function Undo-Tls365Change
 
     process
     {
-        $image = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
+        $image = ''
+        if (-not [System.String]::IsNullOrEmpty($Path)) { $image = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path) }
         $backup = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($BackupPath)
         $id = '{0}|{1}' -f $image.ToUpperInvariant(), $backup.ToUpperInvariant()
         if ($seen.ContainsKey($id)) { return }
@@ -69,6 +72,40 @@ function Undo-Tls365Change
     {
         foreach ($entry in $pending)
         {
+            if ($entry.Path -eq '')
+            {
+                # The live registry: restore the values a live backup manifest recorded, through the registry seam.
+                $target = $script:LocalizedData.Remediation_UndoShouldProcess -f [System.Environment]::MachineName, $entry.BackupPath
+                if (-not $PSCmdlet.ShouldProcess($target, 'Restore registry values')) { continue }
+                $manifest = $null
+                if (Test-Path -LiteralPath $entry.BackupPath -PathType Leaf)
+                {
+                    $text = [System.IO.File]::ReadAllText($entry.BackupPath)
+                    if ($text.TrimStart().StartsWith('{')) { try { $manifest = ConvertFrom-Json -InputObject $text -ErrorAction Stop } catch { $manifest = $null } }
+                }
+                if ($null -eq $manifest -or [System.String]$manifest.schema -ne 'tls365.live-backup/1')
+                {
+                    $message = $script:LocalizedData.Remediation_NotLiveBackup -f $entry.BackupPath
+                    $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Remediation.BackupUnreadable' -Category ReadError -TargetObject $entry.BackupPath))
+                    continue
+                }
+                $entries = @($manifest.entries)
+                $restored = 0
+                $failed = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
+                for ($i = $entries.Count - 1; $i -ge 0; $i--)
+                {
+                    $r = Restore-Tls365RegistryValue -Entry $entries[$i]
+                    if ($r.Ok) { $restored++ } else { $failed.Add(('{0}\{1}: {2}' -f $entries[$i].key, $entries[$i].name, $r.Message)) }
+                }
+                foreach ($f in $failed)
+                {
+                    $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_RestoreFailed -f $f) -ErrorId 'TLS365.Remediation.RestoreFailed' -Category WriteError -TargetObject $entry.BackupPath))
+                }
+                $out = [PSCustomObject]@{ Path = $null; BackupPath = $entry.BackupPath; Restored = $restored; Exact = ($failed.Count -eq 0) }
+                $out.PSObject.TypeNames.Insert(0, 'TLS365.UndoResult')
+                $out
+                continue
+            }
             $target = $script:LocalizedData.Remediation_UndoShouldProcess -f $entry.Path, $entry.BackupPath
             if (-not $PSCmdlet.ShouldProcess($target, 'Restore registry values')) { continue }
             $answer = Invoke-Tls365Bridge -Method 'plan.undoImage' -Params @{ path = $entry.Path; backupPath = $entry.BackupPath }

@@ -19,7 +19,6 @@ Collect_Failed = The TLS365 collector failed on {0}: {1}
 Log_NotFound = No log file or folder matches '{0}'.
 Log_Malformed = {0} log line(s) could not be read and were skipped; the first: {1}
 Log_NoTlsField = TLS365-DISC-002: site '{0}' logged {1} HTTPS request(s) without the crypt-protocol field, so their TLS version is unknown. Add the IIS custom fields crypt-protocol, crypt-cipher, crypt-hash and crypt-keyexchange (Windows Server 2012 R2 and 2016 need KB4025335 / KB4025334). Files: {2}
-Remediation_LiveNotSupported = Changing the live registry is not available yet: Set-Tls365Protocols only changes registry images (-Path <image.reg>). To fix live machines today, export the plan as a script and run it there: Export-Tls365Remediation -Path <image.reg or snapshot.json> -Format Script (or -Format SccmDiscovery and SccmRemediation for an SCCM Configuration Item, or -Format Reg for regedit).
 Remediation_Update = {0}: {1} is needed by {2} and TLS365 cannot install it; registry changes alone do not make them ready: {3}
 Remediation_Declined = {0}: {1} of {2} change(s) declined; applying only the {3} approved.
 Remediation_NothingToDo = {0}: nothing to change for the chosen protocols and components.
@@ -30,4 +29,11 @@ Remediation_LegacyConflict = -DisableLegacy turns TLS 1.0/1.1 off and -AllowLega
 Remoting_Unreachable = Cannot reach {0} with PowerShell remoting: {1}
 Collect_BadOutput = The TLS365 collector on {0} returned something that is not a snapshot.
 Remoting_SshNeeds7 = SSH remoting (-HostName) needs PowerShell 7; Windows PowerShell 5.1 has WinRM remoting only (-ComputerName).
+Remediation_BackupExists = The backup file '{0}' already exists; TLS365 never overwrites a backup. Choose another -BackupPath.
+Remediation_VerifyFailed = read back {0} {1}
+Remediation_LiveFailed = {0}: writing {1} failed ({2}); every value already written was restored. The backup of the prior values is {3}.
+Remediation_NoBackupFolder = There is no %ProgramData% for the default backup folder; give -BackupPath.
+Remediation_Evaluated = {0} after the change: Ready = {1}; not ready: {2}
+Remediation_NotLiveBackup = '{0}' is not a TLS365 live backup (tls365.live-backup/1); for a registry image give -Path as well.
+Remediation_RestoreFailed = Could not restore {0}
 '@
