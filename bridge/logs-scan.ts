@@ -1,7 +1,7 @@
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import {
-  createAggregator, createExchangeSmtpParser, createIisParser, createLineSplitter, detectFormat, IIS_FIELDS,
+  createAggregator, createExchangeSmtpParser, createIisByteFilter, createIisParser, createLineSplitter, detectFormat, IIS_FIELDS,
   protocolFromName, type HitEvent, type IisField, type LogEvent, type LogParser, type Protocol,
 } from '../core/index.js';
 import type { Handler, Notify, Outcome } from './dispatch.js';
@@ -64,15 +64,30 @@ function optionsOf(params: unknown): { ok: true; value: ScanOptions } | ReturnTy
   };
 }
 
+/** The first 64 KiB of a file: magic bytes, and enough lines to detect the format before streaming. */
 function firstBytes(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
-    const b = Buffer.alloc(4);
-    const n = readSync(fd, b, 0, 4, 0);
+    const b = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, b, 0, b.length, 0);
     return b.subarray(0, n);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The format of a UTF-8/ASCII log from its first bytes (gzip: what the first bytes inflate to), or 'Unknown'. */
+function formatFromHead(head: Buffer, gz: boolean): string {
+  let text: Buffer = head;
+  if (gz) {
+    try {
+      text = gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    } catch {
+      return 'Unknown';
+    }
+  }
+  const lines = text.toString('utf8').split('\n').slice(0, 20).map((l) => l.replace(/\r$/, ''));
+  return detectFormat(lines).format;
 }
 
 export const logsScan: Handler = async (params, _session, notify: Notify): Promise<Outcome> => {
@@ -108,6 +123,7 @@ export const logsScan: Handler = async (params, _session, notify: Notify): Promi
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
   let bytesDone = 0;
   let sinceProgress = 0;
+  let filterSkipped = 0;
 
   for (let i = 0; i < o.paths.length; i += 1) {
     const file = o.paths[i] as string;
@@ -139,8 +155,12 @@ export const logsScan: Handler = async (params, _session, notify: Notify): Promi
         notify('progress', { file, filesDone: i, filesTotal: o.paths.length, bytesDone, bytesTotal });
       }
     });
-    let parser: LogParser | null = o.format === 'Auto' ? null : parserFor(o.format, file);
-    let format = o.format === 'Auto' ? 'Unknown' : o.format;
+    // Hot path for IIS logs in UTF-8/ASCII: raw bytes go through the core's byte pre-filter and only the
+    // lines it keeps are decoded and parsed (most TLS 1.2 records are never decoded at all).
+    const iis = !utf16 && onlyProtocols !== null && (o.format === 'IisW3C' || (o.format === 'Auto' && formatFromHead(head, gz) === 'IisW3C'));
+    const byteFilter = iis && onlyProtocols !== null ? createIisByteFilter(onlyProtocols, o.fieldMap) : null;
+    let parser: LogParser | null = byteFilter !== null ? parserFor('IisW3C', file) : o.format === 'Auto' ? null : parserFor(o.format, file);
+    let format = byteFilter !== null ? 'IisW3C' : o.format === 'Auto' ? 'Unknown' : o.format;
     const early: string[] = [];
     let lineNo = 0;
     const feed = (lines: readonly string[]): boolean => {
@@ -162,10 +182,22 @@ export const logsScan: Handler = async (params, _session, notify: Notify): Promi
     };
     let known = true;
     try {
-      for await (const chunk of stream) {
-        if (!feed(splitter.push(decoder.decode(chunk as Buffer, { stream: true })))) { known = false; break; }
+      if (byteFilter !== null && parser !== null) {
+        const p: LogParser = parser;
+        const lineDecoder = new TextDecoder('utf-8');
+        const feedBytes = (lines: ReturnType<typeof byteFilter.push>): void => {
+          for (const l of lines) take(p.pushLine(lineDecoder.decode(l.bytes), l.lineNo));
+          if (lines.length > 0) lineNo = (lines[lines.length - 1] as { lineNo: number }).lineNo;
+        };
+        for await (const chunk of stream) feedBytes(byteFilter.push(chunk as Buffer));
+        feedBytes(byteFilter.end());
+        filterSkipped += byteFilter.skipped();
+      } else {
+        for await (const chunk of stream) {
+          if (!feed(splitter.push(decoder.decode(chunk as Buffer, { stream: true })))) { known = false; break; }
+        }
       }
-      if (known) {
+      if (known && byteFilter === null) {
         const tail = decoder.decode();
         known = feed([...splitter.push(tail), ...splitter.end()]);
       }
@@ -203,6 +235,6 @@ export const logsScan: Handler = async (params, _session, notify: Notify): Promi
   }
   for (const p of parsers.values()) take(p.end());
   notify('progress', { file: null, filesDone: o.paths.length, filesTotal: o.paths.length, bytesDone, bytesTotal });
-  const skipped = [...parsers.values()].reduce((n, p) => n + p.stats().skipped, 0);
+  const skipped = filterSkipped + [...parsers.values()].reduce((n, p) => n + p.stats().skipped, 0);
   return { ok: true, result: { ...aggregator.result(), files, fileErrors, hits, skipped } };
 };

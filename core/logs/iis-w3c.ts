@@ -107,7 +107,7 @@ interface Schema {
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-const normName = (name: string): string => name.toLowerCase().replace(/_/g, '-');
+export const normName = (name: string): string => name.toLowerCase().replace(/_/g, '-');
 
 const HEALTH_PROBE = /healthmailbox|amprobe|activemonitoring|msexchmon|_probe\//i;
 
@@ -390,7 +390,7 @@ export function cleanLine(line: string): string {
   return start === 0 && end === line.length ? line : line.slice(start, end);
 }
 
-function splitFields(value: string): string[] {
+export function splitFields(value: string): string[] {
   return value.split(/[ \t]+/).filter((n) => n !== '');
 }
 

@@ -25,3 +25,4 @@ export {
 export { firstForwarded, looksLikeIp, normalizeIp, splitEndpoint, type Endpoint } from './ip.js';
 export { parseInstant } from './time.js';
 export { parseCsvLine, tokenizeW3c } from './tokenize.js';
+export { createIisByteFilter, type FilteredLine, type IisByteFilter } from './byte-filter.js';
