@@ -31,8 +31,10 @@ function Invoke-Tls365Collection
     foreach ($k in $InvokeParameters.Keys) { $call[$k] = $InvokeParameters[$k] }
     # The collector's text as a script block (not -FilePath: Invoke-Command's SSH parameter sets with -FilePath
     # take no -Port), run with -AsJson so that only plain text crosses the wire.
-    $call.ScriptBlock = [System.Management.Automation.ScriptBlock]::Create([System.IO.File]::ReadAllText($collector))
-    $call.ArgumentList = @($null, $null, $true)
+    # A small wrapper carries the collector's text and calls it with -AsJson (a switch cannot be passed through
+    # -ArgumentList by position).
+    $call.ScriptBlock = { param ($collectorText) & ([System.Management.Automation.ScriptBlock]::Create($collectorText)) -AsJson }
+    $call.ArgumentList = @([System.IO.File]::ReadAllText($collector))
     if ($call.ContainsKey('HostName')) { $call.Remove('ThrottleLimit') }
     # As a job: each machine's output and errors are read from its child job, so no remoting error reaches the
     # caller's error stream or -ErrorVariable except the one TLS365 record per machine written below; and the

@@ -38,6 +38,9 @@ function Get-Tls365Readiness
         User name for SSH remoting.
     .PARAMETER KeyFilePath
         Private key file for SSH remoting.
+    .PARAMETER SSHOption
+        OpenSSH options for the SSH connections, e.g. @{ StrictHostKeyChecking = 'accept-new' } (Invoke-Command
+        -Options, PowerShell 7.3 and later).
     .PARAMETER Port
         Remoting port (WinRM or SSH).
     .PARAMETER ThrottleLimit
@@ -128,6 +131,10 @@ function Get-Tls365Readiness
         [Parameter(ParameterSetName = 'Ssh')]
         [System.String]
         $KeyFilePath,
+
+        [Parameter(ParameterSetName = 'Ssh')]
+        [System.Collections.Hashtable]
+        $SSHOption,
 
         [Parameter(ParameterSetName = 'Computer')]
         [Parameter(ParameterSetName = 'Ssh')]
@@ -255,6 +262,7 @@ function Get-Tls365Readiness
                     $invoke.HostName = $remoteTargets.ToArray()
                     if ($PSBoundParameters.ContainsKey('UserName')) { $invoke.UserName = $UserName }
                     if ($PSBoundParameters.ContainsKey('KeyFilePath')) { $invoke.KeyFilePath = $KeyFilePath }
+                    if ($PSBoundParameters.ContainsKey('SSHOption')) { $invoke.Options = $SSHOption }
                     if ($PSBoundParameters.ContainsKey('Port')) { $invoke.Port = $Port }
                 }
                 'Session' { $invoke.Session = [System.Management.Automation.Runspaces.PSSession[]]$remoteTargets.ToArray() }

@@ -1,6 +1,6 @@
-# Get-Tls365Readiness over PowerShell remoting. The transport failure path runs for real (SSH to closed
-# loopback ports: a real PSRemotingTransportException per machine). The success path runs the real collector
-# output through a mocked Invoke-Command job (real sshd test hosts come with the fleet issue).
+# Get-Tls365Readiness over PowerShell remoting: real sshd test hosts on loopback addresses (PowerShell's SSH
+# subsystem, each host serving its own registry image to the real collector; one down, one slow), the
+# transport failure path on closed ports, and the mixed path through a mocked Invoke-Command job.
 BeforeAll {
     $script:repoRoot = Split-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -Parent
     Import-Module -Name (Join-Path -Path $script:repoRoot -ChildPath 'TLS365.psd1') -Force
@@ -24,6 +24,42 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
         {
             $e.FullyQualifiedErrorId | Should -Be 'TLS365.Remoting.Unreachable,Get-Tls365Readiness'
             $e.CategoryInfo.Category | Should -Be 'ConnectionError'
+        }
+    }
+
+    Context 'Real SSH remoting to loopback test hosts (openssh-server)' {
+        BeforeAll {
+            $folder = Join-Path -Path $TestDrive -ChildPath 'ssh-hosts'
+            $null = New-Item -ItemType Directory -Path $folder
+            $examples = Join-Path -Path $script:repoRoot -ChildPath 'examples'
+            $imageA = Join-Path -Path $folder -ChildPath 'fs01.json'
+            $imageB = Join-Path -Path $folder -ChildPath 'app01.json'
+            Get-Tls365Readiness -Path (Join-Path -Path $examples -ChildPath 'ws2019-fs01.reg') -Snapshot | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $imageA -Encoding Ascii
+            Get-Tls365Readiness -Path (Join-Path -Path $examples -ChildPath 'ws2008r2-app01.reg') -Snapshot | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $imageB -Encoding Ascii
+            $listener = New-Object -TypeName 'System.Net.Sockets.TcpListener' -ArgumentList @([System.Net.IPAddress]::Loopback, 0)
+            $listener.Start(); $script:sshPort = $listener.LocalEndpoint.Port; $listener.Stop()
+            $starter = Join-Path -Path (Join-Path -Path (Join-Path -Path $PSScriptRoot -ChildPath '..') -ChildPath 'fixtures') -ChildPath (Join-Path -Path 'ssh-hosts' -ChildPath 'Start-Tls365TestHost.ps1')
+            $script:hosts = & $starter -Folder $folder -Port $script:sshPort -Hosts @(
+                @{ Address = '127.0.0.11'; Image = $imageA; DelaySeconds = 0 }
+                @{ Address = '127.0.0.12'; Image = $imageB; DelaySeconds = 3 }
+            )
+        }
+        AfterAll {
+            if ($null -ne $script:hosts) { & $script:hosts.Stop }
+        }
+
+        It 'collects every reachable host with the real collector over SSH, one error for the host that is down, and leaves nothing running' {
+            if ($null -eq $script:hosts) { Set-ItResult -Skipped -Because 'sshd (openssh-server) is not available here' ; return }
+            $params = @{ HostName = @('127.0.0.11', '127.0.0.12', '127.0.0.13'); Port = $script:sshPort; UserName = 'root'; KeyFilePath = $script:hosts.KeyFilePath; SSHOption = @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' } }
+            $out = @(Get-Tls365Readiness @params -ErrorVariable errs -ErrorAction SilentlyContinue 2>$null)
+            ($out | ForEach-Object { '{0} {1} {2}' -f $_.ComputerName, $_.Source, $_.Ready } | Sort-Object) | Should -Be @('WS2008R2-APP01 Remote False', 'WS2019-FS01 Remote True')
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remoting.Unreachable,Get-Tls365Readiness'
+            $errs[0].TargetObject | Should -Be '127.0.0.13'
+            (($out | Where-Object { $_.ComputerName -eq 'WS2008R2-APP01' }).MissingUpdates) | Should -Contain 'KB3140245'
+            & $script:hosts.Stop
+            Start-Sleep -Milliseconds 300
+            @($script:hosts.Processes | Where-Object { -not $_.HasExited }) | Should -HaveCount 0
         }
     }
 
