@@ -96,9 +96,21 @@ function fromPowerShell() {
     process.stdout.write(`  awk one-liner             ${mbs(r.mb, r.awk.ms).padEnd(12)} ${(r.awk.ms / 1000).toFixed(2)} s   module time / awk time ${(r.mod.ms / r.awk.ms).toFixed(2)}x\n`);
     if (r.psp) process.stdout.write(`  Select-String pipeline    ${mbs(r.mb, r.psp.ms).padEnd(12)} ${(r.psp.ms / 1000).toFixed(2)} s   pipeline time / module time ${(r.psp.ms / r.mod.ms).toFixed(1)}x\n`);
   }
+  // Fan-out over real SSH remoting to loopback sshd test hosts (needs openssh-server; the script installs it
+  // when missing and running as root). Skipped with --quick: it takes about a minute.
+  let fanout = null;
+  if (!quick) {
+    const f = spawnSync(pwshPath(), ['-NoProfile', '-NonInteractive', '-Command', `& '${path.join(__dirname, 'fanout.ps1').replace(/'/g, "''")}' -Count 1,4,16`], { cwd: root, env: childEnv({ TERM: 'dumb' }), encoding: 'utf8' });
+    fanout = (f.stdout || '').split(/\r?\n/).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    process.stdout.write('\nFan-out over SSH remoting to loopback test hosts (the hosts share this machine\'s cores)\n\n');
+    if (fanout.length === 0) process.stdout.write(`  not measured: ${(f.stderr || f.stdout || String(f.error)).trim().split(/\r?\n/).pop()}\n`);
+    for (const r of fanout) {
+      process.stdout.write(`  ${String(r.hosts).padStart(2)} hosts: one fan-out ${(r.fanOutMs / 1000).toFixed(2)} s (${(r.fanOutMs / r.hosts).toFixed(0)} ms/host), one call per host ${(r.sequentialMs / 1000).toFixed(2)} s: speed-up ${(r.sequentialMs / r.fanOutMs).toFixed(2)}x\n`);
+    }
+  }
   const out = path.join(__dirname, 'results');
   fs.mkdirSync(out, { recursive: true });
   const file = path.join(out, `bridge-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, JSON.stringify({ node: process.version, quick, N_ROUND, N_BATCH, N_SPAWN, perCall, perBatch, spawn, powershell: ps, readiness: rd, logs }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ node: process.version, quick, N_ROUND, N_BATCH, N_SPAWN, perCall, perBatch, spawn, powershell: ps, readiness: rd, logs, fanout }, null, 2));
   process.stdout.write(`\nraw figures: ${path.relative(root, file)}\n`);
 })().catch((e) => { process.stderr.write(`bench failed: ${e.stack || e}\n`); process.exit(1); });
