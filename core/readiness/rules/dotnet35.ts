@@ -3,7 +3,7 @@ import type { OsFacts } from '../os.js';
 import { finding, unknown, type Rule, type RuleOutput } from '../rule.js';
 import { SRC } from '../sources.js';
 import {
-  defineRule, describe, familyComponents, isOne, prelude, rawForm, read, setOne, tls12ClientFix, tls12ClientReading, tls12ClientWords, sentence,
+  defineRule, describe, familyComponents, isOne, prelude, rawForm, read, setOne, tls12ClientBlocksFamily,
   type NetView,
 } from './dotnet/common.js';
 
@@ -98,26 +98,11 @@ const NET35_004 = defineRule('TLS365-NET35-004', '.NET 3.5 values differ between
     })];
 });
 
-const NET35_005 = defineRule('TLS365-NET35-005', '.NET 3.5 cannot use TLS 1.2 because the Schannel TLS 1.2 client is not usable by default', [SRC.DOTNET_TLS], (self, m) => {
-  const p = prelude(m, 'v35');
-  if (p.kind === 'done') return p.out;
-  const comps = p.views.map((v) => v.component);
-  const s = tls12ClientReading(m, comps);
-  if (s.kind === 'unknown') return [s.out];
-  const r = s.r;
-  if (r.state === 'On') return [];
-  const fx = tls12ClientFix(m, r, comps);
-  if (fx.kind === 'unknown') return [fx.out];
-  return p.views.flatMap((v): RuleOutput[] => {
-    const sdtv = read(m, v.key, SDTV);
-    // OffByDefault only matters to apps that follow the OS default, i.e. SystemDefaultTlsVersions = 1 (absent is 0 on 3.5).
-    if (r.state === 'OffByDefault' && !isOne(sdtv)) return [];
-    const tail = r.state === 'OffByDefault'
-      ? `and ${v.key} ${SDTV} is 1 (${v.label}), so .NET 3.5 apps follow that default and will not offer TLS 1.2.`
-      : `so no .NET 3.5 app in the ${v.label} can negotiate TLS 1.2.`;
-    return [finding(self, 'Fail', [v.component], sentence(`${tls12ClientWords(r)}, ${tail}`), fx.fix, fx.missingUpdates)];
-  });
-});
+const NET35_005 = defineRule('TLS365-NET35-005', '.NET 3.5 cannot use TLS 1.2 because the Schannel TLS 1.2 client is not usable by default', [SRC.DOTNET_TLS], (self, m) =>
+  // OffByDefault only matters to apps that follow the OS default, i.e. SystemDefaultTlsVersions = 1 (absent is 0 on 3.5).
+  tls12ClientBlocksFamily(self, m, 'v35', isOne, (v, _sdtv, offByDefault) => (offByDefault
+    ? `and ${v.key} ${SDTV} is 1 (${v.label}), so .NET 3.5 apps follow that default and will not offer TLS 1.2.`
+    : `so no .NET 3.5 app in the ${v.label} can negotiate TLS 1.2.`)));
 
 /** TLS365-NET35-001..005, in catalogue order. */
 export const dotnet35Rules: readonly Rule[] = [NET35_001, NET35_002, NET35_003, NET35_004, NET35_005];

@@ -4,8 +4,7 @@ import { NDP_V4_FULL_KEY } from '../paths.js';
 import { finding, unknown, type Rule, type RuleOutput } from '../rule.js';
 import { SRC } from '../sources.js';
 import {
-  RELEASE_45, RELEASE_46, RELEASE_462, defineRule, describe, isOne, isZero, notSet, prelude, rawForm, read, releaseOf, setOne, tls12ClientFix,
-  tls12ClientReading, tls12ClientWords, sentence, versionName, type NetView, type Prelude, type ReleaseRead,
+  RELEASE_45, RELEASE_46, RELEASE_462, defineRule, describe, isOne, isZero, notSet, prelude, rawForm, read, releaseOf, setOne, tls12ClientBlocksFamily, versionName, type NetView, type Prelude, type ReleaseRead,
 } from './dotnet/common.js';
 
 /**
@@ -135,26 +134,11 @@ const NET4_007 = defineRule('TLS365-NET4-007', '.NET Framework 4.0 only (no Rele
     { text: 'Install .NET Framework 4.8 (or 4.8.1), then reboot.', changes: [], updates: [], restart: 'reboot' })];
 });
 
-const NET4_008 = defineRule('TLS365-NET4-008', '.NET 4.x cannot use TLS 1.2 because the Schannel TLS 1.2 client is not usable by default', [SRC.DOTNET_TLS, SRC.EX_TLS], (self, m) => {
-  const p = prelude(m, 'v4');
-  if (p.kind === 'done') return p.out;
-  const comps = p.views.map((v) => v.component);
-  const s = tls12ClientReading(m, comps);
-  if (s.kind === 'unknown') return [s.out];
-  const r = s.r;
-  if (r.state === 'On') return [];
-  const fx = tls12ClientFix(m, r, comps);
-  if (fx.kind === 'unknown') return [fx.out];
-  return p.views.flatMap((v): RuleOutput[] => {
-    const sdtv = read(m, v.key, SDTV);
-    // OffByDefault only hurts apps that follow the OS default: SystemDefaultTlsVersions not explicitly 0.
-    if (r.state === 'OffByDefault' && isZero(sdtv)) return [];
-    const tail = r.state === 'OffByDefault'
-      ? `and ${v.key} ${SDTV} is ${describe(sdtv)} (${v.label}), so .NET 4.x apps that follow the OS default will not offer TLS 1.2.`
-      : `so no .NET 4.x app in the ${v.label} can negotiate TLS 1.2.`;
-    return [finding(self, 'Fail', [v.component], sentence(`${tls12ClientWords(r)}, ${tail}`), fx.fix, fx.missingUpdates)];
-  });
-});
+const NET4_008 = defineRule('TLS365-NET4-008', '.NET 4.x cannot use TLS 1.2 because the Schannel TLS 1.2 client is not usable by default', [SRC.DOTNET_TLS, SRC.EX_TLS], (self, m) =>
+  // OffByDefault only hurts apps that follow the OS default: SystemDefaultTlsVersions not explicitly 0.
+  tls12ClientBlocksFamily(self, m, 'v4', (sdtv) => !isZero(sdtv), (v, sdtv, offByDefault) => (offByDefault
+    ? `and ${v.key} ${SDTV} is ${describe(sdtv)} (${v.label}), so .NET 4.x apps that follow the OS default will not offer TLS 1.2.`
+    : `so no .NET 4.x app in the ${v.label} can negotiate TLS 1.2.`)));
 
 const NET4_009 = defineRule('TLS365-NET4-009', '.NET 4.x below 4.6.2', [SRC.CM_CLIENT], (self, m) => {
   return perViewWithRelease(m, (v, rel) => {

@@ -3,7 +3,7 @@ import type { Sources } from '../../../model/source.js';
 import type { Component, Fix, RegChange, RuleId } from '../../model.js';
 import { netFxKey, schannelProtocolKey, type NetFxVersion, type View } from '../../paths.js';
 import { readDword, type DwordRead } from '../../registry.js';
-import { unknown, type Rule, type RuleOutput } from '../../rule.js';
+import { finding, unknown, type Rule, type RuleOutput } from '../../rule.js';
 import type { SchannelReading } from '../../schannel-state.js';
 
 /**
@@ -173,3 +173,32 @@ export function defineRule(id: RuleId, title: string, sources: Sources, evaluate
 
 /** Capitalises the first letter of a message. */
 export const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * NET4-008 and NET35-005: the Schannel TLS 1.2 client is not usable, so a .NET family cannot negotiate TLS 1.2.
+ * The families differ only in who follows the OS default when it is "off by default" (`followsDefault`: 4.x
+ * unless SystemDefaultTlsVersions is explicitly 0, 3.5 only when it is 1) and in the words (`tail`).
+ */
+export function tls12ClientBlocksFamily(
+  self: Pick<Rule, 'id' | 'sources'>,
+  m: MachineFacts,
+  family: Family,
+  followsDefault: (sdtv: DwordRead) => boolean,
+  tail: (v: NetView, sdtv: DwordRead, offByDefault: boolean) => string,
+): readonly RuleOutput[] {
+  const p = prelude(m, family);
+  if (p.kind === 'done') return p.out;
+  const comps = p.views.map((v) => v.component);
+  const s = tls12ClientReading(m, comps);
+  if (s.kind === 'unknown') return [s.out];
+  const r = s.r;
+  if (r.state === 'On') return [];
+  const fx = tls12ClientFix(m, r, comps);
+  if (fx.kind === 'unknown') return [fx.out];
+  return p.views.flatMap((v): RuleOutput[] => {
+    const sdtv = read(m, v.key, 'SystemDefaultTlsVersions');
+    const offByDefault = r.state === 'OffByDefault';
+    if (offByDefault && !followsDefault(sdtv)) return [];
+    return [finding(self, 'Fail', [v.component], sentence(`${tls12ClientWords(r)}, ${tail(v, sdtv, offByDefault)}`), fx.fix, fx.missingUpdates)];
+  });
+}
