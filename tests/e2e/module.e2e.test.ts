@@ -15,6 +15,19 @@ const pwsh = join(repoRoot, '.tools', 'bin', process.platform === 'win32' ? 'pws
 const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 const manifest = literal(join(repoRoot, 'TLS365.psd1'));
 
+/** A long-lived pwsh with the module imported. TERM=dumb: otherwise pwsh's console host wraps output in
+ * keypad-mode escapes (ESC[?1h ESC[?1l). */
+async function startModuleShell(): Promise<PowerShell> {
+  const ps = new PowerShell({
+    executable: pwsh,
+    executableOptions: { '-NoProfile': true, '-NonInteractive': true },
+    spawnOptions: { env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' } },
+    invocationTimeout: 60_000,
+  });
+  await ps.invoke(`$ErrorActionPreference = 'Stop'; Import-Module ${manifest} -Force`);
+  return ps;
+}
+
 describe('module end to end (node-powershell -> pwsh -> module -> bridge -> core)', function () {
   this.timeout(60_000);
   let ps: PowerShell;
@@ -22,14 +35,7 @@ describe('module end to end (node-powershell -> pwsh -> module -> bridge -> core
 
   before(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'tls365-e2e-'));
-    // TERM=dumb: without it pwsh's console host wraps output in keypad-mode escapes (ESC[?1h ESC[?1l).
-    ps = new PowerShell({
-      executable: pwsh,
-      executableOptions: { '-NoProfile': true, '-NonInteractive': true },
-      spawnOptions: { env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' } },
-      invocationTimeout: 60_000,
-    });
-    await ps.invoke(`$ErrorActionPreference = 'Stop'; Import-Module ${manifest} -Force`);
+    ps = await startModuleShell();
   });
   after(async () => {
     await ps.dispose();
@@ -77,13 +83,7 @@ describe('Test-Tls365Connection end to end against local openssl s_server (pwsh 
   before(async () => {
     legacy = await startOpensslServer(['-cipher', 'DEFAULT@SECLEVEL=0', '-no_tls1_3']);
     modern = await startOpensslServer(['-tls1_2']);
-    ps = new PowerShell({
-      executable: pwsh,
-      executableOptions: { '-NoProfile': true, '-NonInteractive': true },
-      spawnOptions: { env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' } },
-      invocationTimeout: 60_000,
-    });
-    await ps.invoke(`$ErrorActionPreference = 'Stop'; Import-Module ${manifest} -Force`);
+    ps = await startModuleShell();
   });
   after(async () => {
     await ps.dispose();
