@@ -129,15 +129,7 @@ function Set-Tls365Protocols
             $computer = [System.String]$collection.Value.computerName
             if ([System.String]::IsNullOrEmpty($computer)) { $computer = [System.Environment]::MachineName }
             Write-Tls365PlanWarning -Plan $plan -Cmdlet $PSCmdlet -Target $computer
-            $approved = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
-            foreach ($change in @($plan.changes))
-            {
-                $value = '(delete)'
-                if ($change.op -eq 'set-dword') { $value = 'dword:{0:x8} ({0})' -f [System.UInt32]$change.data }
-                elseif ($change.op -eq 'set-string') { $value = '"{0}"' -f $change.data }
-                $target = $script:LocalizedData.Remediation_ShouldProcess -f $computer, ('{0}\{1}' -f $change.key, $change.name), $value
-                if ($PSCmdlet.ShouldProcess($target, 'Set registry value')) { $approved.Add($change) }
-            }
+            $approved = @(Select-Tls365ApprovedChange -Change @($plan.changes) -Target $computer -Cmdlet $PSCmdlet)
             if ($approved.Count -eq 0) { return }
             $backup = $BackupPath
             if ([System.String]::IsNullOrEmpty($backup))
@@ -149,7 +141,7 @@ function Set-Tls365Protocols
             {
                 $backup = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($backup)
             }
-            $live = Invoke-Tls365LiveChange -Change $approved.ToArray() -BackupPath $backup -ComputerName $computer
+            $live = Invoke-Tls365LiveChange -Change $approved -BackupPath $backup -ComputerName $computer
             if (-not $live.Ok)
             {
                 $PSCmdlet.WriteError($live.Error)
@@ -197,22 +189,14 @@ function Set-Tls365Protocols
             Write-Verbose -Message ($script:LocalizedData.Remediation_NothingToDo -f $file)
             return
         }
-        $approved = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
-        foreach ($change in $changes)
-        {
-            $value = '(delete)'
-            if ($change.op -eq 'set-dword') { $value = 'dword:{0:x8} ({0})' -f [System.UInt32]$change.data }
-            elseif ($change.op -eq 'set-string') { $value = '"{0}"' -f $change.data }
-            $target = $script:LocalizedData.Remediation_ShouldProcess -f $file, ('{0}\{1}' -f $change.key, $change.name), $value
-            if ($PSCmdlet.ShouldProcess($target, 'Set registry value')) { $approved.Add($change) }
-        }
+        $approved = @(Select-Tls365ApprovedChange -Change $changes -Target $file -Cmdlet $PSCmdlet)
         if ($approved.Count -eq 0) { return }
         if ($approved.Count -lt $changes.Count)
         {
             Write-Verbose -Message ($script:LocalizedData.Remediation_Declined -f $file, ($changes.Count - $approved.Count), $changes.Count, $approved.Count)
         }
         $subset = $plan | Select-Object -Property *
-        $subset.changes = $approved.ToArray()
+        $subset.changes = $approved
 
         $backup = $BackupPath
         if ([System.String]::IsNullOrEmpty($backup))
