@@ -7,6 +7,7 @@ import { logsScan } from './logs-scan.js';
 import { tlsProbe } from './probe.js';
 import { planApplyImage, planCreate, planRender, planUndoImage } from './plan-methods.js';
 import { readinessEvaluate, snapshotRead } from './readiness-methods.js';
+import { reportAdd, reportWrite } from './report-methods.js';
 
 /** Most items one batch request may carry; the module splits larger pipelines. */
 export const MAX_BATCH_ITEMS = 100_000;
@@ -76,7 +77,7 @@ const bridgeInfo: Handler = () => ({
 });
 
 const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'tls.probe', 'logs.scan', 'bridge.info',
-  'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render'] as const;
+  'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render', 'report.add', 'report.write'] as const;
 
 export function createMethodTable(maxLineBytes: number): MethodTable {
   const table: [typeof methodNames[number], Handler][] = [
@@ -92,6 +93,8 @@ export function createMethodTable(maxLineBytes: number): MethodTable {
     ['plan.applyImage', planApplyImage],
     ['plan.undoImage', planUndoImage],
     ['plan.render', planRender],
+    ['report.add', reportAdd],
+    ['report.write', reportWrite],
   ];
   return new Map<string, Handler>(table);
 }

@@ -14,3 +14,4 @@ export const CORE_VERSION = '0.1.0';
 export * from './readiness/index.js';
 export * from './logs/index.js';
 export * from './plan/index.js';
+export * from './report/index.js';

@@ -1,0 +1,6 @@
+export type { MachineVerdict, ReportChange, ReportFailure, ReportFinding, ReportInput, ReportMachine } from './model.js';
+export { failureKind, machineVerdict, summarize, type ComponentCounts, type FindingGroup, type OsCounts, type ReportSummary } from './summary.js';
+export { escapeHtml } from './escape.js';
+export { CLIENT_SCRIPT, CLIENT_SCRIPT_SHA256 } from './client-script.js';
+export { renderReportHtml } from './render-html.js';
+export { reportMachineFrom } from './from-readiness.js';

@@ -1,0 +1,52 @@
+/**
+ * The fleet report's input, as plain data: what Get-Tls365Readiness returned for each machine (in the core's
+ * words) plus one entry per machine that could not be evaluated (unreachable, collection failed, bad image).
+ * The bridge builds these from the module's TLS365.Readiness objects and ErrorRecords.
+ */
+export type MachineVerdict = 'Ready' | 'NotReady' | 'Unknown';
+
+export interface ReportChange {
+  readonly action: string;
+  readonly key: string;
+  readonly name: string;
+  readonly value: string | number | null;
+}
+
+export interface ReportFinding {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly components: readonly string[];
+  readonly message: string;
+  readonly fix: {
+    readonly text: string;
+    readonly changes: readonly ReportChange[];
+    readonly updates: readonly string[];
+    readonly restart: string;
+  } | null;
+}
+
+export interface ReportMachine {
+  readonly computerName: string;
+  readonly source: string;
+  readonly os: { readonly name: string; readonly build: number | null };
+  readonly ready: boolean;
+  readonly components: readonly { readonly name: string; readonly status: string; readonly reason: string }[];
+  readonly findings: readonly ReportFinding[];
+  readonly missingUpdates: readonly string[];
+}
+
+/** A machine with no readiness result. `Unreachable` is a remoting failure; `Failed` anything else. */
+export interface ReportFailure {
+  readonly target: string;
+  readonly kind: 'Unreachable' | 'Failed';
+  readonly errorId: string;
+  readonly message: string;
+}
+
+export interface ReportInput {
+  readonly title: string;
+  /** ISO 8601 time the report was made; the caller supplies it (the core has no clock). */
+  readonly generatedAt: string;
+  readonly machines: readonly ReportMachine[];
+  readonly failures: readonly ReportFailure[];
+}

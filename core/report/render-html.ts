@@ -1,0 +1,167 @@
+import { CLIENT_SCRIPT, CLIENT_SCRIPT_SHA256 } from './client-script.js';
+import { escapeHtml as h, hashLink } from './escape.js';
+import type { ReportChange, ReportFailure, ReportFinding, ReportInput, ReportMachine } from './model.js';
+import { REPORT_STYLE } from './style.js';
+import { machineVerdict, NO_OS, summarize, type ReportSummary } from './summary.js';
+
+/**
+ * The fleet readiness report: one self-contained HTML document (inline style and script, no external
+ * assets, works offline). Sections: summary cards, readiness per component, per OS, findings across the
+ * fleet, missing updates, the machine table (sortable, filterable), machines that gave no result, and each
+ * not-ready machine's findings with the exact registry changes that fix them.
+ *
+ * Every value from a machine is escaped (escape.ts); the CSP forbids every script but the report's own.
+ */
+const VERDICT_LABEL: Readonly<Record<string, string>> = { Ready: 'Ready', NotReady: 'Not ready', Unknown: 'Unknown', NotApplicable: 'n/a' };
+const COMPONENT_SHORT: Readonly<Record<string, string>> = {
+  WinHttp: 'WinHTTP', WinHttp32: 'WinHTTP 32', WinInet: 'WinINet', SChannelClient: 'SChannel client', SChannelServer: 'SChannel server',
+  DotNet4: '.NET 4', DotNet4_32: '.NET 4 32', DotNet35: '.NET 3.5', DotNet35_32: '.NET 3.5 32',
+};
+const label = (component: string): string => COMPONENT_SHORT[component] ?? component;
+const status = (s: string): string => `<span class="s-${h(s)}">${h(VERDICT_LABEL[s] ?? s)}</span>`;
+const num = (n: number, link: string | null): string => (n === 0 || link === null ? `<td class="num">${n}</td>` : `<td class="num"><a href="${link}">${n}</a></td>`);
+const anchor = (i: number): string => `m${i}`;
+
+function cards(s: ReportSummary): string {
+  const m = s.machines;
+  const card = (cls: string, n: number, text: string, link: string | null): string => {
+    const tag = link === null ? 'div' : 'a';
+    return `<${tag} class="card ${cls}"${link === null ? '' : ` href="${link}"`} data-count="${cls}"><span class="n">${n}</span>${h(text)}</${tag}>`;
+  };
+  return `<div class="cards">${[
+    card('Total', m.total, 'machines', null),
+    card('Ready', m.Ready, 'ready', hashLink({ status: 'Ready' })),
+    card('NotReady', m.NotReady, 'not ready', hashLink({ status: 'NotReady' })),
+    card('Unknown', m.Unknown, 'unknown (data missing)', hashLink({ status: 'Unknown' })),
+    card('Unreachable', m.Unreachable, 'unreachable', m.Unreachable > 0 ? '#failures' : null),
+    card('Failed', m.Failed, 'failed to collect or read', m.Failed > 0 ? '#failures' : null),
+  ].join('')}</div>`;
+}
+
+function componentTable(s: ReportSummary): string {
+  const rows = s.components.map((c) => `<tr data-component="${h(c.name)}"><th scope="row">${h(label(c.name))}</th>${
+    (['Ready', 'NotReady', 'Unknown', 'NotApplicable'] as const).map((st) => num(c[st], hashLink({ comp: `${c.name}:${st}` }))).join('')
+  }${num(c.NotCollected, null)}</tr>`).join('');
+  return `<h2 id="components">Readiness per component</h2>
+<table class="summary"><thead><tr><th>Component</th><th class="num">Ready</th><th class="num">Not ready</th><th class="num">Unknown</th><th class="num">n/a</th><th class="num" title="unreachable or failed machines: nothing is known about this component there">Not collected</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function osTable(s: ReportSummary): string {
+  const rows = s.os.map((o) => {
+    const link = (status: string): string | null => (o.name === NO_OS ? null : hashLink(status === '' ? { os: o.name } : { os: o.name, status }));
+    return `<tr data-os="${h(o.name)}"><th scope="row">${h(o.name)}</th>${num(o.total, link(''))}${num(o.Ready, link('Ready'))}${num(o.NotReady, link('NotReady'))}${num(o.Unknown, link('Unknown'))}${num(o.Unreachable, null)}${num(o.Failed, null)}</tr>`;
+  }).join('');
+  return `<h2 id="os">Readiness per operating system</h2>
+<table class="summary"><thead><tr><th>Operating system</th><th class="num">Machines</th><th class="num">Ready</th><th class="num">Not ready</th><th class="num">Unknown</th><th class="num">Unreachable</th><th class="num">Failed</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+const MAX_NAMES = 20;
+function names(list: readonly string[]): string {
+  const shown = list.slice(0, MAX_NAMES).map((n) => h(n)).join(', ');
+  return list.length > MAX_NAMES ? `${shown} and ${list.length - MAX_NAMES} more` : shown;
+}
+
+function findingTable(s: ReportSummary): string {
+  if (s.findings.length === 0) return '<h2 id="findings">Findings across the fleet</h2><p>No findings.</p>';
+  const rows = s.findings.map((f) => `<tr data-rule="${h(f.ruleId)}"><td><code>${h(f.ruleId)}</code></td><td class="sev-${h(f.severity)}">${h(f.severity)}</td><td>${f.components.map((c) => h(label(c))).join(', ')}</td><td class="num">${f.machines.length}</td><td>${h(f.message)}${f.fixText === null ? '' : `<br><b>Fix:</b> ${h(f.fixText)}`}<br><span class="muted">${names(f.machines)}</span></td></tr>`).join('');
+  return `<h2 id="findings">Findings across the fleet</h2>
+<p class="muted">One row per rule; the message and fix are the first affected machine's (values can differ per machine: see each machine below).</p>
+<table><thead><tr><th>Rule</th><th>Severity</th><th>Components</th><th class="num">Machines</th><th>Message, fix and machines</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function updateTable(s: ReportSummary): string {
+  if (s.missingUpdates.length === 0) return '<h2 id="updates">Missing updates</h2><p>No machine is missing an update the rules need.</p>';
+  const rows = s.missingUpdates.map((u) => `<tr data-kb="${h(u.kb)}"><td>${h(u.kb)}</td>${num(u.machines, hashLink({ q: u.kb }))}</tr>`).join('');
+  return `<h2 id="updates">Missing updates</h2><table><thead><tr><th>Update</th><th class="num">Machines</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function machineTable(input: ReportInput, s: ReportSummary): string {
+  const components = s.components.map((c) => c.name);
+  const head = [
+    ['name', 'Computer'], ['os', 'Operating system'], ['build', 'Build'], ['verdict', 'Verdict'],
+    ...components.map((c) => [`c-${c}`, label(c)]), ['fail', 'Fail'], ['warn', 'Warn'], ['kb', 'Missing updates'],
+  ].map(([key, text]) => `<th data-key="${h(key)}" aria-sort="none"><button type="button">${h(text)}</button></th>`).join('');
+  const rows = input.machines.map((m, i) => {
+    const v = machineVerdict(m);
+    const byName = new Map(m.components.map((c) => [c.name, c]));
+    const fails = m.findings.filter((f) => f.severity === 'Fail').length;
+    const warns = m.findings.filter((f) => f.severity === 'Warn').length;
+    const text = [m.computerName, m.os.name, String(m.os.build ?? ''), v, ...m.findings.map((f) => f.ruleId), ...m.missingUpdates].join(' ').toLowerCase();
+    const cells = components.map((c) => {
+      const st = byName.get(c)?.status ?? 'Unknown';
+      return `<td data-sort="${h(st)}" title="${h(byName.get(c)?.reason ?? '')}">${status(st)}</td>`;
+    }).join('');
+    const attrs = components.map((c) => ` data-c-${h(c)}="${h(byName.get(c)?.status ?? 'Unknown')}"`).join('');
+    const name = m.findings.length > 0 ? `<a href="#${anchor(i)}">${h(m.computerName)}</a>` : h(m.computerName);
+    return `<tr data-verdict="${v}" data-os="${h(m.os.name === '' ? 'Unknown OS' : m.os.name)}" data-text="${h(text)}"${attrs}><td data-sort="${h(m.computerName.toLowerCase())}">${name}</td><td>${h(m.os.name)}</td><td class="num">${h(m.os.build ?? '')}</td><td data-sort="${v}">${status(v)}</td>${cells}<td class="num">${fails}</td><td class="num">${warns}</td><td>${m.missingUpdates.map((k) => h(k)).join(', ')}</td></tr>`;
+  }).join('\n');
+  const compOptions = components.flatMap((c) => ['NotReady', 'Unknown', 'Ready'].map((st) => `<option value="${h(`${c}:${st}`)}">${h(label(c))}: ${h(VERDICT_LABEL[st] ?? st)}</option>`)).join('');
+  const osOptions = s.os.filter((o) => o.name !== NO_OS).map((o) => `<option value="${h(o.name)}">${h(o.name)}</option>`).join('');
+  return `<h2 id="machines-h">Machines</h2>
+<form id="filters" role="search"><input type="search" name="q" placeholder="Filter: name, OS, rule id, KB" aria-label="Filter machines">
+<select name="status" aria-label="Verdict"><option value="">Any verdict</option><option value="Ready">Ready</option><option value="NotReady">Not ready</option><option value="Unknown">Unknown</option></select>
+<select name="comp" aria-label="Component"><option value="">Any component</option>${compOptions}</select>
+<select name="os" aria-label="Operating system"><option value="">Any OS</option>${osOptions}</select>
+<button type="button" id="clear" hidden>Clear filters</button> <span id="shown">Showing ${input.machines.length} of ${input.machines.length} machines</span></form>
+<table id="machines"><thead><tr>${head}</tr></thead><tbody>
+${rows}
+</tbody></table>`;
+}
+
+function failureTable(failures: readonly ReportFailure[]): string {
+  if (failures.length === 0) return '';
+  const rows = failures.map((f) => `<tr data-kind="${h(f.kind)}"><td>${h(f.target)}</td><td>${h(f.kind)}</td><td><code>${h(f.errorId)}</code></td><td>${h(f.message)}</td></tr>`).join('\n');
+  return `<h2 id="failures">Machines with no result</h2><table><thead><tr><th>Machine</th><th>Kind</th><th>Error id</th><th>Message</th></tr></thead><tbody>
+${rows}
+</tbody></table>`;
+}
+
+function change(c: ReportChange): string {
+  const value = c.value === null ? '(delete)' : typeof c.value === 'number' ? `0x${c.value.toString(16)} (${c.value})` : `"${c.value}"`;
+  return `${c.action}  ${c.key}\\${c.name} = ${value}`;
+}
+
+function findingBlock(f: ReportFinding): string {
+  const fix = f.fix === null ? '' : `<div><b>Fix:</b> ${h(f.fix.text)}${f.fix.restart !== 'none' ? ` <span class="muted">(restart: ${h(f.fix.restart)})</span>` : ''}</div>${
+    f.fix.changes.length > 0 ? `<div class="reg">${f.fix.changes.map((c) => h(change(c))).join('\n')}</div>` : ''}${
+    f.fix.updates.length > 0 ? `<div>Install: ${f.fix.updates.map((u) => h(u)).join(', ')}</div>` : ''}`;
+  return `<div class="finding" data-rule="${h(f.ruleId)}"><span class="sev-${h(f.severity)}">${h(f.severity)}</span> <code>${h(f.ruleId)}</code> <span class="muted">${f.components.map((c) => h(label(c))).join(', ')}</span><div>${h(f.message)}</div>${fix}</div>`;
+}
+
+function machineDetails(input: ReportInput): string {
+  const blocks = input.machines.map((m, i) => ({ m, i })).filter(({ m }) => m.findings.length > 0).map(({ m, i }) => machineBlock(m, i)).join('\n');
+  return blocks === '' ? '' : `<h2 id="details">Findings and fixes per machine</h2>\n${blocks}`;
+}
+
+function machineBlock(m: ReportMachine, i: number): string {
+  const v = machineVerdict(m);
+  const updates = m.missingUpdates.length > 0 ? `<div>Missing updates: ${m.missingUpdates.map((k) => h(k)).join(', ')}</div>` : '';
+  return `<section class="machine" id="${anchor(i)}" data-machine="${h(m.computerName)}"><h3>${h(m.computerName)} — ${status(v)}</h3><div class="muted">${h(m.os.name)}${m.os.build === null ? '' : ` (build ${m.os.build})`}, source ${h(m.source)}</div>${updates}${m.findings.map(findingBlock).join('')}</section>`;
+}
+
+export function renderReportHtml(input: ReportInput): string {
+  const s = summarize(input.machines, input.failures);
+  // A constant (no machine data): written as is, single quotes and all.
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${CLIENT_SCRIPT_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="TLS365">
+<title>${h(input.title)}</title>
+<style>${REPORT_STYLE}</style></head>
+<body><header><h1>${h(input.title)}</h1><p class="meta">Generated ${h(input.generatedAt)} by TLS365: will each machine speak TLS 1.2 to Microsoft 365?</p></header>
+<main>
+${cards(s)}
+${componentTable(s)}
+${osTable(s)}
+${findingTable(s)}
+${updateTable(s)}
+${machineTable(input, s)}
+${failureTable(input.failures)}
+${machineDetails(input)}
+</main>
+<script>${CLIENT_SCRIPT}</script>
+</body></html>
+`;
+}
