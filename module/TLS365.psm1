@@ -25,7 +25,13 @@ foreach ($folder in @('Private', 'Public'))
 }
 
 # Bridge settings. Tests override them with InModuleScope; users never need to.
-$script:BridgeScriptPath = Join-Path -Path (Join-Path -Path (Join-Path -Path $script:ModuleRoot -ChildPath 'dist') -ChildPath 'bridge') -ChildPath 'main.js'
+# A packaged module (npm run package) ships one bundled bridge; the source tree, which has package.json,
+# runs the tsc output in dist/ unless a bundle is there.
+$script:BridgeScriptPath = Join-Path -Path (Join-Path -Path $script:ModuleRoot -ChildPath 'bridge') -ChildPath 'tls365-bridge.js'
+if (-not (Test-Path -LiteralPath $script:BridgeScriptPath -PathType Leaf) -and (Test-Path -LiteralPath (Join-Path -Path $script:ModuleRoot -ChildPath 'package.json') -PathType Leaf))
+{
+    $script:BridgeScriptPath = Join-Path -Path (Join-Path -Path (Join-Path -Path $script:ModuleRoot -ChildPath 'dist') -ChildPath 'bridge') -ChildPath 'main.js'
+}
 $script:BridgeArguments = @()
 $script:BridgeTimeoutSeconds = 300
 $script:BridgeProtocolVersion = 1

@@ -3,11 +3,11 @@ ConvertFrom-StringData @'
 Node_NotFound = Node.js was not found (looked for $env:TLS365_NODE, then 'node' on PATH). TLS365 evaluates rules with Node.js {0} or later: install it, or set TLS365_NODE to node's full path. Commands that do not need Node: Get-Help, Get-Command -Module TLS365.
 Node_TooOld = Node.js {1} found at '{0}' is too old; TLS365 needs {2} or later.
 Node_Unusable = '{0}' did not run as Node.js ({1}).
-Bridge_NotBuilt = The TLS365 bridge is not built: '{0}' is missing. From the source tree run 'npm run setup' (or 'npm run build').
+Bridge_NotBuilt = The TLS365 bridge is not built: '{0}' is missing. In the source tree run 'npm run setup' (or 'npm run build'); a packaged module ships it, so reinstall the package (built by 'npm run package').
 Bridge_StartFailed = Could not start the TLS365 bridge '{0}' with '{1}': {2}
 Bridge_Exited = The TLS365 bridge exited (code {0}) while answering {1}; the request was not completed.{2}
 Bridge_Timeout = The TLS365 bridge did not answer {0} within {1} seconds; it was stopped and will be restarted on the next call.
-Bridge_VersionMismatch = The TLS365 bridge speaks protocol {0} but this module speaks {1}: the module and dist/ come from different versions. Rebuild with 'npm run build'.
+Bridge_VersionMismatch = The TLS365 bridge speaks protocol {0} but this module speaks {1}: the module and its bridge come from different versions. In the source tree rebuild with 'npm run build'; a packaged module: reinstall the package.
 Bridge_Error = The TLS365 bridge refused {0}: {1}
 Bridge_BadReply = The TLS365 bridge sent a line that is not a JSON-RPC reply: {0}
 Bridge_RestartLimit = The TLS365 bridge died {0} times within {1} seconds; not restarting it again in this session. Last failure: {2}
