@@ -1,0 +1,225 @@
+'use strict';
+// npm run package [-- --out <dir>]: an installable module folder, <dir>/TLS365/<ModuleVersion>/ (default
+// <dir> = out/ in the repo). Copy <dir>/TLS365 into any folder on $env:PSModulePath and
+// `Import-Module TLS365` works. It holds:
+//   TLS365.psd1                   the manifest, byte for byte: its paths (module/TLS365.psm1,
+//                                 module/TLS365.Format.ps1xml) resolve because module/ keeps its place
+//   module/**                     psm1, Public, Private, Collector, en-US strings, Format.ps1xml
+//   bridge/tls365-bridge.js       dist/bridge/main.js and all of core in one CommonJS file (esbuild, node20).
+//                                 It requires Node built-ins only, so no node_modules ships; edge-js is never
+//                                 bundled (bridge/edge-status.ts only looks for its files)
+//   en-US/about_TLS365.help.txt   generated: the manifest's description and each exported command's synopsis
+//   LICENSE                       when the repository has one
+// The module runs bridge/tls365-bridge.js when it is there, else dist/bridge/main.js (the source tree).
+// Idempotent: the version folder is deleted and written again. Prints what it wrote.
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { isBuiltin } = require('node:module');
+const { root } = require('./lib.js');
+
+const say = (msg) => process.stdout.write(`package: ${msg}\n`);
+function die(msg) {
+  process.stderr.write(`package: FAILED: ${msg}\n`);
+  process.exit(1);
+}
+
+function parseArgs(argv) {
+  let out = path.join(root, 'out');
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--out' && argv[i + 1] !== undefined && argv[i + 1] !== '') {
+      out = path.resolve(argv[i + 1]);
+      i += 1;
+    } else {
+      process.stderr.write(`package: unknown argument ${JSON.stringify(argv[i])}; usage: node scripts/package.js [--out <dir>]\n`);
+      process.exit(2);
+    }
+  }
+  return { out };
+}
+
+/** The manifest facts the package needs, read as text: ModuleVersion, Description, FunctionsToExport. */
+function readManifest() {
+  const text = fs.readFileSync(path.join(root, 'TLS365.psd1'), 'utf8');
+  const version = /^\s*ModuleVersion\s*=\s*'([0-9]+(?:\.[0-9]+){1,3})'/m.exec(text);
+  const description = /^\s*Description\s*=\s*'((?:[^']|'')*)'/m.exec(text);
+  const functions = /^\s*FunctionsToExport\s*=\s*@\(([^)]*)\)/m.exec(text);
+  if (!version || !description || !functions) die('TLS365.psd1: could not read ModuleVersion, Description or FunctionsToExport');
+  const names = [...functions[1].matchAll(/'([A-Za-z]+-[A-Za-z0-9]+)'/g)].map((m) => m[1]);
+  if (names.length === 0) die('TLS365.psd1: FunctionsToExport lists no function');
+  return { version: version[1], description: description[1].replace(/''/g, "'"), functions: names };
+}
+
+function walk(dir) {
+  const files = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...walk(full));
+    else if (entry.isFile()) files.push(full);
+  }
+  return files.sort();
+}
+
+function copy(from, to) {
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.copyFileSync(from, to);
+}
+
+/** module/** by an allow-list of PowerShell file kinds; test files and anything else are left out and named. */
+function copyModule(dest) {
+  const keep = new Set(['.ps1', '.psm1', '.psd1', '.ps1xml', '.txt', '.xml']);
+  const source = path.join(root, 'module');
+  const skipped = [];
+  let count = 0;
+  for (const file of walk(source)) {
+    const rel = path.relative(source, file);
+    if (!keep.has(path.extname(file).toLowerCase()) || /\.tests\.ps1$/i.test(file)) { skipped.push(rel); continue; }
+    copy(file, path.join(dest, 'module', rel));
+    count += 1;
+  }
+  return { count, skipped };
+}
+
+async function bundleBridge(dest) {
+  let esbuild;
+  try {
+    esbuild = require('esbuild');
+  } catch (e) {
+    die(`esbuild is not installed (${e.message}); run 'npm run setup'`);
+  }
+  const entry = path.join(root, 'dist', 'bridge', 'main.js');
+  const outfile = path.join(dest, 'bridge', 'tls365-bridge.js');
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['edge-js'], // never bundled; the check below fails if anything requires it
+    metafile: true,
+    logLevel: 'warning',
+    banner: { js: '// TLS365 bridge: dist/bridge/main.js and the TypeScript core bundled by scripts/package.js (esbuild). Generated; do not edit.' },
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  const foreign = inputs.filter((p) => !path.resolve(root, p).startsWith(path.join(root, 'dist') + path.sep));
+  if (foreign.length) die(`the bundle took files from outside dist/: ${foreign.join(', ')}`);
+  const text = fs.readFileSync(outfile, 'utf8');
+  const required = [...new Set([...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]))].sort();
+  const output = Object.values(result.metafile.outputs)[0];
+  const external = [...new Set(output.imports.filter((i) => i.external).map((i) => i.path))];
+  const notBuiltin = [...new Set([...required, ...external])].filter((id) => !isBuiltin(id));
+  if (notBuiltin.length) die(`the bundle requires modules that are not Node built-ins: ${notBuiltin.join(', ')}`);
+  return { file: outfile, bytes: fs.statSync(outfile).size, modules: inputs.length, required };
+}
+
+/** Starts the bundle, shakes hands and asks bridge.info: a bundle that cannot answer is never shipped. */
+function smokeTest(bundle) {
+  const psm1 = fs.readFileSync(path.join(root, 'module', 'TLS365.psm1'), 'utf8');
+  const protocol = /\$script:BridgeProtocolVersion\s*=\s*([0-9]+)/.exec(psm1);
+  if (!protocol) die('module/TLS365.psm1: could not read $script:BridgeProtocolVersion');
+  const input = [
+    { jsonrpc: '2.0', id: 1, method: 'hello', params: { protocol: Number(protocol[1]) } },
+    { jsonrpc: '2.0', id: 2, method: 'bridge.info' },
+  ].map((m) => `${JSON.stringify(m)}\n`).join('');
+  const env = { ...process.env };
+  delete env.NODE_PATH;
+  delete env.NODE_OPTIONS;
+  const r = spawnSync(process.execPath, [bundle], { input, encoding: 'utf8', timeout: 30000, cwd: path.dirname(bundle), env });
+  const replies = (r.stdout ?? '').split('\n').filter((l) => l !== '').map((l) => { try { return JSON.parse(l); } catch { return null; } });
+  const info = replies.find((m) => m && m.id === 2);
+  if (r.status !== 0 || !replies.find((m) => m && m.id === 1 && m.result) || !info || !info.result) {
+    die(`the bundled bridge did not answer hello and bridge.info (exit ${r.status ?? r.error}):\n${r.stdout ?? ''}${r.stderr ?? ''}`);
+  }
+  return info.result;
+}
+
+function wrap(text, indent, width = 76) {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && indent.length + line.length + 1 + word.length > width) { lines.push(indent + line); line = word; }
+    else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(indent + line);
+  return lines.join('\n');
+}
+
+function synopsis(name) {
+  const file = path.join(root, 'module', 'Public', `${name}.ps1`);
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const m = /\.SYNOPSIS[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\.[A-Z]+/.exec(text);
+  if (!m) die(`module/Public/${name}.ps1: no .SYNOPSIS for the about topic`);
+  return m[1].replace(/\s+/g, ' ').trim();
+}
+
+function aboutHelp(manifest, nodeRange) {
+  const commands = manifest.functions.map((name) => `        ${name}\n${wrap(synopsis(name), '            ')}`).join('\n\n');
+  const firstSentence = /^.*?[.?](?=\s|$)/.exec(manifest.description);
+  const text = `TOPIC
+    about_TLS365
+
+SHORT DESCRIPTION
+${wrap(firstSentence ? firstSentence[0] : manifest.description, '    ')}
+
+LONG DESCRIPTION
+${wrap(manifest.description, '    ')}
+
+    TLS365 ${manifest.version} exports these commands:
+
+${commands}
+
+${wrap(`The rules run in a Node.js bridge, bridge/tls365-bridge.js in the module folder. It starts on the first command that needs it, never on import, and needs Node ${nodeRange} on the machine that runs the module (set TLS365_NODE to choose the node executable). Machines that are only read over remoting never need Node.`, '    ')}
+
+    For each command's parameters and examples, run Get-Help <command> -Full.
+
+SEE ALSO
+${manifest.functions.map((name) => `    ${name}`).join('\n')}
+`;
+  return text;
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+async function main() {
+  const { out } = parseArgs(process.argv.slice(2));
+  const setup = spawnSync(process.execPath, [path.join(__dirname, 'setup.js'), '--quiet'], { cwd: root, stdio: 'inherit' });
+  if (setup.status !== 0) process.exit(setup.status ?? 1);
+
+  const manifest = readManifest();
+  const dest = path.join(out, 'TLS365', manifest.version);
+  for (const source of ['module', 'dist'].map((d) => path.join(root, d))) {
+    if (dest === source || dest.startsWith(source + path.sep)) die(`--out must not be inside ${path.relative(root, source)}/ (the package is copied from there)`);
+  }
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.mkdirSync(dest, { recursive: true });
+
+  copy(path.join(root, 'TLS365.psd1'), path.join(dest, 'TLS365.psd1'));
+  const moduleFiles = copyModule(dest);
+  const bundle = await bundleBridge(dest);
+  const info = smokeTest(bundle.file);
+  const engines = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).engines?.node ?? '>=20';
+  const nodeRange = /^>=\s*([0-9]+)(?:\.0)*$/.test(engines) ? `${/[0-9]+/.exec(engines)[0]} or later` : engines;
+  const about = aboutHelp(manifest, nodeRange);
+  // ASCII stays BOM-less; anything else gets a BOM so Windows PowerShell 5.1 does not read it as ANSI.
+  const aboutBytes = /^[\x00-\x7f]*$/.test(about) ? Buffer.from(about, 'ascii') : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(about, 'utf8')]);
+  fs.mkdirSync(path.join(dest, 'en-US'), { recursive: true });
+  fs.writeFileSync(path.join(dest, 'en-US', 'about_TLS365.help.txt'), aboutBytes);
+  const license = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].find((f) => fs.existsSync(path.join(root, f)));
+  if (license) copy(path.join(root, license), path.join(dest, license));
+
+  const files = walk(dest);
+  const total = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  say(`wrote ${dest} (${files.length} files, ${kb(total)})`);
+  say('  TLS365.psd1                   manifest (unchanged)');
+  say(`  module/                       ${moduleFiles.count} files`);
+  say(`  bridge/tls365-bridge.js       ${kb(bundle.bytes)}: ${bundle.modules} modules from dist/, requires only ${bundle.required.join(', ')}; answers (core ${info.core}, protocol ${info.protocol})`);
+  say(`  en-US/about_TLS365.help.txt   ${manifest.functions.length} commands`);
+  say(license ? `  ${license}` : '  no LICENSE file in the repository: none packaged');
+  if (moduleFiles.skipped.length) say(`left out of module/: ${moduleFiles.skipped.join(', ')}`);
+  say(`install: copy ${path.join(out, 'TLS365')} into a folder on $env:PSModulePath, then Import-Module TLS365`);
+}
+
+main().catch((e) => die(e && e.stack ? e.stack : String(e)));
