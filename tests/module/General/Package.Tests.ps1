@@ -1,0 +1,222 @@
+# npm run package: the installable module folder it writes, checked on disk and then imported BY NAME in a
+# clean pwsh (no profile, working directory outside the repository, PSModulePath = the package's parent
+# folder and $PSHOME/Modules only, NODE_PATH unset). The package has no dist/, so every answer the child
+# gets comes from the bundled bridge; its verdicts must equal the repository module's.
+# This file must parse on Windows PowerShell 5.1 as well.
+
+BeforeAll {
+    $repoRoot = Split-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -Parent
+    $repoManifestPath = Join-Path -Path $repoRoot -ChildPath 'TLS365.psd1'
+    $manifest = Import-PowerShellDataFile -LiteralPath $repoManifestPath
+    $declared = @($manifest['FunctionsToExport'] | Where-Object { $null -ne $_ })
+    $examplesPath = Join-Path -Path $repoRoot -ChildPath 'examples'
+    $node = 'node'
+    if (-not [System.String]::IsNullOrEmpty($env:TLS365_NODE)) { $node = $env:TLS365_NODE }
+
+    # The probe runs in the clean child against the package, and in this session against the repository,
+    # so both sides are described by the same code. It writes what it saw as JSON to -ResultFile.
+    $probePath = Join-Path -Path $TestDrive -ChildPath 'Probe-Tls365Package.ps1'
+    Set-Content -LiteralPath $probePath -Encoding Ascii -Value @'
+param ([System.String] $Module, [System.String] $ModulesPath, [System.String] $ExamplesPath, [System.String] $ResultFile)
+$ErrorActionPreference = 'Stop'
+if ($ModulesPath) { $env:PSModulePath = $ModulesPath }
+$result = [ordered]@{ Errors = @() }
+try
+{
+    Import-Module -Name $Module -Force
+    $loaded = Get-Module -Name 'TLS365'
+    $result.ModuleBase = $loaded.ModuleBase
+    $result.Commands = @(Get-Command -Module 'TLS365' | ForEach-Object { $_.Name } | Sort-Object)
+    # Node-free first, so a broken bridge fails only the checks that need it.
+    $result.HelpExamples = @((Get-Help -Name 'Get-Tls365Readiness' -Full).examples.example).Count
+    $result.About = (Get-Help -Name 'about_TLS365' -ErrorAction SilentlyContinue | Out-String)
+    $result.FormatData = @(Get-FormatData -TypeName 'TLS365.Readiness').Count
+    $result.Mask = @(ConvertFrom-Tls365ProtocolMask 0xA80 -Layout WinHttp) -join ','
+    $result.Readiness = @(
+        foreach ($file in @(Get-ChildItem -LiteralPath $ExamplesPath -Filter '*.reg' | Sort-Object -Property Name))
+        {
+            $failures = @()
+            $r = Get-Tls365Readiness -Path $file.FullName -ErrorAction SilentlyContinue -ErrorVariable failures
+            [ordered]@{
+                File     = $file.Name
+                TypeName = @($r | ForEach-Object { $_.PSObject.TypeNames[0] }) -join ','
+                Ready    = @($r | ForEach-Object { [System.String]$_.Ready }) -join ','
+                Findings = @($r | ForEach-Object { $_.Findings } | ForEach-Object { '{0}:{1}' -f $_.RuleId, $_.Severity } | Sort-Object) -join ','
+                Errors   = @($failures | ForEach-Object { $_.FullyQualifiedErrorId }) -join ','
+                Table    = ($r | Out-String -Width 200)
+            }
+        }
+    )
+    $result.Bridge = & $loaded {
+        @{
+            ScriptPath = $script:BridgeScriptPath
+            Started    = ($null -ne $script:Bridge -and $null -ne $script:Bridge.Hello)
+            Arguments  = $(if ($null -ne $script:Bridge) { $script:Bridge.Process.StartInfo.Arguments } else { '' })
+        }
+    }
+    Remove-Module -Name 'TLS365'
+}
+catch
+{
+    $result.Errors += ('{0} ({1})' -f $_.Exception.Message, $_.FullyQualifiedErrorId)
+}
+Set-Content -LiteralPath $ResultFile -Encoding Ascii -Value (ConvertTo-Json -InputObject $result -Depth 6)
+'@
+
+    function Get-TestRelativeFile
+    {
+        # Every file under a folder, as forward-slash paths relative to it, sorted.
+        param ([System.String] $Folder)
+        $base = [System.IO.Path]::GetFullPath($Folder).TrimEnd('\', '/')
+        @(Get-ChildItem -LiteralPath $Folder -Recurse -File | ForEach-Object { $_.FullName.Substring($base.Length + 1).Replace('\', '/') } | Sort-Object)
+    }
+
+    # Build the package into TestDrive (package.js runs setup --quiet first, which is quick when up to date).
+    $outDir = Join-Path -Path $TestDrive -ChildPath 'out'
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $packageOutput = (& $node (Join-Path -Path (Join-Path -Path $repoRoot -ChildPath 'scripts') -ChildPath 'package.js') '--out' $outDir 2>&1 | Out-String)
+    $packageExit = $LASTEXITCODE
+    $packageSeconds = $watch.Elapsed.TotalSeconds
+    $modulesRoot = Join-Path -Path $outDir -ChildPath 'TLS365'
+    $packageRoot = Join-Path -Path $modulesRoot -ChildPath $manifest['ModuleVersion']
+    $packagedManifestPath = Join-Path -Path $packageRoot -ChildPath 'TLS365.psd1'
+    $bundlePath = Join-Path -Path (Join-Path -Path $packageRoot -ChildPath 'bridge') -ChildPath 'tls365-bridge.js'
+    $packageFiles = @()
+    if (Test-Path -LiteralPath $packageRoot) { $packageFiles = Get-TestRelativeFile -Folder $packageRoot }
+
+    # The clean child: started directly (no shell), its own working directory and environment.
+    $pwsh = (Get-Command -Name 'pwsh' -CommandType Application | Select-Object -First 1).Source
+    $childDir = Join-Path -Path $TestDrive -ChildPath 'cwd'
+    $null = New-Item -ItemType Directory -Path $childDir -Force
+    $childResultFile = Join-Path -Path $TestDrive -ChildPath 'package-probe.json'
+    $childModulesPath = $outDir + [System.IO.Path]::PathSeparator + (Join-Path -Path $PSHOME -ChildPath 'Modules')
+    $startInfo = New-Object -TypeName 'System.Diagnostics.ProcessStartInfo'
+    $startInfo.FileName = $pwsh
+    $startInfo.Arguments = (@('-NoProfile', '-NonInteractive', '-File', $probePath, '-Module', 'TLS365', '-ModulesPath', $childModulesPath, '-ExamplesPath', $examplesPath, '-ResultFile', $childResultFile) | ForEach-Object { '"{0}"' -f $_ }) -join ' '
+    $startInfo.WorkingDirectory = $childDir
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    $startInfo.EnvironmentVariables['PSModulePath'] = $childModulesPath
+    if ($startInfo.EnvironmentVariables.ContainsKey('NODE_PATH')) { $startInfo.EnvironmentVariables.Remove('NODE_PATH') }
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $child = [System.Diagnostics.Process]::Start($startInfo)
+    $childStderr = $child.StandardError.ReadToEndAsync()
+    $childStdout = $child.StandardOutput.ReadToEnd()
+    if (-not $child.WaitForExit(300000)) { $child.Kill() }
+    $childExit = $child.ExitCode
+    $childOutput = $childStdout + $childStderr.Result
+    $childSeconds = $watch.Elapsed.TotalSeconds
+    $packaged = $null
+    if (Test-Path -LiteralPath $childResultFile) { $packaged = Get-Content -LiteralPath $childResultFile -Raw | ConvertFrom-Json }
+
+    # The same probe on the repository module, in this session.
+    $repoResultFile = Join-Path -Path $TestDrive -ChildPath 'repo-probe.json'
+    & $probePath -Module $repoManifestPath -ExamplesPath $examplesPath -ResultFile $repoResultFile
+    $fromRepo = Get-Content -LiteralPath $repoResultFile -Raw | ConvertFrom-Json
+    Write-Host ('    package.js {0:N1} s, clean-pwsh import and probe {1:N1} s' -f $packageSeconds, $childSeconds)
+}
+
+AfterAll {
+    Get-Module -Name 'TLS365' -All | Remove-Module -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'npm run package' -Tag 'Package' {
+    Context 'the folder it writes' {
+        It 'exits 0 and says what it wrote' {
+            $packageExit | Should -Be 0 -Because $packageOutput
+            $packageOutput | Should -Match 'wrote .*\(\d+ files'
+            $packageOutput | Should -Match 'tls365-bridge\.js\s+[0-9.]+ KB'
+        }
+
+        It 'writes TLS365/ModuleVersion/ with the manifest, module, bundle and about help' {
+            foreach ($expected in @('TLS365.psd1', 'module/TLS365.psm1', 'module/TLS365.Format.ps1xml', 'module/en-US/TLS365.strings.psd1', 'bridge/tls365-bridge.js', 'en-US/about_TLS365.help.txt'))
+            {
+                $packageFiles | Should -Contain $expected
+            }
+        }
+
+        It 'ships the manifest unchanged, so the exports are the same' {
+            (Get-FileHash -LiteralPath $packagedManifestPath).Hash | Should -Be (Get-FileHash -LiteralPath $repoManifestPath).Hash
+        }
+
+        It 'ships every file of module/' {
+            $inRepo = @(Get-TestRelativeFile -Folder (Join-Path -Path $repoRoot -ChildPath 'module') | ForEach-Object { 'module/' + $_ })
+            $inPackage = @($packageFiles | Where-Object { $_ -like 'module/*' })
+            Compare-Object -ReferenceObject $inRepo -DifferenceObject $inPackage | ForEach-Object { '{0} {1}' -f $_.SideIndicator, $_.InputObject } | Should -BeNullOrEmpty
+        }
+
+        It 'holds the bridge as one file and no node_modules, dist, TypeScript, source maps or tests' {
+            @($packageFiles | Where-Object { $_ -like 'bridge/*' }) | Should -Be @('bridge/tls365-bridge.js')
+            @(Get-ChildItem -LiteralPath $packageRoot -Recurse -Directory | Where-Object { @('node_modules', 'dist', 'tests') -contains $_.Name }) | Should -BeNullOrEmpty
+            @($packageFiles | Where-Object { $_ -match '\.(ts|map)$' -or $_ -match '\.Tests\.ps1$' -or $_ -match '(^|/)package(-lock)?\.json$' }) | Should -BeNullOrEmpty
+        }
+
+        It 'bundles a bridge that requires Node built-ins only, and never edge-js' {
+            $text = Get-Content -LiteralPath $bundlePath -Raw
+            $required = @([System.Text.RegularExpressions.Regex]::Matches($text, 'require\(\s*["'']([^"'']+)["'']\s*\)') | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique)
+            $builtins = @((& $node -p "require('node:module').builtinModules.join(',')") -split ',')
+            $required | Should -Not -BeNullOrEmpty
+            @($required | Where-Object { $_ -notlike 'node:*' -and $builtins -notcontains $_ }) | Should -BeNullOrEmpty
+            $text | Should -Not -Match 'require\(\s*["'']edge-js'
+        }
+
+        It 'has a manifest that passes Test-ModuleManifest' {
+            { $null = Test-ModuleManifest -Path $packagedManifestPath -ErrorAction Stop } | Should -Not -Throw
+        }
+    }
+
+    Context 'Import-Module TLS365 by name in a clean pwsh' {
+        It 'runs without errors' {
+            $childExit | Should -Be 0 -Because $childOutput
+            $packaged | Should -Not -BeNullOrEmpty -Because $childOutput
+            @($packaged.Errors) | Should -BeNullOrEmpty
+        }
+
+        It 'loads the package, not the repository' {
+            $packaged.ModuleBase | Should -Be ([System.IO.Path]::GetFullPath($packageRoot).TrimEnd('\', '/'))
+        }
+
+        It 'exports exactly the manifest''s functions' {
+            Compare-Object -ReferenceObject $declared -DifferenceObject @($packaged.Commands) -CaseSensitive | ForEach-Object { '{0} {1}' -f $_.SideIndicator, $_.InputObject } | Should -BeNullOrEmpty
+        }
+
+        It 'decodes 0xA80 in the WinHttp layout as Tls10, Tls11, Tls12' {
+            $packaged.Mask | Should -BeExactly 'Tls10,Tls11,Tls12'
+        }
+
+        It 'answers through the bundled bridge' {
+            [System.IO.Path]::GetFullPath($packaged.Bridge.ScriptPath) | Should -Be ([System.IO.Path]::GetFullPath($bundlePath))
+            $packaged.Bridge.Started | Should -BeTrue
+            $packaged.Bridge.Arguments | Should -Match ([System.Text.RegularExpressions.Regex]::Escape('tls365-bridge.js'))
+        }
+
+        It 'returns TLS365.Readiness objects with the repository module''s verdicts for every example' {
+            @($packaged.Readiness).Count | Should -BeGreaterThan 0
+            @($packaged.Readiness).Count | Should -Be @($fromRepo.Readiness).Count
+            @($packaged.Readiness | Where-Object { $_.Ready -ne '' }).Count | Should -BeGreaterThan 0
+            foreach ($item in @($packaged.Readiness))
+            {
+                $twin = @($fromRepo.Readiness | Where-Object { $_.File -eq $item.File })[0]
+                if ($item.Ready -ne '') { $item.TypeName | Should -BeExactly 'TLS365.Readiness' -Because $item.File }
+                '{0} Ready={1} Findings={2} Errors={3}' -f $item.File, $item.Ready, $item.Findings, $item.Errors |
+                    Should -BeExactly ('{0} Ready={1} Findings={2} Errors={3}' -f $twin.File, $twin.Ready, $twin.Findings, $twin.Errors)
+            }
+        }
+
+        It 'formats TLS365.Readiness with the module''s view' {
+            $packaged.FormatData | Should -BeGreaterThan 0
+            $shown = @($packaged.Readiness | Where-Object { $_.Ready -ne '' })[0].Table
+            $shown | Should -Match 'ComputerName\s+Source\s+OS\s+Ready'
+        }
+
+        It 'has full help with examples for Get-Tls365Readiness' {
+            $packaged.HelpExamples | Should -BeGreaterThan 0
+        }
+
+        It 'has about_TLS365, naming every exported command' {
+            $packaged.About | Should -Match 'about_TLS365'
+            foreach ($name in $declared) { $packaged.About | Should -Match ([System.Text.RegularExpressions.Regex]::Escape($name)) }
+        }
+    }
+}
