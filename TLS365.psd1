@@ -14,6 +14,7 @@
     FunctionsToExport    = @(
         'ConvertFrom-Tls365ProtocolMask'
         'ConvertTo-Tls365ProtocolMask'
+        'ConvertTo-Tls365Report'
         'Export-Tls365Remediation'
         'Find-Tls365LegacyClient'
         'Get-Tls365Readiness'

@@ -6,6 +6,8 @@
 //   4. PowerShell 7.6.9 as a dotnet local tool, with a `pwsh` wrapper in .tools/bin   (required)
 //   5. Pester 5.x from NuGet into .tools/nuget                                         (required for tests)
 //   6. TypeScript build to dist/        (required)
+//   7. with --test only: Debian packages the tests drive for real (chromium for the report test,
+//      openssh-server for the remoting test), installed with apt-get when missing and running as root
 // Every step checks a stamp first, so a second run does nothing. Downloads come only from the npm
 // registry and NuGet, through npm and dotnet themselves.
 const fs = require('node:fs');
@@ -141,10 +143,40 @@ function build() {
   fs.writeFileSync(stamp, new Date().toISOString());
 }
 
+/** Debian packages the tests use for real; installed only for `npm test` (setup --test), never for the demo. */
+const TEST_PACKAGES = [
+  { name: 'chromium', file: '/usr/bin/chromium', why: 'the HTML report test renders the report in headless Chromium' },
+  { name: 'openssh-server', file: '/usr/sbin/sshd', why: 'the remoting test starts real sshd hosts on loopback' },
+];
+
+function testPackages() {
+  if (process.platform !== 'linux') return;
+  const missing = TEST_PACKAGES.filter((p) => !exists(p.file));
+  if (missing.length === 0) { say(`test packages present (${TEST_PACKAGES.map((p) => p.name).join(', ')})`); return; }
+  const names = missing.map((p) => p.name);
+  const apt = run('apt-get', ['--version']);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (apt.error || !isRoot) {
+    note(`cannot install ${names.join(', ')} (${apt.error ? 'no apt-get' : 'not root'}): ${missing.map((p) => p.why).join('; ')}; those tests will fail until it is installed`);
+    return;
+  }
+  note(`installing Debian packages ${names.join(', ')} for the tests (apt-get)`);
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  let r = run('apt-get', ['install', '-y', '-qq', ...names], { env });
+  if (r.status !== 0 || missing.some((p) => !exists(p.file))) {
+    run('apt-get', ['update', '-qq'], { env });
+    r = run('apt-get', ['install', '-y', '-qq', ...names], { env });
+  }
+  const log = writeLog('apt-get.log', r);
+  const still = missing.filter((p) => !exists(p.file));
+  if (still.length > 0) note(`apt-get did not install ${still.map((p) => p.name).join(', ')} (see ${log}); those tests will fail`);
+}
+
 checkNode();
 npmPackages();
 edgeReport();
 powershell();
 pester();
 build();
+if (process.argv.includes('--test')) testPackages();
 say('ready');

@@ -6,9 +6,9 @@ import { machineVerdict, NO_OS, summarize, type ReportSummary } from './summary.
 
 /**
  * The fleet readiness report: one self-contained HTML document (inline style and script, no external
- * assets, works offline). Sections: summary cards, readiness per component, per OS, findings across the
- * fleet, missing updates, the machine table (sortable, filterable), machines that gave no result, and each
- * not-ready machine's findings with the exact registry changes that fix them.
+ * assets, works offline). Sections: summary cards, readiness per component, per OS, the machine table
+ * (sortable, filterable), machines that gave no result, missing updates, findings across the fleet, and each
+ * machine's findings with the exact registry changes that fix them.
  *
  * Every value from a machine is escaped (escape.ts); the CSP forbids every script but the report's own.
  */
@@ -63,7 +63,7 @@ function names(list: readonly string[]): string {
 
 function findingTable(s: ReportSummary): string {
   if (s.findings.length === 0) return '<h2 id="findings">Findings across the fleet</h2><p>No findings.</p>';
-  const rows = s.findings.map((f) => `<tr data-rule="${h(f.ruleId)}"><td><code>${h(f.ruleId)}</code></td><td class="sev-${h(f.severity)}">${h(f.severity)}</td><td>${f.components.map((c) => h(label(c))).join(', ')}</td><td class="num">${f.machines.length}</td><td>${h(f.message)}${f.fixText === null ? '' : `<br><b>Fix:</b> ${h(f.fixText)}`}<br><span class="muted">${names(f.machines)}</span></td></tr>`).join('');
+  const rows = s.findings.map((f) => `<tr data-rule="${h(f.ruleId)}"><td class="nowrap"><code>${h(f.ruleId)}</code></td><td class="sev-${h(f.severity)}">${h(f.severity)}</td><td>${f.components.map((c) => h(label(c))).join(', ')}</td><td class="num">${f.machines.length}</td><td>${h(f.message)}${f.fixText === null ? '' : `<br><b>Fix:</b> ${h(f.fixText)}`}<br><span class="muted">${names(f.machines)}</span></td></tr>`).join('');
   return `<h2 id="findings">Findings across the fleet</h2>
 <p class="muted">One row per rule; the message and fix are the first affected machine's (values can differ per machine: see each machine below).</p>
 <table><thead><tr><th>Rule</th><th>Severity</th><th>Components</th><th class="num">Machines</th><th>Message, fix and machines</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -155,10 +155,10 @@ export function renderReportHtml(input: ReportInput): string {
 ${cards(s)}
 ${componentTable(s)}
 ${osTable(s)}
-${findingTable(s)}
-${updateTable(s)}
 ${machineTable(input, s)}
 ${failureTable(input.failures)}
+${updateTable(s)}
+${findingTable(s)}
 ${machineDetails(input)}
 </main>
 <script>${CLIENT_SCRIPT}</script>

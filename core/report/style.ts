@@ -32,5 +32,6 @@ code, .reg { font-family: Consolas, "SFMono-Regular", Menlo, monospace; font-siz
 .machine h3 { margin-top: 10px; }
 .finding { margin: 8px 0 8px 0; }
 .muted { color: #59636e; }
+.nowrap { white-space: nowrap; }
 @media print { #filters, th button::after { display: none !important; } a { color: inherit; text-decoration: none; } }
 `;

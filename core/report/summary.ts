@@ -97,7 +97,8 @@ export function summarize(machines: readonly ReportMachine[], failures: readonly
   return {
     machines: totals,
     components: [...components.values()],
-    os: [...os.values()].sort(byCountThenName((o) => o.total, (o) => o.name)),
+    // Machines with no result come last: they have no OS to sort by.
+    os: [...os.values()].sort((a, b) => Number(a.name === NO_OS) - Number(b.name === NO_OS) || byCountThenName<OsCounts>((o) => o.total, (o) => o.name)(a, b)),
     findings: [...findings.values()].map((e) => e.group).sort((a, b) =>
       (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || b.machines.length - a.machines.length || a.ruleId.localeCompare(b.ruleId, 'en')),
     missingUpdates: [...kbs].map(([kb, n]) => ({ kb, machines: n })).sort(byCountThenName((x) => x.machines, (x) => x.kb)),

@@ -36,4 +36,8 @@ Remediation_NoBackupFolder = There is no %ProgramData% for the default backup fo
 Remediation_Evaluated = {0} after the change: Ready = {1}; not ready: {2}
 Remediation_NotLiveBackup = '{0}' is not a TLS365 live backup (tls365.live-backup/1); for a registry image give -Path as well.
 Remediation_RestoreFailed = Could not restore {0}
+Report_Exists = '{0}' exists and -NoClobber was given; the report was not written.
+Report_ShouldProcess = Write the TLS365 fleet report
+Report_NotReadiness = A {0} is not a TLS365.Readiness object or an ErrorRecord; it is left out of the report.
+Report_Summary = Report: {0} machine(s): {1} ready, {2} not ready, {3} unknown, {4} unreachable, {5} failed.
 '@

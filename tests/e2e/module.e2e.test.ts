@@ -3,31 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PowerShell } from 'node-powershell';
+import type { PowerShell } from 'node-powershell';
 import { decodeMask } from '../../core/index.js';
 import { repoRoot } from '../support/bridge-client.js';
 import { freePort, startOpensslServer, type TlsServer } from '../support/tls-server.js';
+import { literal, manifest, pwsh, startModuleShell } from '../support/module-shell.js';
 
-// End to end: mocha drives a real pwsh 7.6.9 (the local tool wrapper) running the module, which starts
-// the real bridge. Command text is fixed; data goes through files. Paths are embedded only as
-// single-quoted literals with quotes doubled (node-powershell's own templates do not escape `$(...)`).
-const pwsh = join(repoRoot, '.tools', 'bin', process.platform === 'win32' ? 'pwsh.cmd' : 'pwsh');
-const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
-const manifest = literal(join(repoRoot, 'TLS365.psd1'));
-
-/** A long-lived pwsh with the module imported. TERM=dumb: otherwise pwsh's console host wraps output in
- * keypad-mode escapes (ESC[?1h ESC[?1l). */
-async function startModuleShell(): Promise<PowerShell> {
-  const ps = new PowerShell({
-    executable: pwsh,
-    executableOptions: { '-NoProfile': true, '-NonInteractive': true },
-    spawnOptions: { env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' } },
-    invocationTimeout: 60_000,
-  });
-  await ps.invoke(`$ErrorActionPreference = 'Stop'; Import-Module ${manifest} -Force`);
-  return ps;
-}
-
+// End to end: mocha drives a real pwsh 7.6.9 running the module, which starts the real bridge
+// (tests/support/module-shell.ts).
 describe('module end to end (node-powershell -> pwsh -> module -> bridge -> core)', function () {
   this.timeout(60_000);
   let ps: PowerShell;

@@ -1,0 +1,168 @@
+function ConvertTo-Tls365Report
+{
+    <#
+    .SYNOPSIS
+        Turns readiness results (and the errors of machines that gave none) into one self-contained HTML fleet report.
+    .DESCRIPTION
+        Takes TLS365.Readiness objects from the pipeline, as Get-Tls365Readiness returns them (also after
+        Export-Clixml/Import-Clixml, remoting, or ConvertTo-Json/ConvertFrom-Json), and ErrorRecords of machines
+        that could not be evaluated, either from the pipeline (2>&1) or through -ErrorRecord (-ErrorVariable).
+        Remoting errors (TLS365.Remoting.*) count as unreachable, others (collection failed, malformed image) as failed.
+
+        The report is one HTML file with no external assets, so it works offline and can be mailed: counts of
+        ready, not ready, unknown, unreachable and failed machines; readiness per component and per operating
+        system (each count links to the machines behind it); every finding across the fleet with its fix;
+        missing updates; a machine table you can sort (click a heading) and filter (text, verdict, component,
+        OS; the view is kept in the address, so it can be bookmarked); and, per machine, its findings with the
+        exact registry changes. Every value is HTML-escaped and the page allows no script but its own.
+
+        Machines are sent to the TLS365 bridge in batches as they arrive, so memory stays flat in PowerShell;
+        the page is rendered by the core when the pipeline ends. Without -Path the HTML is returned as one string.
+    .PARAMETER InputObject
+        TLS365.Readiness objects, or ErrorRecords of machines with no result. Anything else is reported as an
+        error (TLS365.Report.NotReadiness) and left out.
+    .PARAMETER Path
+        The .html file to write (UTF-8). Without it the HTML is returned.
+    .PARAMETER Title
+        The report's title. Default: TLS 1.2 readiness for Microsoft 365.
+    .PARAMETER ErrorRecord
+        ErrorRecords collected with -ErrorVariable, counted as unreachable or failed machines.
+    .PARAMETER NoClobber
+        Do not overwrite an existing file.
+    .EXAMPLE
+        Get-Tls365Readiness -ComputerName (Get-Content .\servers.txt) -ErrorVariable failed | ConvertTo-Tls365Report -Path .\tls365.html -ErrorRecord $failed
+
+        Checks every server over WinRM and writes the report, with the unreachable servers counted and listed.
+    .EXAMPLE
+        Get-Tls365Readiness -Path \\share\tls365\*.json 2>&1 | ConvertTo-Tls365Report -Path .\fleet.html -Title 'Contoso: TLS 1.2 readiness'
+
+        Reports the snapshots SCCM collected; malformed files (their errors merged into the pipeline) count as failed.
+    .EXAMPLE
+        Import-Clixml .\readiness.xml | ConvertTo-Tls365Report -Path .\from-last-week.html
+
+        Reports saved results again without collecting anything.
+    .INPUTS
+        TLS365.Readiness, System.Management.Automation.ErrorRecord
+    .OUTPUTS
+        System.IO.FileInfo with -Path; otherwise System.String.
+    .LINK
+        Get-Tls365Readiness
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([System.IO.FileInfo])]
+    [OutputType([System.String])]
+    param
+    (
+        [Parameter(Mandatory = $true, ValueFromPipeline = $true)]
+        [AllowNull()]
+        [System.Object[]]
+        $InputObject,
+
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [System.String]
+        $Path,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [System.String]
+        $Title = 'TLS 1.2 readiness for Microsoft 365',
+
+        [Parameter()]
+        [AllowEmptyCollection()]
+        [System.Management.Automation.ErrorRecord[]]
+        $ErrorRecord = @(),
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $NoClobber
+    )
+
+    begin
+    {
+        $reportId = [System.Guid]::NewGuid().ToString()
+        $machines = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+        $failures = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+        $batchSize = 500
+        $stopped = $false
+        $target = $null
+        $write = $true
+        if (-not [System.String]::IsNullOrEmpty($Path))
+        {
+            $target = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
+            if ($NoClobber -and (Test-Path -LiteralPath $target))
+            {
+                $PSCmdlet.ThrowTerminatingError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Report_Exists -f $target) -ErrorId 'TLS365.Report.FileExists' -Category ResourceExists -TargetObject $target))
+            }
+            $write = $PSCmdlet.ShouldProcess($target, $script:LocalizedData.Report_ShouldProcess)
+        }
+    }
+
+    process
+    {
+        if ($stopped -or -not $write) { return }
+        foreach ($item in $InputObject)
+        {
+            if ($null -eq $item) { continue }
+            if ($item -is [System.Management.Automation.ErrorRecord])
+            {
+                $failures.Add((ConvertTo-Tls365ReportFailure -Record $item))
+                continue
+            }
+            $properties = $item.PSObject.Properties
+            if (($null -ne $properties['ComputerName']) -and ($null -ne $properties['Ready']) -and ($null -ne $properties['Components']))
+            {
+                $machines.Add($item)
+            }
+            else
+            {
+                $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Report_NotReadiness -f $item.GetType().FullName) -ErrorId 'TLS365.Report.NotReadiness' -Category InvalidArgument -TargetObject $item))
+            }
+        }
+        if ($machines.Count + $failures.Count -lt $batchSize) { return }
+        # Send what has accumulated; a bridge failure stops the report (a partial report would miscount).
+        $answer = Invoke-Tls365Bridge -Method 'report.add' -Params @{ report = $reportId; machines = $machines.ToArray(); failures = $failures.ToArray() }
+        $machines.Clear()
+        $failures.Clear()
+        if (-not $answer.Ok)
+        {
+            $stopped = $true
+            if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
+            $PSCmdlet.WriteError($answer.Error)
+        }
+    }
+
+    end
+    {
+        if ($stopped -or -not $write) { return }
+        foreach ($record in $ErrorRecord) { if ($null -ne $record) { $failures.Add((ConvertTo-Tls365ReportFailure -Record $record)) } }
+        if ($machines.Count -gt 0 -or $failures.Count -gt 0)
+        {
+            $answer = Invoke-Tls365Bridge -Method 'report.add' -Params @{ report = $reportId; machines = $machines.ToArray(); failures = $failures.ToArray() }
+            if (-not $answer.Ok)
+            {
+                if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
+                $PSCmdlet.WriteError($answer.Error)
+                return
+            }
+        }
+        $generated = [System.DateTime]::Now.ToString('yyyy-MM-dd HH:mm:ss zzz', [System.Globalization.CultureInfo]::InvariantCulture)
+        $answer = Invoke-Tls365Bridge -Method 'report.write' -Params @{ report = $reportId; title = $Title; generatedAt = $generated; path = $target }
+        if (-not $answer.Ok)
+        {
+            if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
+            $PSCmdlet.WriteError($answer.Error)
+            return
+        }
+        if (-not $answer.Value.ok)
+        {
+            $e = $answer.Value.error
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Report.' + $e.code) -Category WriteError -TargetObject $target))
+            return
+        }
+        $s = $answer.Value.summary
+        Write-Verbose -Message ($script:LocalizedData.Report_Summary -f $s.Machines, $s.Ready, $s.NotReady, $s.Unknown, $s.Unreachable, $s.Failed)
+        if ($null -eq $target) { return [System.String]$answer.Value.html }
+        Get-Item -LiteralPath $target
+    }
+}

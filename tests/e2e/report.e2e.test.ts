@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { repoRoot } from '../support/bridge-client.js';
+import { dumpDom, requireChromium, screenshot } from '../support/chromium.js';
+import { pwsh } from '../support/module-shell.js';
+import { countColour, readPng } from '../support/png.js';
+import { freePort } from '../support/tls-server.js';
+
+// ConvertTo-Tls365Report end to end: pwsh runs Get-Tls365Readiness over the example machines (plus one whose
+// name is hostile markup, one malformed image, and one SSH host that is down), pipes the results into the
+// report, and headless Chromium renders it. The DOM after the page's own script ran is checked against the
+// objects PowerShell returned (counts, filters, sort order, escaping), and the screenshot is decoded.
+const EXAMPLES = join(repoRoot, 'examples');
+const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+
+interface Expected { Total: number; Ready: number; NotReady: number; Unknown: number; Unreachable: number; Failed: number; Names: string[]; WinHttpNotReady: string[] }
+
+/** The machine rows of the dumped DOM, in document order, with their data-text and hidden state. */
+function rows(dom: string): { name: string; verdict: string; hidden: boolean; winhttp: string }[] {
+  const body = dom.slice(dom.indexOf('<table id="machines">'), dom.indexOf('</table>', dom.indexOf('<table id="machines">')));
+  return [...body.matchAll(/<tr ([^>]*)><td data-sort="([^"]*)"/g)].map((m) => ({
+    name: m[2]!,
+    verdict: /data-verdict="(\w+)"/.exec(m[1]!)?.[1] ?? '',
+    hidden: /\shidden(="")?/.test(` ${m[1]}`),
+    winhttp: /data-c-winhttp="(\w+)"/i.exec(m[1]!)?.[1] ?? '',
+  }));
+}
+const card = (dom: string, kind: string): number => Number(new RegExp(`data-count="${kind}"><span class="n">(\\d+)</span>`).exec(dom)?.[1] ?? NaN);
+const shown = (dom: string): string => /<span id="shown">([^<]*)<\/span>/.exec(dom)?.[1] ?? '';
+
+describe('ConvertTo-Tls365Report rendered in headless Chromium (pwsh -> module -> bridge -> core -> HTML)', function () {
+  this.timeout(120_000);
+  let scratch = '';
+  let report = '';
+  let expected: Expected;
+
+  before(async () => {
+    requireChromium();
+    scratch = mkdtempSync(join(tmpdir(), 'tls365-report-'));
+    const images = join(scratch, 'images');
+    mkdirSync(images);
+    for (const f of readdirSync(EXAMPLES).filter((x) => x.endsWith('.reg'))) copyFileSync(join(EXAMPLES, f), join(images, f));
+    // A machine whose registry names it with markup: the report must show it as text.
+    const text = readFileSync(join(EXAMPLES, 'ws2012r2-web01.reg')).toString('utf16le').replace(/^\uFEFF/, '');
+    writeFileSync(join(images, 'hostile.reg'), `\uFEFF${text.replace(/"ComputerName"="[^"]*"/, `"ComputerName"="${HOSTILE}"`)}`, 'utf16le');
+    report = join(scratch, 'fleet.html');
+    const out = join(scratch, 'expected.json');
+    // pwsh runs a script file with the data as arguments (no shell, no command text built from data). Not
+    // node-powershell: the ssh client of the down host writes to stderr, which it would count as an error.
+    execFileSync(pwsh, ['-NoProfile', '-NonInteractive', '-File', join(__dirname, 'fixtures', 'New-ReportFixture.ps1'),
+      '-Manifest', join(repoRoot, 'TLS365.psd1'), '-Images', images, '-DownPort', String(await freePort()), '-Report', report, '-Expected', out],
+    { env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 90_000 });
+    expected = JSON.parse(readFileSync(out, 'utf8').replace(/^\uFEFF/, '')) as Expected;
+  });
+  after(() => {
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('had a mixed fleet to report: ready, not ready, unreachable and failed machines', () => {
+    assert.ok(expected.Ready > 0 && expected.NotReady > 0, JSON.stringify(expected));
+    assert.equal(expected.Unreachable, 1);
+    assert.equal(expected.Failed, 1, 'the malformed example image');
+    assert.ok(expected.Names.includes(HOSTILE));
+  });
+
+  it('shows the same counts as the objects PowerShell returned, after its script ran under the CSP', () => {
+    const dom = dumpDom(report);
+    assert.match(dom, /<html lang="en" class="js">/, 'the report script ran (the CSP allowed it)');
+    for (const k of ['Total', 'Ready', 'NotReady', 'Unknown', 'Unreachable', 'Failed'] as const) assert.equal(card(dom, k), expected[k], k);
+    const all = rows(dom);
+    assert.equal(all.length, expected.Names.length);
+    assert.ok(all.every((r) => !r.hidden));
+    assert.equal(shown(dom), `Showing ${all.length} of ${all.length} machines`);
+    assert.equal([...dom.matchAll(/<tr data-kind="Unreachable">/g)].length, 1);
+  });
+
+  it('filters by verdict and by component status from the address fragment', () => {
+    const dom = dumpDom(report, '#status=NotReady');
+    const visible = rows(dom).filter((r) => !r.hidden);
+    assert.equal(visible.length, expected.NotReady);
+    assert.ok(visible.every((r) => r.verdict === 'NotReady'));
+    assert.equal(shown(dom), `Showing ${expected.NotReady} of ${expected.Names.length} machines`);
+    const byComponent = rows(dumpDom(report, '#comp=WinHttp:NotReady')).filter((r) => !r.hidden);
+    assert.equal(byComponent.length, expected.WinHttpNotReady.length);
+    assert.ok(byComponent.every((r) => r.winhttp === 'NotReady'));
+  });
+
+  it('sorts by computer name, both ways', () => {
+    const names = expected.Names.map((n) => n.toLowerCase()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    assert.deepEqual(rows(dumpDom(report, '#sort=name')).map((r) => r.name), names.map(esc));
+    assert.deepEqual(rows(dumpDom(report, '#sort=name&dir=desc')).map((r) => r.name), [...names].reverse().map(esc));
+  });
+
+  it('shows a hostile machine name as text: no element or script from the data', () => {
+    const dom = dumpDom(report);
+    assert.doesNotMatch(dom, /<img\b/);
+    assert.equal(dom.match(/<script\b/g)?.length, 1, 'only the report script');
+    assert.ok(dom.includes('&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;'));
+  });
+
+  it('renders a screenshot with the summary in its colours', () => {
+    const png = join(scratch, 'fleet.png');
+    screenshot(report, png, 1280, 900);
+    const img = readPng(readFileSync(png));
+    assert.deepEqual([img.width, img.height], [1280, 900]);
+    // The not-ready count is drawn in --bad (#c4291c), the ready count in --ok (#1a7f37); a blank or unstyled page has neither.
+    assert.ok(countColour(img, [0xc4, 0x29, 0x1c]) > 30, 'red of the not-ready count');
+    assert.ok(countColour(img, [0x1a, 0x7f, 0x37]) > 30, 'green of the ready count');
+    assert.ok(countColour(img, [255, 255, 255], 0) > img.width * img.height * 0.3, 'mostly white page');
+  });
+});

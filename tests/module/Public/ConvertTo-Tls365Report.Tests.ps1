@@ -1,0 +1,102 @@
+# ConvertTo-Tls365Report: pipeline input (live objects, Clixml and JSON round trips, ErrorRecords), -ErrorRecord,
+# -WhatIf, -NoClobber, batching across report.add calls, and errors. The HTML itself is tested in mocha
+# (tests/core/report) and rendered in Chromium (tests/e2e/report.e2e.test.ts).
+BeforeAll {
+    $script:repoRoot = Split-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -Parent
+    Import-Module -Name (Join-Path -Path $script:repoRoot -ChildPath 'TLS365.psd1') -Force
+    $examples = Join-Path -Path $script:repoRoot -ChildPath 'examples'
+    $script:results = @(Get-Tls365Readiness -Path (Join-Path -Path $examples -ChildPath '*.reg') -ErrorVariable broken -ErrorAction SilentlyContinue)
+    $script:broken = @($broken)
+    $script:cards = {
+        param ([System.String] $Html)
+        $counts = @{}
+        foreach ($m in [System.Text.RegularExpressions.Regex]::Matches($Html, 'data-count="(\w+)"><span class="n">(\d+)</span>')) { $counts[$m.Groups[1].Value] = [System.Int32]$m.Groups[2].Value }
+        $counts
+    }
+    $script:unreachable = New-Object -TypeName 'System.Management.Automation.ErrorRecord' -ArgumentList @(
+        (New-Object -TypeName 'System.Exception' -ArgumentList 'connection refused'), 'TLS365.Remoting.Unreachable,Get-Tls365Readiness', 'ConnectionError', 'EX99')
+}
+
+AfterAll {
+    Get-Module -Name 'TLS365' -All | Remove-Module -Force
+}
+
+Describe 'ConvertTo-Tls365Report' -Tag 'Public' {
+    It 'writes one HTML file from piped readiness objects and counts -ErrorRecord machines as unreachable or failed' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'fleet.html'
+        $out = $script:results | ConvertTo-Tls365Report -Path $file -ErrorRecord @($script:broken + $script:unreachable)
+        $out | Should -BeOfType ([System.IO.FileInfo])
+        $out.FullName | Should -Be $file
+        $c = & $script:cards ([System.IO.File]::ReadAllText($file))
+        $c['Total'] | Should -Be ($script:results.Count + 2)
+        $c['Ready'] | Should -Be @($script:results | Where-Object Ready).Count
+        $c['Unreachable'] | Should -Be 1
+        $c['Failed'] | Should -Be 1
+    }
+
+    It 'takes ErrorRecords merged into the pipeline (2>&1)' {
+        $html = @($script:results) + @($script:unreachable) | ConvertTo-Tls365Report
+        (& $script:cards $html)['Unreachable'] | Should -Be 1
+        $html | Should -Match 'EX99'
+    }
+
+    It 'returns the HTML as one string without -Path' {
+        $html = $script:results | ConvertTo-Tls365Report -Title 'Contoso <TLS>'
+        $html | Should -BeOfType ([System.String])
+        $html | Should -Match '^<!DOCTYPE html>'
+        $html | Should -Match '<title>Contoso &lt;TLS&gt;</title>'
+    }
+
+    It 'reports objects saved with Export-Clixml or ConvertTo-Json the same as live ones' {
+        $live = $script:results | ConvertTo-Tls365Report
+        $xml = Join-Path -Path $TestDrive -ChildPath 'r.xml'
+        $script:results | Export-Clixml -LiteralPath $xml
+        $fromXml = Import-Clixml -LiteralPath $xml | ConvertTo-Tls365Report
+        $fromJson = $script:results | ConvertTo-Json -Depth 10 | ConvertFrom-Json | ForEach-Object { $_ } | ConvertTo-Tls365Report
+        $strip = { param ($h) $h -replace 'Generated [^<]* by TLS365', '' }
+        (& $strip $fromXml) | Should -BeExactly (& $strip $live)
+        (& $strip $fromJson) | Should -BeExactly (& $strip $live)
+    }
+
+    It 'sends large pipelines in batches and still counts every machine' {
+        $many = 1..1100 | ForEach-Object { $script:results[$_ % $script:results.Count] }
+        # The real function, called by the mock: the mock only counts the report.add calls.
+        $script:realBridge = InModuleScope TLS365 { Get-Command -Name Invoke-Tls365Bridge -CommandType Function }
+        Mock -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -eq 'report.add' } -MockWith {
+            & $script:realBridge @PesterBoundParameters
+        }
+        $html = $many | ConvertTo-Tls365Report
+        (& $script:cards $html)['Total'] | Should -Be 1100
+        Should -Invoke -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -eq 'report.add' } -Times 3 -Exactly
+    }
+
+    It '-WhatIf writes nothing' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'whatif.html'
+        $script:results | ConvertTo-Tls365Report -Path $file -WhatIf | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $file | Should -BeFalse
+    }
+
+    It '-NoClobber refuses an existing file and leaves it as it was' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'keep.html'
+        Set-Content -LiteralPath $file -Value 'mine'
+        { $script:results | ConvertTo-Tls365Report -Path $file -NoClobber } | Should -Throw -ErrorId 'TLS365.Report.FileExists,ConvertTo-Tls365Report'
+        Get-Content -LiteralPath $file | Should -Be 'mine'
+    }
+
+    It 'gives one error per object that is not a readiness result, and reports the rest' {
+        $html = @('EX01', 42) + @($script:results) | ConvertTo-Tls365Report -ErrorVariable bad -ErrorAction SilentlyContinue
+        $bad.Count | Should -Be 2
+        $bad[0].FullyQualifiedErrorId | Should -Be 'TLS365.Report.NotReadiness,ConvertTo-Tls365Report'
+        $bad[0].TargetObject | Should -Be 'EX01'
+        (& $script:cards $html)['Total'] | Should -Be $script:results.Count
+    }
+
+    It 'names the file it cannot write' {
+        $file = Join-Path -Path (Join-Path -Path $TestDrive -ChildPath 'no-such-folder') -ChildPath 'r.html'
+        $null = $script:results | ConvertTo-Tls365Report -Path $file -ErrorVariable e -ErrorAction SilentlyContinue
+        $e.Count | Should -Be 1
+        $e[0].FullyQualifiedErrorId | Should -Be 'TLS365.Report.FileUnwritable,ConvertTo-Tls365Report'
+        $e[0].TargetObject | Should -Be $file
+        $e[0].CategoryInfo.Category | Should -Be 'WriteError'
+    }
+}
