@@ -6,7 +6,7 @@ import { ErrorCode, PROTOCOL_VERSION } from './protocol.js';
 import { logsScan } from './logs-scan.js';
 import { tlsProbe } from './probe.js';
 import { planApplyImage, planCreate, planRender, planUndoImage } from './plan-methods.js';
-import { readinessEvaluate, snapshotRead } from './readiness-methods.js';
+import { readinessEvaluate, readinessFleet, snapshotRead } from './readiness-methods.js';
 import { reportAdd, reportWrite } from './report-methods.js';
 
 /** Most items one batch request may carry; the module splits larger pipelines. */
@@ -77,7 +77,7 @@ const bridgeInfo: Handler = () => ({
 });
 
 const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'tls.probe', 'logs.scan', 'bridge.info',
-  'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render', 'report.add', 'report.write'] as const;
+  'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render', 'report.add', 'report.write', 'readiness.fleet'] as const;
 
 export function createMethodTable(maxLineBytes: number): MethodTable {
   const table: [typeof methodNames[number], Handler][] = [
@@ -95,6 +95,7 @@ export function createMethodTable(maxLineBytes: number): MethodTable {
     ['plan.render', planRender],
     ['report.add', reportAdd],
     ['report.write', reportWrite],
+    ['readiness.fleet', readinessFleet],
   ];
   return new Map<string, Handler>(table);
 }

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { evaluateSnapshot, snapshotFromJson, snapshotFromReg, type EvaluateOptions, type MachineSnapshot, type Role } from '../core/index.js';
+import {
+  evaluateFacts, exchangeFleetFindings, exchangeFleetMember, machineFacts, snapshotFromJson, snapshotFromReg,
+  type EvaluateOptions, type MachineSnapshot, type Role,
+} from '../core/index.js';
 import { locateJsonError } from '../core/json/locate-error.js';
-import type { Handler } from './dispatch.js';
-import { toPowerShellShape } from './readiness-shape.js';
+import type { FleetParts, Handler, Session } from './dispatch.js';
+import { findingShape, toPowerShellShape } from './readiness-shape.js';
 import { invalid, isRecord, mapItems, type Checked } from './params.js';
 
 /** Most machines per readiness request: replies stay a few MB, which Windows PowerShell 5.1 parses comfortably. */
@@ -12,7 +15,7 @@ export const MAX_READINESS_ITEMS = 5000;
 const ROLES: readonly Role[] = ['Exchange', 'ConfigMgr', 'AzureADConnect', 'Office'];
 
 export interface ItemError { code: string; file: string | null; line: number | null; message: string; errors: readonly string[] }
-type ItemResult = { ok: true; readiness: unknown } | { ok: false; error: ItemError };
+type ItemResult = { ok: true; readiness: unknown; fleetKey?: number } | { ok: false; error: ItemError };
 export type SnapshotRead = { ok: true; snapshot: MachineSnapshot } | { ok: false; error: ItemError };
 
 function optionsOf(params: Record<string, unknown>): Checked<EvaluateOptions> {
@@ -58,9 +61,29 @@ export function readImage(path: string): SnapshotRead {
   return { ok: true, snapshot: snap.value };
 }
 
-function evaluateFile(path: string, options: EvaluateOptions): ItemResult {
-  const read = readImage(path);
-  return read.ok ? { ok: true, readiness: toPowerShellShape(evaluateSnapshot(read.snapshot, options)) } : read;
+/** At most this many fleets (readiness.evaluate calls with `fleet`) wait for readiness.fleet; the oldest is dropped. */
+export const MAX_OPEN_FLEETS = 8;
+const FLEET_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+function fleetOf(session: Session, id: string, options: EvaluateOptions): FleetParts {
+  const fleets = session.fleets ?? new Map<string, FleetParts>();
+  session.fleets = fleets;
+  let parts = fleets.get(id);
+  if (parts === undefined) {
+    while (fleets.size >= MAX_OPEN_FLEETS) fleets.delete(fleets.keys().next().value as string);
+    parts = { members: [], options };
+    fleets.set(id, parts);
+  }
+  return parts;
+}
+
+/** Evaluates one machine; an Exchange server of a fleet is also kept for EXCH-009 and its result carries its key. */
+function evaluate(snapshot: MachineSnapshot, options: EvaluateOptions, fleet: FleetParts | null): ItemResult {
+  const m = machineFacts(snapshot);
+  const readiness = toPowerShellShape(evaluateFacts(m, options));
+  if (fleet === null || !exchangeFleetMember(m, options)) return { ok: true, readiness };
+  fleet.members.push(m);
+  return { ok: true, readiness, fleetKey: fleet.members.length - 1 };
 }
 
 /**
@@ -73,22 +96,46 @@ export const snapshotRead: Handler = (params) => mapItems(params, MAX_READINESS_
 });
 
 /**
- * readiness.evaluate {items: [{path} | {snapshot}], options?: {roles, discovery}}
- *   -> {results: [{ok: true, readiness} | {ok: false, error: {code, file, line, message, errors}}]}, in item order;
+ * readiness.evaluate {items: [{path} | {snapshot, origin?}], options?: {roles, discovery}, fleet?: id}
+ *   -> {results: [{ok: true, readiness, fleetKey?} | {ok: false, error: {code, file, line, message, errors}}]}, in item order;
  *   readiness is in the PowerShell object shape (readiness-shape.ts).
  * One unreadable or malformed input is that item's failure; every other machine is still evaluated.
+ *
+ * With `fleet`, the batches of one command form a fleet: each Exchange server that TLS365-EXCH-009 can group
+ * is kept (its derived facts, not its result) and its result carries a `fleetKey`; readiness.fleet then gives
+ * the EXCH-009 findings of the whole fleet, which the module attaches before it writes those servers' results.
  */
-export const readinessEvaluate: Handler = (params) => {
-  const options = optionsOf(isRecord(params) ? params : {});
+export const readinessEvaluate: Handler = (params, session) => {
+  const record = isRecord(params) ? params : {};
+  const options = optionsOf(record);
   if (!options.ok) return options;
+  const fleetId = record['fleet'];
+  if (fleetId !== undefined && (typeof fleetId !== 'string' || !FLEET_ID.test(fleetId))) return invalid('params.fleet', 'must be 1-64 letters, digits or hyphens');
+  const fleet = typeof fleetId === 'string' ? fleetOf(session, fleetId, options.value) : null;
   return mapItems(params, MAX_READINESS_ITEMS, (item, path): Checked<ItemResult> => {
-    if (typeof item['path'] === 'string') return { ok: true, value: evaluateFile(item['path'], options.value) };
+    if (typeof item['path'] === 'string') {
+      const read = readImage(item['path']);
+      return { ok: true, value: read.ok ? evaluate(read.snapshot, options.value, fleet) : read };
+    }
     if (item['snapshot'] === undefined) return invalid(path, 'must have a path (string) or a snapshot (object)');
     const origin = typeof item['origin'] === 'string' ? item['origin'] : path;
     const snap = snapshotFromJson(item['snapshot'], origin);
-    return {
-      ok: true,
-      value: snap.ok ? { ok: true, readiness: toPowerShellShape(evaluateSnapshot(snap.value, options.value)) } : { ok: false, error: { code: 'SnapshotInvalid', ...snap.error } },
-    };
+    return { ok: true, value: snap.ok ? evaluate(snap.value, options.value, fleet) : { ok: false, error: { code: 'SnapshotInvalid', ...snap.error } } };
   });
+};
+
+/**
+ * readiness.fleet {fleet} -> {members, results: [{fleetKey, finding}]}: TLS365-EXCH-009 across every Exchange
+ * server the fleet's readiness.evaluate calls kept, findings in the TLS365.Finding shape. The fleet is dropped.
+ * An unknown fleet (nothing kept, or dropped as the oldest) has no members and no findings.
+ */
+export const readinessFleet: Handler = (params, session) => {
+  if (!isRecord(params)) return invalid('params', 'must be an object');
+  const id = params['fleet'];
+  if (typeof id !== 'string' || !FLEET_ID.test(id)) return invalid('params.fleet', 'must be 1-64 letters, digits or hyphens');
+  const parts = session.fleets?.get(id);
+  session.fleets?.delete(id);
+  if (parts === undefined) return { ok: true, result: { members: 0, results: [] } };
+  const results = exchangeFleetFindings(parts.members, parts.options).map((f) => ({ fleetKey: f.index, finding: findingShape(f.finding) }));
+  return { ok: true, result: { members: parts.members.length, results } };
 };

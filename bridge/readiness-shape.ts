@@ -1,4 +1,4 @@
-import type { Readiness } from '../core/index.js';
+import type { Finding, Readiness } from '../core/index.js';
 
 /**
  * The readiness result in the exact shape of the PowerShell objects (TLS365.Readiness and its parts), so the
@@ -12,19 +12,24 @@ export function toPowerShellShape(r: Readiness): unknown {
     OS: { Name: r.os.name, Build: r.os.build, UBR: r.os.ubr },
     Ready: r.ready,
     Components: r.components.map((c) => ({ Name: c.name, Status: c.status, Reason: c.reason })),
-    Findings: r.findings.map((f) => ({
-      RuleId: f.ruleId,
-      Severity: f.severity,
-      Component: f.components,
-      Message: f.message,
-      Fix: f.fix === null ? null : {
-        Text: f.fix.text,
-        Changes: f.fix.changes.map((c) => ({ Action: c.op, Key: c.key, Name: c.name, Value: c.op === 'delete-value' ? null : c.data })),
-        Updates: f.fix.updates,
-        Restart: f.fix.restart,
-      },
-      Sources: f.sources,
-    })),
+    Findings: r.findings.map(findingShape),
     MissingUpdates: r.missingUpdates,
+  };
+}
+
+/** One finding as a TLS365.Finding (also what readiness.fleet sends for EXCH-009). */
+export function findingShape(f: Finding): unknown {
+  return {
+    RuleId: f.ruleId,
+    Severity: f.severity,
+    Component: f.components,
+    Message: f.message,
+    Fix: f.fix === null ? null : {
+      Text: f.fix.text,
+      Changes: f.fix.changes.map((c) => ({ Action: c.op, Key: c.key, Name: c.name, Value: c.op === 'delete-value' ? null : c.data })),
+      Updates: f.fix.updates,
+      Restart: f.fix.restart,
+    },
+    Sources: f.sources,
   };
 }

@@ -1,5 +1,5 @@
 import { componentBase, type Base } from './components.js';
-import { machineFacts } from './facts.js';
+import { machineFacts, type MachineFacts } from './facts.js';
 import { COMPONENTS, type Component, type ComponentVerdict, type Finding, type Readiness, type Severity } from './model.js';
 import type { EvaluateOptions, Rule } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -20,7 +20,12 @@ function baseName(origin: string | null): string | null {
  * applicable component is Ready, and MissingUpdates from the Fail and Warn findings (rules.md "Conventions").
  */
 export function evaluateSnapshot(snapshot: MachineSnapshot, options: EvaluateOptions = { roles: [] }, rules: readonly Rule[] = RULES): Readiness {
-  const m = machineFacts(snapshot);
+  return evaluateFacts(machineFacts(snapshot), options, rules);
+}
+
+/** The same, from facts already derived (the bridge keeps Exchange servers' facts for the fleet rule). */
+export function evaluateFacts(m: MachineFacts, options: EvaluateOptions = { roles: [] }, rules: readonly Rule[] = RULES): Readiness {
+  const snapshot = m.snapshot;
   const bases = new Map<Component, Base>(COMPONENTS.map((c) => [c, componentBase(m, c)]));
   const applicable = (c: Component): boolean => bases.get(c)?.kind !== 'NotApplicable';
   const unknowns = new Map<Component, string>();

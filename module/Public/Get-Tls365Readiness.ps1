@@ -20,7 +20,13 @@ function Get-Tls365Readiness
         Ready, Components (Name, Status = Ready, NotReady, Unknown or NotApplicable, Reason), Findings
         (RuleId, Severity = Fail, Warn or Info, Component, Message, Fix) and MissingUpdates. A file that
         cannot be read or parsed gives one error naming the file (and line) and every other file is still
-        evaluated. Images are evaluated in batches by one bridge process, never one call per machine.
+        evaluated. Images are evaluated in batches by one bridge process, never one call per machine, and
+        results are written as each batch is done (10,000 snapshot files in one call stream, with progress).
+
+        The machines of one call (-Path, -ComputerName, -HostName, -Session) are one fleet for the Exchange
+        rule TLS365-EXCH-009: when the Exchange servers among them differ in their TLS 1.0-1.2 or .NET 4
+        settings, each gets that warning (HealthChecker's Extended Protection prerequisite). The Exchange
+        servers' results are therefore written at the end of the call, after every other machine's.
     .PARAMETER Path
         Image files: .reg exports or .json snapshots. Wildcards are allowed. Accepts pipeline input from
         Get-ChildItem (FullName) and strings.
@@ -170,15 +176,21 @@ function Get-Tls365Readiness
     begin
     {
         $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
-        $options = @{ roles = @($Role); discovery = [System.Boolean]$Discovery }
-        $progress = @{ Done = 0 }
+        # The bridge reads params.options (roles, discovery); params.fleet makes the batches of this call one fleet
+        # for TLS365-EXCH-009, whose findings are attached to the Exchange servers' results held until the end.
+        $batchParams = @{ options = @{ roles = @($Role); discovery = [System.Boolean]$Discovery } }
+        $fleetId = [System.Guid]::NewGuid().ToString()
+        $held = New-Object -TypeName 'System.Collections.Generic.SortedDictionary[System.Int32, System.Object]'
+        if (-not $Snapshot -and $PSCmdlet.ParameterSetName -ne 'Local') { $batchParams.fleet = $fleetId }
+        $progress = @{ Done = 0; Total = 0 }
         $remoteTargets = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $method = 'readiness.evaluate'
         if ($Snapshot) { $method = 'snapshot.read' }
         $flush = {
             if ($pending.Count -eq 0) { return }
             $evaluated = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
-            $answers = @(Invoke-Tls365BridgeBatch -Method $method -Item $pending -Options $options)
+            $keys = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+            $answers = @(Invoke-Tls365BridgeBatch -Method $method -Item $pending -Options $batchParams)
             foreach ($answer in @(Select-Tls365BatchResult -Answer $answers -Cmdlet $PSCmdlet -ErrorPrefix 'TLS365.Image.' -Category @{ FileUnreadable = 'ReadError' }))
             {
                 $r = $answer.Result
@@ -189,10 +201,44 @@ function Get-Tls365Readiness
                     continue
                 }
                 $evaluated.Add($r.readiness)
+                $keyProperty = $r.PSObject.Properties['fleetKey']
+                if ($null -eq $keyProperty) { $keys.Add($null) } else { $keys.Add($keyProperty.Value) }
             }
-            if ($evaluated.Count -gt 0) { ConvertTo-Tls365Readiness -InputObject $evaluated.ToArray() -Detailed:$Detailed }
+            if ($evaluated.Count -gt 0)
+            {
+                $objects = @(ConvertTo-Tls365Readiness -InputObject $evaluated.ToArray() -Detailed:$Detailed)
+                for ($i = 0; $i -lt $objects.Count; $i++)
+                {
+                    $key = $keys[$i]
+                    if ($null -eq $key) { $objects[$i] } else { $held[[System.Int32]$key] = $objects[$i] }
+                }
+            }
             $progress.Done = $progress.Done + $pending.Count
             $pending.Clear()
+        }
+        # Writes the held Exchange servers' results with the fleet's EXCH-009 findings attached (Warn: verdicts
+        # do not change). If the bridge cannot answer, the results still go out, with the error.
+        $release = {
+            if ($held.Count -eq 0) { return }
+            $answer = Invoke-Tls365Bridge -Method 'readiness.fleet' -Params @{ fleet = $fleetId }
+            if ($answer.Ok)
+            {
+                foreach ($x in @($answer.Value.results))
+                {
+                    $owner = $null
+                    if (-not $held.TryGetValue([System.Int32]$x.fleetKey, [ref]$owner)) { continue }
+                    $f = $x.finding
+                    $f.pstypenames.Insert(0, 'TLS365.Finding')
+                    if ($null -ne $f.Fix) { $f.Fix.pstypenames.Insert(0, 'TLS365.Fix') }
+                    $owner.Findings = @($owner.Findings) + @($f)
+                }
+            }
+            else
+            {
+                $PSCmdlet.WriteError($answer.Error)
+            }
+            foreach ($o in $held.Values) { $o }
+            $held.Clear()
         }
     }
 
@@ -228,13 +274,16 @@ function Get-Tls365Readiness
                 $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Image.NotFound' -Category ObjectNotFound -TargetObject $item))
                 continue
             }
+            # Known as soon as a pattern is resolved: progress shows done of total across every -Path item so far.
+            $progress.Total = $progress.Total + $resolved.Count
             foreach ($file in $resolved)
             {
                 $pending.Add(@{ Target = $file; Request = @{ path = $file } })
                 if ($pending.Count -ge $script:ReadinessBatchSize)
                 {
                     & $flush
-                    Write-Progress -Activity 'Get-Tls365Readiness' -Status ('{0} images evaluated' -f $progress.Done)
+                    $percent = [System.Math]::Min(100, [System.Int32](100 * $progress.Done / [System.Math]::Max(1, $progress.Total)))
+                    Write-Progress -Activity 'Get-Tls365Readiness' -Status ($script:LocalizedData.Readiness_Progress -f $progress.Done, $progress.Total) -PercentComplete $percent
                 }
             }
         }
@@ -281,6 +330,7 @@ function Get-Tls365Readiness
                 if ($pending.Count -ge $script:ReadinessBatchSize) { & $flush }
             }
             & $flush
+            & $release
             return
         }
         if ($PSCmdlet.ParameterSetName -eq 'Local')
@@ -301,6 +351,7 @@ function Get-Tls365Readiness
             $pending.Add(@{ Target = [System.Environment]::MachineName; Request = @{ snapshot = $collection.Value; origin = [System.Environment]::MachineName } })
         }
         & $flush
+        & $release
         Write-Progress -Activity 'Get-Tls365Readiness' -Completed
     }
 }

@@ -52,10 +52,17 @@ function nameOf(m: MachineFacts): string {
   return stem === '' ? 'unknown' : stem;
 }
 
-export function exchangeFleetFindings(machines: readonly MachineFacts[], options: EvaluateOptions = { roles: [] }): readonly { computerName: string; finding: Finding }[] {
+/** Whether EXCH-009 groups this machine: an Exchange server (detected or by -Role) whose settings are all known. */
+export function exchangeFleetMember(m: MachineFacts, options: EvaluateOptions): boolean {
+  return isExchange(m, options) && m.coverage.schannel && m.coverage.dotnet && m.x64 !== null;
+}
+
+/** One Warn per grouped server when the batch holds more than one configuration; `index` is the machine's position in `machines`. */
+export function exchangeFleetFindings(machines: readonly MachineFacts[], options: EvaluateOptions = { roles: [] }): readonly { index: number; computerName: string; finding: Finding }[] {
   const servers = machines
-    .filter((m) => isExchange(m, options) && m.coverage.schannel && m.coverage.dotnet && m.x64 !== null)
-    .map((m) => ({ m, name: nameOf(m), settings: settings(m, m.x64 === true) }));
+    .map((m, index) => ({ m, index }))
+    .filter(({ m }) => exchangeFleetMember(m, options))
+    .map(({ m, index }) => ({ m, index, name: nameOf(m), settings: settings(m, m.x64 === true) }));
   const groups = new Map<string, typeof servers>();
   for (const s of servers) {
     const sig = s.settings.map((x) => `${x.label}=${x.value}`).join('|');
@@ -64,7 +71,7 @@ export function exchangeFleetFindings(machines: readonly MachineFacts[], options
   if (groups.size <= 1) return [];
 
   const groupList = [...groups.values()];
-  const out: { computerName: string; finding: Finding }[] = [];
+  const out: { index: number; computerName: string; finding: Finding }[] = [];
   groupList.forEach((members, gi) => {
     for (const s of members) {
       // The settings where some other server holds a different value than this one.
@@ -74,7 +81,7 @@ export function exchangeFleetFindings(machines: readonly MachineFacts[], options
       const out1 = finding(EXCH_009, 'Warn', components,
         `The ${servers.length} Exchange servers in this batch have ${groupList.length} different TLS 1.0-1.2 / .NET 4 configurations and this one is in group ${gi + 1}${peers.length > 0 ? ` with ${peers.join(', ')}` : ' alone'}; it differs from others in ${differs.map((d) => `${d.label} (here ${d.value})`).join(', ')}, and HealthChecker's Extended Protection check requires every Exchange server to run the same TLS configuration.`,
         { text: 'Apply the same TLS 1.0-1.2 Client/Server values and .NET 4 values on every Exchange server (the other EXCH findings give the recommended values), then restart each changed server.', changes: [], updates: [], restart: 'reboot' });
-      if (out1.kind === 'finding') out.push({ computerName: s.name, finding: out1.finding });
+      if (out1.kind === 'finding') out.push({ index: s.index, computerName: s.name, finding: out1.finding });
     }
   });
   return out;

@@ -100,6 +100,57 @@ Describe 'Get-Tls365Readiness -Path' -Tag 'Public' {
         ($after - $before) | Should -BeLessOrEqual 6
     }
 
+    It 'streams: results of the first batch reach the pipeline before later files are read, with progress as done of total' {
+        $folder = Join-Path -Path $TestDrive -ChildPath 'stream'
+        $null = New-Item -ItemType Directory -Path $folder
+        foreach ($i in 1..120) { Copy-Item -LiteralPath $script:goodImages[0].FullName -Destination (Join-Path -Path $folder -ChildPath ('m{0:d3}.reg' -f $i)) }
+        Mock -ModuleName TLS365 -CommandName Write-Progress -MockWith { }
+        # The last file is removed by the pipeline's consumer as soon as the first result arrives: a command that
+        # read everything before writing anything would still evaluate it.
+        $last = Join-Path -Path $folder -ChildPath 'm120.reg'
+        $out = @(Get-Tls365Readiness -Path (Join-Path -Path $folder -ChildPath '*.reg') -ErrorVariable errs -ErrorAction SilentlyContinue |
+            ForEach-Object { if (Test-Path -LiteralPath $last) { Remove-Item -LiteralPath $last }; $_ })
+        $out | Should -HaveCount 119
+        $errs | Should -HaveCount 1
+        $errs[0].TargetObject | Should -Be $last
+        Should -Invoke -ModuleName TLS365 -CommandName Write-Progress -ParameterFilter { $Status -eq '50 of 120 images evaluated' -and $PercentComplete -eq 42 } -Times 1 -Exactly
+        Should -Invoke -ModuleName TLS365 -CommandName Write-Progress -ParameterFilter { $Status -eq '100 of 120 images evaluated' } -Times 1 -Exactly
+    }
+
+    It 'passes -Role and -Discovery to the rules (EXCH rules on a machine with no Exchange; SCHANNEL-017 only with -Discovery)' {
+        $image = Join-Path -Path $script:examples -ChildPath 'ws2012r2-web01.reg'
+        $plain = Get-Tls365Readiness -Path $image
+        @($plain.Findings | Where-Object { $_.RuleId -like 'TLS365-EXCH-*' -or $_.RuleId -eq 'TLS365-SCHANNEL-017' }) | Should -HaveCount 0
+        $asExchange = Get-Tls365Readiness -Path $image -Role Exchange
+        @($asExchange.Findings | Where-Object { $_.RuleId -like 'TLS365-EXCH-*' }).Count | Should -BeGreaterThan 0
+        $discovery = Get-Tls365Readiness -Path $image -Discovery
+        @($discovery.Findings | Where-Object { $_.RuleId -eq 'TLS365-SCHANNEL-017' }) | Should -HaveCount 1
+    }
+
+    It 'adds TLS365-EXCH-009 to every Exchange server of one call when their TLS settings differ, across batches [HC-EP]' {
+        $folder = Join-Path -Path $TestDrive -ChildPath 'exchange-fleet'
+        $null = New-Item -ItemType Directory -Path $folder
+        $text = [System.IO.File]::ReadAllText((Join-Path -Path $script:examples -ChildPath 'ws2016-ex01.reg'), [System.Text.Encoding]::Unicode)
+        $tls10On = $text -replace '(TLS 1\.0\\Server\]\r?\n"DisabledByDefault"=dword:)00000001(\r?\n"Enabled"=dword:)00000000', '${1}00000000${2}00000001'
+        $tls10On | Should -Not -Be $text
+        foreach ($i in 1..60)
+        {
+            $name = 'EX{0:d2}' -f $i
+            $body = if ($i -eq 55) { $tls10On } else { $text }
+            [System.IO.File]::WriteAllText((Join-Path -Path $folder -ChildPath ($name + '.reg')), ($body -replace '"ComputerName"="WS2016-EX01"', ('"ComputerName"="{0}"' -f $name)), [System.Text.Encoding]::Unicode)
+        }
+        Copy-Item -LiteralPath (Join-Path -Path $script:examples -ChildPath 'ws2019-fs01.reg') -Destination $folder
+        $out = @(Get-Tls365Readiness -Path (Join-Path -Path $folder -ChildPath '*.reg'))
+        $out | Should -HaveCount 61
+        $warned = @($out | Where-Object { @($_.Findings | Where-Object RuleId -eq 'TLS365-EXCH-009').Count -eq 1 })
+        $warned | Should -HaveCount 60
+        ($warned | Where-Object ComputerName -eq 'EX55').Findings[-1].Message | Should -Match 'group 2 alone'
+        ($warned[0].Findings | Where-Object RuleId -eq 'TLS365-EXCH-009').pstypenames[0] | Should -Be 'TLS365.Finding'
+        ($out | Where-Object ComputerName -eq 'WS2019-FS01').Findings.RuleId | Should -Not -Contain 'TLS365-EXCH-009'
+        # One file alone is a fleet of one: nothing to compare.
+        (Get-Tls365Readiness -Path (Join-Path -Path $folder -ChildPath 'EX55.reg')).Findings.RuleId | Should -Not -Contain 'TLS365-EXCH-009'
+    }
+
     It 'shows findings in the -Detailed view and in Format-List' {
         $r = Get-Tls365Readiness -Path $script:goodImages[0].FullName -Detailed
         $r.PSObject.TypeNames[0] | Should -Be 'TLS365.Readiness.Detailed'

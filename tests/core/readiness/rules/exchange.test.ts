@@ -294,6 +294,7 @@ describe('Exchange rules (rules.md 10.7)', () => {
         facts('APP1', legacyOn),
       ]);
       assert.deepEqual(out.map((o) => o.computerName), ['EX1', 'EX2', 'EX3']);
+      assert.deepEqual(out.map((o) => o.index), [0, 1, 2], 'positions in the input, for callers that hold the results');
       for (const o of out) {
         assert.equal(o.finding.ruleId, 'TLS365-EXCH-009');
         assert.equal(o.finding.severity, 'Warn');
