@@ -3,6 +3,8 @@
 //   A. core alone: read + parse + evaluate N .reg images in-process (no bridge, no PowerShell)
 //   B. bridge: the same N files through readiness.evaluate in batches of 50 (what the module sends)
 //   C. PowerShell end to end: Get-Tls365Readiness -Path <dir>\*.reg in one pwsh call, N objects out
+//   D. the same over N snapshot .json files (what SCCM or a scheduled task collects), in one pwsh call
+// C and D also report when the first result reached the pipeline (streaming) and pwsh's peak working set.
 // The images are copies of the bundled examples (5 machine kinds), so every rule family does real work.
 const fs = require('node:fs');
 const os = require('node:os');
@@ -14,6 +16,18 @@ const { root, pwshPath, childEnv } = require('../scripts/lib.js');
 const core = require(path.join(root, 'dist', 'core', 'index.js'));
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+const quote = (s) => `'${s.replace(/'/g, "''")}'`;
+
+/** One pwsh call: Get-Tls365Readiness -Path <pattern>; total time, time to the first object, peak working set. */
+function psRun(pattern, n) {
+  const script = `$ErrorActionPreference='Stop'; Import-Module ${quote(path.join(root, 'TLS365.psd1'))}; $sw=[Diagnostics.Stopwatch]::StartNew(); $first=$null; $n=0; Get-Tls365Readiness -Path ${quote(pattern)} | ForEach-Object { if ($null -eq $first) { $first = $sw.Elapsed.TotalMilliseconds }; $n++ }; '{0} {1} {2} {3}' -f $n, $sw.Elapsed.TotalMilliseconds, $first, [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64`;
+  const r = spawnSync(pwshPath(), ['-NoProfile', '-NonInteractive', '-Command', script], { env: childEnv({ TERM: 'dumb' }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const line = (r.stdout || '').trim().split(/\r?\n/).pop() || '';
+  const [count, ms, firstMs, peak] = line.split(' ').map(Number);
+  if (r.status !== 0 || count !== n) throw new Error(`pwsh: ${r.stderr || r.stdout}`);
+  return { ms, firstMs, peakMB: peak / 1048576 };
+}
 
 async function readinessBench(n) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tls365-bench-'));
@@ -48,13 +62,21 @@ async function readinessBench(n) {
     await b.close();
     if (count !== n) throw new Error(`bridge returned ${count} of ${n}`);
 
-    // C: PowerShell end to end, one call
-    const script = `$ErrorActionPreference='Stop'; Import-Module '${path.join(root, 'TLS365.psd1').replace(/'/g, "''")}'; $sw=[Diagnostics.Stopwatch]::StartNew(); $n=(Get-Tls365Readiness -Path '${path.join(dir, '*.reg').replace(/'/g, "''")}' | Measure-Object).Count; '{0} {1}' -f $n, $sw.Elapsed.TotalMilliseconds`;
-    const r = spawnSync(pwshPath(), ['-NoProfile', '-NonInteractive', '-Command', script], { env: childEnv({ TERM: 'dumb' }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const line = (r.stdout || '').trim().split(/\r?\n/).pop() || '';
-    const [psCount, psMs] = line.split(' ').map(Number);
-    if (r.status !== 0 || psCount !== n) throw new Error(`pwsh: ${r.stderr || r.stdout}`);
-    return { n, notReady, coreMs, bridgeMs, psMs };
+    // C: PowerShell end to end, one call, over the .reg images
+    const c = psRun(path.join(dir, '*.reg'), n);
+
+    // D: the same machines as snapshot .json files: 5 snapshots written by Get-Tls365Readiness -Snapshot, copied N times
+    const jsonDir = path.join(dir, 'json');
+    fs.mkdirSync(jsonDir);
+    const kinds = samples.map((f) => path.join(root, 'examples', f));
+    const snapScript = `$ErrorActionPreference='Stop'; Import-Module ${quote(path.join(root, 'TLS365.psd1'))}; $i = 0; foreach ($f in @(${kinds.map(quote).join(',')})) { Get-Tls365Readiness -Path $f -Snapshot | ConvertTo-Json -Depth 20 -Compress | Set-Content -LiteralPath (Join-Path ${quote(jsonDir)} ('kind{0}.json' -f $i)) -Encoding utf8; $i++ }`;
+    const snap = spawnSync(pwshPath(), ['-NoProfile', '-NonInteractive', '-Command', snapScript], { env: childEnv({ TERM: 'dumb' }), encoding: 'utf8' });
+    if (snap.status !== 0) throw new Error(`pwsh -Snapshot: ${snap.stderr || snap.stdout}`);
+    for (let i = 0; i < n; i += 1) fs.copyFileSync(path.join(jsonDir, `kind${i % kinds.length}.json`), path.join(jsonDir, `m${String(i).padStart(5, '0')}.json`));
+    for (let i = 0; i < kinds.length; i += 1) fs.rmSync(path.join(jsonDir, `kind${i}.json`));
+    const d = psRun(path.join(jsonDir, '*.json'), n);
+    const jsonBytes = fs.statSync(path.join(jsonDir, 'm00000.json')).size;
+    return { n, notReady, coreMs, bridgeMs, psMs: c.ms, c, d, jsonBytes };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -69,6 +91,7 @@ if (require.main === module) {
     process.stdout.write(`\nTLS365 readiness benchmark: ${r.n} .reg images (${r.notReady} not ready), node ${process.version}, ${os.cpus().length} cores\n\n`);
     process.stdout.write(`core alone (parse + evaluate)        ${(r.coreMs / 1000).toFixed(2)} s  ${rate(r.coreMs)}   1.0x\n`);
     process.stdout.write(`bridge, batches of 50 paths         ${(r.bridgeMs / 1000).toFixed(2)} s  ${rate(r.bridgeMs)}   ${(r.bridgeMs / r.coreMs).toFixed(2)}x the core's time\n`);
-    process.stdout.write(`Get-Tls365Readiness -Path, one call  ${(r.psMs / 1000).toFixed(2)} s  ${rate(r.psMs)}   ${(r.psMs / r.coreMs).toFixed(2)}x the core's time\n`);
+    process.stdout.write(`Get-Tls365Readiness -Path *.reg      ${(r.c.ms / 1000).toFixed(2)} s  ${rate(r.c.ms)}   ${(r.c.ms / r.coreMs).toFixed(2)}x the core's time; first result after ${(r.c.firstMs / 1000).toFixed(2)} s; pwsh peak ${r.c.peakMB.toFixed(0)} MB\n`);
+    process.stdout.write(`Get-Tls365Readiness -Path *.json     ${(r.d.ms / 1000).toFixed(2)} s  ${rate(r.d.ms)}   ${(r.d.ms / r.coreMs).toFixed(2)}x the core's time; first result after ${(r.d.firstMs / 1000).toFixed(2)} s; pwsh peak ${r.d.peakMB.toFixed(0)} MB (snapshots of ${(r.jsonBytes / 1024).toFixed(1)} KB)\n`);
   }).catch((e) => { process.stderr.write(`bench failed: ${e.stack || e}\n`); process.exit(1); });
 }

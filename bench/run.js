@@ -86,7 +86,9 @@ function fromPowerShell() {
   process.stdout.write(`\nReadiness: ${rd.n} .reg images (5 machine kinds, ${rd.notReady} not ready)\n\n`);
   process.stdout.write(`core alone (parse + evaluate)        ${(rd.coreMs / 1000).toFixed(2)} s  ${rate(rd.coreMs).padEnd(20)}  1.0x\n`);
   process.stdout.write(`bridge, batches of 50 paths         ${(rd.bridgeMs / 1000).toFixed(2)} s  ${rate(rd.bridgeMs).padEnd(20)}  ${(rd.bridgeMs / rd.coreMs).toFixed(2)}x the core's time\n`);
-  process.stdout.write(`Get-Tls365Readiness -Path, one call  ${(rd.psMs / 1000).toFixed(2)} s  ${rate(rd.psMs).padEnd(20)}  ${(rd.psMs / rd.coreMs).toFixed(2)}x the core's time\n`);
+  for (const [label, x] of [['Get-Tls365Readiness -Path *.reg ', rd.c], ['Get-Tls365Readiness -Path *.json', rd.d]]) {
+    process.stdout.write(`${label}     ${(x.ms / 1000).toFixed(2)} s  ${rate(x.ms).padEnd(20)}  ${(x.ms / rd.coreMs).toFixed(2)}x the core's time; first result after ${(x.firstMs / 1000).toFixed(2)} s; pwsh peak working set ${x.peakMB.toFixed(0)} MB\n`);
+  }
   const logs = await logsBench(quick ? [100] : [100, 1024]);
   const mbs = (mb, ms) => `${(mb / (ms / 1000)).toFixed(1)} MB/s`;
   process.stdout.write('\nLegacy-client discovery (generated IIS W3C logs with crypt fields)\n');
