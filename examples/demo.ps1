@@ -4,7 +4,7 @@
 .DESCRIPTION
     Five machine images and one deliberately broken export: the broken one yields one error naming the file
     and line, and every other machine is still evaluated. Then the details of the first machine that is not
-    ready, and a mask decoded for good measure.
+    ready, the fleet HTML report of them all (out/demo-report.html), and a mask decoded for good measure.
 #>
 [CmdletBinding()]
 param ()
@@ -27,5 +27,10 @@ if ($null -ne $first)
     Write-Output ("Why {0} is not ready (Format-List):" -f $first.ComputerName)
     $first | Format-List | Out-String -Width 200
 }
+
+$outFolder = Join-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -ChildPath 'out'
+$null = New-Item -ItemType Directory -Path $outFolder -Force
+$report = $results | ConvertTo-Tls365Report -Path (Join-Path -Path $outFolder -ChildPath 'demo-report.html') -ErrorRecord $imageErrors -Title 'TLS365 demo: the bundled sample machines'
+Write-Output ("Fleet report (open it in a browser): {0}" -f $report.FullName)
 
 Write-Output ("WinHTTP DefaultSecureProtocols 0xA80 means: {0}" -f ((ConvertFrom-Tls365ProtocolMask 0xA80) -join ', '))
