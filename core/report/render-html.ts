@@ -8,7 +8,7 @@ import { machineVerdict, NO_OS, summarize, type ReportSummary } from './summary.
  * The fleet readiness report: one self-contained HTML document (inline style and script, no external
  * assets, works offline). Sections: summary cards, readiness per component, per OS, the machine table
  * (sortable, filterable), machines that gave no result, missing updates, findings across the fleet, and each
- * machine's findings with the exact registry changes that fix them.
+ * machine's Fail and Warn findings with the exact registry changes that fix them.
  *
  * Every value from a machine is escaped (escape.ts); the CSP forbids every script but the report's own.
  */
@@ -86,13 +86,13 @@ function machineTable(input: ReportInput, s: ReportSummary): string {
     const byName = new Map(m.components.map((c) => [c.name, c]));
     const fails = m.findings.filter((f) => f.severity === 'Fail').length;
     const warns = m.findings.filter((f) => f.severity === 'Warn').length;
-    const text = [m.computerName, m.os.name, String(m.os.build ?? ''), v, ...m.findings.map((f) => f.ruleId), ...m.missingUpdates].join(' ').toLowerCase();
+    const text = [...new Set([m.computerName, m.os.name, String(m.os.build ?? ''), v, ...m.findings.map((f) => f.ruleId), ...m.missingUpdates])].join(' ').toLowerCase();
     const cells = components.map((c) => {
       const st = byName.get(c)?.status ?? 'Unknown';
-      return `<td data-sort="${h(st)}" title="${h(byName.get(c)?.reason ?? '')}">${status(st)}</td>`;
+      return `<td data-sort="${h(st)}" title="${h(clip(byName.get(c)?.reason ?? ''))}">${status(st)}</td>`;
     }).join('');
     const attrs = components.map((c) => ` data-c-${h(c)}="${h(byName.get(c)?.status ?? 'Unknown')}"`).join('');
-    const name = m.findings.length > 0 ? `<a href="#${anchor(i)}">${h(m.computerName)}</a>` : h(m.computerName);
+    const name = actionable(m) ? `<a href="#${anchor(i)}">${h(m.computerName)}</a>` : h(m.computerName);
     return `<tr data-verdict="${v}" data-os="${h(m.os.name === '' ? 'Unknown OS' : m.os.name)}" data-text="${h(text)}"${attrs}><td data-sort="${h(m.computerName.toLowerCase())}">${name}</td><td>${h(m.os.name)}</td><td class="num">${h(m.os.build ?? '')}</td><td data-sort="${v}">${status(v)}</td>${cells}<td class="num">${fails}</td><td class="num">${warns}</td><td>${m.missingUpdates.map((k) => h(k)).join(', ')}</td></tr>`;
   }).join('\n');
   const compOptions = components.flatMap((c) => ['NotReady', 'Unknown', 'Ready'].map((st) => `<option value="${h(`${c}:${st}`)}">${h(label(c))}: ${h(VERDICT_LABEL[st] ?? st)}</option>`)).join('');
@@ -128,8 +128,14 @@ function findingBlock(f: ReportFinding): string {
   return `<div class="finding" data-rule="${h(f.ruleId)}"><span class="sev-${h(f.severity)}">${h(f.severity)}</span> <code>${h(f.ruleId)}</code> <span class="muted">${f.components.map((c) => h(label(c))).join(', ')}</span><div>${h(f.message)}</div>${fix}</div>`;
 }
 
+/** Machines with something to act on: a Fail or Warn finding. Info-only findings appear in the fleet table only. */
+const actionable = (m: ReportMachine): boolean => m.findings.some((f) => f.severity === 'Fail' || f.severity === 'Warn');
+
+/** A component's reason as a tooltip: the first 240 characters (the full text is in the machine's details). */
+const clip = (s: string): string => (s.length <= 240 ? s : `${s.slice(0, 239)}\u2026`);
+
 function machineDetails(input: ReportInput): string {
-  const blocks = input.machines.map((m, i) => ({ m, i })).filter(({ m }) => m.findings.length > 0).map(({ m, i }) => machineBlock(m, i)).join('\n');
+  const blocks = input.machines.map((m, i) => ({ m, i })).filter(({ m }) => actionable(m)).map(({ m, i }) => machineBlock(m, i)).join('\n');
   return blocks === '' ? '' : `<h2 id="details">Findings and fixes per machine</h2>\n${blocks}`;
 }
 
