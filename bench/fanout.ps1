@@ -4,13 +4,21 @@
     collecting the same hosts one call after another. Prints one JSON line per N.
 .PARAMETER Count
     Host counts to measure (default 1, 4, 16).
+.PARAMETER DelaySeconds
+    Also measure the largest count against hosts whose remote side first waits this long (default 1; 0 skips it).
+    All hosts share this machine's cores, so with no wait the measure is CPU-bound (each host starts a pwsh);
+    the wait stands for what fan-out is for in a real fleet: network latency, slow WinRM authentication.
 #>
 [CmdletBinding()]
 param
 (
     [Parameter()]
     [System.Int32[]]
-    $Count = @(1, 4, 16)
+    $Count = @(1, 4, 16),
+
+    [Parameter()]
+    [System.Int32]
+    $DelaySeconds = 1
 )
 
 $ErrorActionPreference = 'Stop'
@@ -25,15 +33,21 @@ $listener = New-Object -TypeName 'System.Net.Sockets.TcpListener' -ArgumentList 
 $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
 $max = ($Count | Measure-Object -Maximum).Maximum
 $addresses = @(1..$max | ForEach-Object { '127.0.0.{0}' -f (100 + $_) })
-$hosts = & $starter -Folder $folder -Port $port -Hosts @($addresses | ForEach-Object { @{ Address = $_; Image = $image; DelaySeconds = 0 } })
+$slowAddresses = @()
+if ($DelaySeconds -gt 0) { $slowAddresses = @(1..$max | ForEach-Object { '127.0.0.{0}' -f (150 + $_) }) }
+$specs = @($addresses | ForEach-Object { @{ Address = $_; Image = $image; DelaySeconds = 0 } }) + @($slowAddresses | ForEach-Object { @{ Address = $_; Image = $image; DelaySeconds = $DelaySeconds } })
+$hosts = & $starter -Folder $folder -Port $port -Hosts $specs
 if ($null -eq $hosts) { throw 'sshd is not available' }
 try
 {
     $common = @{ Port = $port; UserName = 'root'; KeyFilePath = $hosts.KeyFilePath; SSHOption = @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' } }
     $null = Get-Tls365Readiness -HostName $addresses[0] @common   # warm: bridge started, caches filled
-    foreach ($n in $Count)
+    $runs = @($Count | ForEach-Object { @{ N = $_; Targets = $addresses[0..($_ - 1)]; Delay = 0 } })
+    if ($slowAddresses.Count -gt 0) { $runs += @{ N = $max; Targets = $slowAddresses; Delay = $DelaySeconds } }
+    foreach ($run in $runs)
     {
-        $targets = $addresses[0..($n - 1)]
+        $n = $run.N
+        $targets = $run.Targets
         $clock = [System.Diagnostics.Stopwatch]::StartNew()
         $fan = @(Get-Tls365Readiness -HostName $targets @common)
         $fanMs = $clock.Elapsed.TotalMilliseconds
@@ -41,7 +55,7 @@ try
         $seq = @(foreach ($t in $targets) { Get-Tls365Readiness -HostName $t @common })
         $seqMs = $clock.Elapsed.TotalMilliseconds
         if ($fan.Count -ne $n -or $seq.Count -ne $n) { throw "expected $n results, got $($fan.Count) and $($seq.Count)" }
-        ConvertTo-Json -Compress -InputObject @{ hosts = $n; fanOutMs = $fanMs; sequentialMs = $seqMs }
+        ConvertTo-Json -Compress -InputObject @{ hosts = $n; delaySeconds = $run.Delay; fanOutMs = $fanMs; sequentialMs = $seqMs }
     }
 }
 finally

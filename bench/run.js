@@ -107,7 +107,7 @@ function fromPowerShell() {
     process.stdout.write('\nFan-out over SSH remoting to loopback test hosts (the hosts share this machine\'s cores)\n\n');
     if (fanout.length === 0) process.stdout.write(`  not measured: ${(f.stderr || f.stdout || String(f.error)).trim().split(/\r?\n/).pop()}\n`);
     for (const r of fanout) {
-      process.stdout.write(`  ${String(r.hosts).padStart(2)} hosts: one fan-out ${(r.fanOutMs / 1000).toFixed(2)} s (${(r.fanOutMs / r.hosts).toFixed(0)} ms/host), one call per host ${(r.sequentialMs / 1000).toFixed(2)} s: speed-up ${(r.sequentialMs / r.fanOutMs).toFixed(2)}x\n`);
+      process.stdout.write(`  ${String(r.hosts).padStart(2)} hosts${r.delaySeconds ? `, each waiting ${r.delaySeconds} s first` : ''}: one fan-out ${(r.fanOutMs / 1000).toFixed(2)} s (${(r.fanOutMs / r.hosts).toFixed(0)} ms/host), one call per host ${(r.sequentialMs / 1000).toFixed(2)} s: speed-up ${(r.sequentialMs / r.fanOutMs).toFixed(2)}x\n`);
     }
   }
   const out = path.join(__dirname, 'results');
