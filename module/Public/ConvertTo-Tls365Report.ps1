@@ -147,7 +147,11 @@ function ConvertTo-Tls365Report
             }
         }
         $generated = [System.DateTime]::Now.ToString('yyyy-MM-dd HH:mm:ss zzz', [System.Globalization.CultureInfo]::InvariantCulture)
-        $answer = Invoke-Tls365Bridge -Method 'report.write' -Params @{ report = $reportId; title = $Title; generatedAt = $generated; path = $target }
+        # Without -Path the page still travels through a file, never inside a JSON reply: a fleet's page is tens
+        # of MB, more than Windows PowerShell 5.1's ConvertFrom-Json should be asked to parse.
+        $file = $target
+        if ($null -eq $target) { $file = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), ('tls365-report-{0}.html' -f $reportId)) }
+        $answer = Invoke-Tls365Bridge -Method 'report.write' -Params @{ report = $reportId; title = $Title; generatedAt = $generated; path = $file }
         if (-not $answer.Ok)
         {
             if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
@@ -157,12 +161,23 @@ function ConvertTo-Tls365Report
         if (-not $answer.Value.ok)
         {
             $e = $answer.Value.error
-            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Report.' + $e.code) -Category WriteError -TargetObject $target))
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Report.' + $e.code) -Category WriteError -TargetObject $file))
             return
         }
         $s = $answer.Value.summary
         Write-Verbose -Message ($script:LocalizedData.Report_Summary -f $s.Machines, $s.Ready, $s.NotReady, $s.Unknown, $s.Unreachable, $s.Failed)
-        if ($null -eq $target) { return [System.String]$answer.Value.html }
-        Get-Item -LiteralPath $target
+        if ($null -ne $target)
+        {
+            Get-Item -LiteralPath $target
+            return
+        }
+        try
+        {
+            [System.IO.File]::ReadAllText($file, [System.Text.Encoding]::UTF8)
+        }
+        finally
+        {
+            Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
+        }
     }
 }

@@ -40,8 +40,11 @@ Describe 'ConvertTo-Tls365Report' -Tag 'Public' {
         $html | Should -Match 'EX99'
     }
 
-    It 'returns the HTML as one string without -Path' {
+    It 'returns the HTML as one string without -Path, through a temporary file it removes' {
+        $leftovers = { @(Get-ChildItem -LiteralPath ([System.IO.Path]::GetTempPath()) -Filter 'tls365-report-*.html' -ErrorAction SilentlyContinue).Count }
+        $before = & $leftovers
         $html = $script:results | ConvertTo-Tls365Report -Title 'Contoso <TLS>'
+        & $leftovers | Should -Be $before
         $html | Should -BeOfType ([System.String])
         $html | Should -Match '^<!DOCTYPE html>'
         $html | Should -Match '<title>Contoso &lt;TLS&gt;</title>'
