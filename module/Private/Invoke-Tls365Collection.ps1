@@ -12,6 +12,9 @@ function Invoke-Tls365Collection
     .PARAMETER InvokeParameters
         The connection part of the Invoke-Command call (ComputerName/Credential/Port, HostName/UserName/KeyFilePath/Port,
         or Session), plus ThrottleLimit (dropped for SSH, whose Invoke-Command parameter sets do not take it).
+    .PARAMETER TimeoutSeconds
+        Longest wait for the whole fan-out. Child jobs still running then are stopped and each becomes one
+        TLS365.Remoting.Timeout (OperationTimeout) naming its machine; what they returned before is discarded.
     .EXAMPLE
         Invoke-Tls365Collection -InvokeParameters @{ HostName = @('ex01', 'ex02'); ThrottleLimit = 32 }
     #>
@@ -21,7 +24,12 @@ function Invoke-Tls365Collection
     (
         [Parameter(Mandatory = $true)]
         [System.Collections.Hashtable]
-        $InvokeParameters
+        $InvokeParameters,
+
+        [Parameter()]
+        [ValidateRange(1, 86400)]
+        [System.Int32]
+        $TimeoutSeconds = 600
     )
 
     $collector = Join-Path -Path (Join-Path -Path $PSScriptRoot -ChildPath '..') -ChildPath (Join-Path -Path 'Collector' -ChildPath 'Get-Tls365Snapshot.ps1')
@@ -44,8 +52,19 @@ function Invoke-Tls365Collection
     try
     {
         $total = @($job.ChildJobs).Count
+        $timedOut = @{}
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
         while (@('NotStarted', 'Running') -contains [System.String]$job.State)
         {
+            if ($clock.Elapsed.TotalSeconds -ge $TimeoutSeconds)
+            {
+                foreach ($child in @($job.ChildJobs | Where-Object { @('NotStarted', 'Running') -contains [System.String]$_.State }))
+                {
+                    $timedOut[[System.String]$child.Location] = $true
+                    $child.StopJob()
+                }
+                break
+            }
             $done = @($job.ChildJobs | Where-Object { @('NotStarted', 'Running') -notcontains [System.String]$_.State }).Count
             Write-Progress -Activity 'Get-Tls365Readiness' -Status ('{0} of {1} machines collected' -f $done, $total) -PercentComplete ([System.Int32](100 * $done / [System.Math]::Max(1, $total)))
             $null = Wait-Job -Job $job -Timeout 1
@@ -55,6 +74,11 @@ function Invoke-Tls365Collection
         foreach ($child in @($job.ChildJobs))
         {
             $target = [System.String]$child.Location
+            if ($timedOut.ContainsKey($target))
+            {
+                $errors.Add((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remoting_Timeout -f $target, $TimeoutSeconds) -ErrorId 'TLS365.Remoting.Timeout' -Category OperationTimeout -TargetObject $target))
+                continue
+            }
             foreach ($r in @($child.Output))
             {
                 $snapshot = $null

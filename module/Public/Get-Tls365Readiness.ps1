@@ -52,6 +52,9 @@ function Get-Tls365Readiness
     .PARAMETER ThrottleLimit
         Most machines collected at once over WinRM or sessions (default 32, as Invoke-Command; Invoke-Command's
         SSH parameter sets do not take it).
+    .PARAMETER TimeoutSeconds
+        Longest wait for the whole collection (default 600). Machines still connecting or collecting then are
+        stopped and each gives one TLS365.Remoting.Timeout error naming it; the others are unaffected.
     .PARAMETER Role
         Evaluate a machine as this role even when it is not detected (Exchange, ConfigMgr, AzureADConnect,
         Office): enables the role's rules.
@@ -154,6 +157,13 @@ function Get-Tls365Readiness
         [ValidateRange(1, 1024)]
         [System.Int32]
         $ThrottleLimit = 32,
+
+        [Parameter(ParameterSetName = 'Computer')]
+        [Parameter(ParameterSetName = 'Ssh')]
+        [Parameter(ParameterSetName = 'Session')]
+        [ValidateRange(1, 86400)]
+        [System.Int32]
+        $TimeoutSeconds = 600,
 
         [Parameter()]
         [ValidateSet('Exchange', 'ConfigMgr', 'AzureADConnect', 'Office')]
@@ -316,7 +326,7 @@ function Get-Tls365Readiness
                 }
                 'Session' { $invoke.Session = [System.Management.Automation.Runspaces.PSSession[]]$remoteTargets.ToArray() }
             }
-            $collection = Invoke-Tls365Collection -InvokeParameters $invoke
+            $collection = Invoke-Tls365Collection -InvokeParameters $invoke -TimeoutSeconds $TimeoutSeconds
             foreach ($e in $collection.Errors) { $PSCmdlet.WriteError($e) }
             foreach ($c in $collection.Snapshots)
             {

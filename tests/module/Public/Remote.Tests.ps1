@@ -42,10 +42,26 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
             $script:hosts = & $starter -Folder $folder -Port $script:sshPort -Hosts @(
                 @{ Address = '127.0.0.11'; Image = $imageA; DelaySeconds = 0 }
                 @{ Address = '127.0.0.12'; Image = $imageB; DelaySeconds = 3 }
+                @{ Address = '127.0.0.14'; Image = $imageB; DelaySeconds = 60 }
             )
         }
         AfterAll {
             if ($null -ne $script:hosts) { & $script:hosts.Stop }
+        }
+
+        It 'stops a host that does not finish within -TimeoutSeconds: one TLS365.Remoting.Timeout naming it, the others unaffected' {
+            if ($null -eq $script:hosts) { Set-ItResult -Skipped -Because 'sshd (openssh-server) is not available here' ; return }
+            $params = @{ HostName = @('127.0.0.11', '127.0.0.14'); Port = $script:sshPort; UserName = 'root'; KeyFilePath = $script:hosts.KeyFilePath; SSHOption = @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' } }
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $out = @(Get-Tls365Readiness @params -TimeoutSeconds 10 -ErrorVariable errs -ErrorAction SilentlyContinue 2>$null)
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 40 -Because 'the 60-second host was stopped, not waited for'
+            @($out | ForEach-Object ComputerName) | Should -Be @('WS2019-FS01')
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remoting.Timeout,Get-Tls365Readiness'
+            $errs[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+            $errs[0].TargetObject | Should -Be '127.0.0.14'
+            Start-Sleep -Milliseconds 300
+            @(& pgrep -f 'ssh.*127\.0\.0\.14' 2>$null) | Should -HaveCount 0 -Because 'the ssh client of the stopped host is gone'
         }
 
         It 'collects every reachable host with the real collector over SSH, one error for the host that is down, and leaves nothing running' {
@@ -54,12 +70,13 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
             $out = @(Get-Tls365Readiness @params -ErrorVariable errs -ErrorAction SilentlyContinue 2>$null)
             ($out | ForEach-Object { '{0} {1} {2}' -f $_.ComputerName, $_.Source, $_.Ready } | Sort-Object) | Should -Be @('WS2008R2-APP01 Remote False', 'WS2019-FS01 Remote True')
             $errs | Should -HaveCount 1
-            $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remoting.Unreachable,Get-Tls365Readiness'
+            $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remoting.Unreachable,Get-Tls365Readiness' -Because ($errs | ForEach-Object { '{0} {1}: {2}' -f $_.FullyQualifiedErrorId, $_.TargetObject, $_.Exception.Message }) -join '; '
             $errs[0].TargetObject | Should -Be '127.0.0.13'
             (($out | Where-Object { $_.ComputerName -eq 'WS2008R2-APP01' }).MissingUpdates) | Should -Contain 'KB3140245'
             & $script:hosts.Stop
             Start-Sleep -Milliseconds 300
             @($script:hosts.Processes | Where-Object { -not $_.HasExited }) | Should -HaveCount 0
+            @(& pgrep -f '^sleep [0-9]+\.000' 2>$null) | Should -HaveCount 0 -Because 'no delay of a slow host outlives the hosts'
         }
     }
 
