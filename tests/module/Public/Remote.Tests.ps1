@@ -70,7 +70,7 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
             $out = @(Get-Tls365Readiness @params -ErrorVariable errs -ErrorAction SilentlyContinue 2>$null)
             ($out | ForEach-Object { '{0} {1} {2}' -f $_.ComputerName, $_.Source, $_.Ready } | Sort-Object) | Should -Be @('WS2008R2-APP01 Remote False', 'WS2019-FS01 Remote True')
             $errs | Should -HaveCount 1
-            $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remoting.Unreachable,Get-Tls365Readiness' -Because ($errs | ForEach-Object { '{0} {1}: {2}' -f $_.FullyQualifiedErrorId, $_.TargetObject, $_.Exception.Message }) -join '; '
+            $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remoting.Unreachable,Get-Tls365Readiness' -Because (($errs | ForEach-Object { '{0} {1}: {2}' -f $_.FullyQualifiedErrorId, $_.TargetObject, $_.Exception.Message }) -join '; ')
             $errs[0].TargetObject | Should -Be '127.0.0.13'
             (($out | Where-Object { $_.ComputerName -eq 'WS2008R2-APP01' }).MissingUpdates) | Should -Contain 'KB3140245'
             & $script:hosts.Stop
