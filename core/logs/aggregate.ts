@@ -35,6 +35,13 @@ export interface AggregatorOptions {
   readonly excludeInternal?: boolean;
   /** Cap of every list inside a record (sources, sites, proxies). Default 16. */
   readonly maxListed?: number;
+  /**
+   * For a slice of the input that another aggregator will `merge` (a range of a large file read in a worker
+   * thread): user agents, user names, EHLO names and connectors are counted for every distinct value, not
+   * only the first 8, so that the merge is exact. Memory then grows with the distinct values of the slice:
+   * give it bounded slices.
+   */
+  readonly partial?: boolean;
 }
 
 export interface ClientRecord {
@@ -125,6 +132,49 @@ export interface Aggregator {
   add(event: LogEvent): void;
   addAll(events: readonly LogEvent[]): void;
   result(): AggregateResult;
+  /** Everything added so far, as plain data (it can be posted to another thread), for `merge`. */
+  state(): AggregateState;
+  /**
+   * Adds a `partial` aggregator's state as if its events had been added here, after everything added so far:
+   * the result is the same as one aggregator fed every event in that order. `lineOffset` is added to the
+   * line numbers of malformed samples (a range of a file numbers its lines from 1).
+   */
+  merge(state: AggregateState, lineOffset?: number): void;
+}
+
+/** An aggregator's state as plain data (see `Aggregator.state`); only `merge` reads it. */
+export interface AggregateState {
+  readonly records: readonly RecordState[];
+  readonly summary: readonly SummaryState[];
+  readonly noTls: readonly MutableNoTls[];
+  readonly byProtocol: readonly (readonly [string, number])[];
+  readonly samples: readonly MalformedSample[];
+  readonly totals: Totals;
+}
+
+interface PlainTally {
+  readonly values: readonly string[];
+  readonly counts: readonly number[];
+}
+
+type RecordState = Omit<MutableRecord, 'userAgents' | 'usernames' | 'ehloNames' | 'connectors'> & {
+  readonly userAgents: PlainTally | undefined;
+  readonly usernames: PlainTally | undefined;
+  readonly ehloNames: PlainTally | undefined;
+  readonly connectors: PlainTally | undefined;
+};
+
+type SummaryState = Omit<MutableSummary, 'clients'> & { readonly clients: readonly string[] };
+
+interface Totals {
+  events: number;
+  hits: number;
+  plain: number;
+  noTlsField: number;
+  malformed: number;
+  recovered: number;
+  outOfRange: number;
+  internalExcluded: number;
 }
 
 export interface AggregateOptionError {
@@ -135,6 +185,8 @@ export interface AggregateOptionError {
 interface Tally {
   readonly values: string[];
   readonly counts: number[];
+  /** Partial aggregators only: value -> position, every distinct value being kept. */
+  readonly index?: Map<string, number>;
 }
 
 interface MutableRecord {
@@ -220,12 +272,16 @@ export function createAggregator(options: AggregatorOptions): Result<Aggregator,
   const maxListed = Math.max(1, options.maxListed ?? 16);
   const bounded = since !== undefined || untilBound !== undefined;
 
-  const records = new Map<string, MutableRecord>();
-  const summary = new Map<string, MutableSummary>();
+  // Keyed by (protocol label, client address) and (format, protocol label, site) through nested maps: no
+  // joined key string to build and hash for every hit.
+  const records: Nested<MutableRecord> = new Map();
+  const summary = new Map<string, Nested<MutableSummary>>();
   const noTls = new Map<string, MutableNoTls>();
   const byProtocol = new Map<string, number>();
   const samples: MalformedSample[] = [];
-  const totals = { events: 0, hits: 0, plain: 0, noTlsField: 0, malformed: 0, recovered: 0, outOfRange: 0, internalExcluded: 0 };
+  const totals: Totals = { events: 0, hits: 0, plain: 0, noTlsField: 0, malformed: 0, recovered: 0, outOfRange: 0, internalExcluded: 0 };
+  const unbounded = options.partial === true;
+  const tally = (t: Tally | undefined, value: string): Tally => addToTally(t, value, unbounded);
 
   function inRange(time: string | undefined): boolean {
     if (!bounded) return true;
@@ -245,24 +301,15 @@ export function createAggregator(options: AggregatorOptions): Result<Aggregator,
     }
     const wanted = e.protocol === 'Unknown' ? includeUnknown : selected.has(e.protocol);
     if (!wanted) return;
-    const key = `${e.clientIp}\u0000${e.protocolLabel}`;
-    let r = records.get(key);
-    if (r === undefined) {
-      r = {
-        clientIp: detach(e.clientIp), protocol: e.protocol, protocolLabel: e.protocolLabel, legacy: e.legacy, count: 0,
-        firstSeen: undefined, lastSeen: undefined, sources: [], lastSource: '', sourcesTruncated: false, formats: [],
-        sites: undefined, userAgents: undefined, usernames: undefined, ehloNames: undefined, connectors: undefined,
-        sampleUri: undefined, peerIps: undefined, internalCount: 0, weakCiphers: undefined, rules: [],
-      };
-      records.set(key, r);
-    }
+    const r = recordOf(e);
     r.count += 1;
     if (e.time !== undefined) {
       if (r.firstSeen === undefined || e.time < r.firstSeen) r.firstSeen = e.time;
       if (r.lastSeen === undefined || e.time > r.lastSeen) r.lastSeen = e.time;
     }
     if (r.lastSource !== e.source) {
-      r.lastSource = detach(e.source);
+      // Not a copy: a source is a path from the caller, and the same string object makes this test cheap.
+      r.lastSource = e.source;
       r.sourcesTruncated = addCapped(r.sources, e.source, maxListed) || r.sourcesTruncated;
     }
     if (!r.formats.includes(e.format)) r.formats.push(e.format);
@@ -288,15 +335,7 @@ export function createAggregator(options: AggregatorOptions): Result<Aggregator,
     }
     if (site !== undefined) addCapped(r.sites ??= [], site, maxListed);
 
-    const sKey = `${e.format}\u0000${site ?? ''}\u0000${e.protocolLabel}`;
-    let s = summary.get(sKey);
-    if (s === undefined) {
-      s = {
-        format: e.format, site: detach(site ?? ''), protocol: e.protocol, protocolLabel: e.protocolLabel, requests: 0,
-        clients: new Set<string>(), firstSeen: undefined, lastSeen: undefined,
-      };
-      summary.set(sKey, s);
-    }
+    const s = summaryOf(e.format, e.protocolLabel, site ?? '', e);
     s.requests += 1;
     if (!s.clients.has(e.clientIp)) s.clients.add(detach(e.clientIp));
     if (e.time !== undefined) {
@@ -343,11 +382,118 @@ export function createAggregator(options: AggregatorOptions): Result<Aggregator,
     }
   }
 
+  function recordOf(from: { clientIp: string; protocol: LogProtocol; protocolLabel: string; legacy: boolean }): MutableRecord {
+    let r = records.get(from.protocolLabel)?.get(from.clientIp);
+    if (r === undefined) {
+      r = {
+        clientIp: detach(from.clientIp), protocol: from.protocol, protocolLabel: from.protocolLabel, legacy: from.legacy, count: 0,
+        firstSeen: undefined, lastSeen: undefined, sources: [], lastSource: '', sourcesTruncated: false, formats: [],
+        sites: undefined, userAgents: undefined, usernames: undefined, ehloNames: undefined, connectors: undefined,
+        sampleUri: undefined, peerIps: undefined, internalCount: 0, weakCiphers: undefined, rules: [],
+      };
+      nestedSet(records, r.protocolLabel, r.clientIp, r);
+    }
+    return r;
+  }
+
+  function summaryOf(format: LogFormat, label: string, site: string, from: { protocol: LogProtocol }): MutableSummary {
+    let byFormat = summary.get(format);
+    if (byFormat === undefined) {
+      byFormat = new Map();
+      summary.set(format, byFormat);
+    }
+    let s = byFormat.get(label)?.get(site);
+    if (s === undefined) {
+      s = {
+        format, site: detach(site), protocol: from.protocol, protocolLabel: label, requests: 0,
+        clients: new Set<string>(), firstSeen: undefined, lastSeen: undefined,
+      };
+      nestedSet(byFormat, label, s.site, s);
+    }
+    return s;
+  }
+
+  const summaryRows = (): MutableSummary[] => [...summary.values()].flatMap(nestedValues);
+
+  function state(): AggregateState {
+    return {
+      records: nestedValues(records).map((r) => ({
+        ...r, sources: [...r.sources], formats: [...r.formats], rules: [...r.rules],
+        sites: r.sites === undefined ? undefined : [...r.sites],
+        peerIps: r.peerIps === undefined ? undefined : [...r.peerIps],
+        weakCiphers: r.weakCiphers === undefined ? undefined : [...r.weakCiphers],
+        userAgents: plainTally(r.userAgents), usernames: plainTally(r.usernames),
+        ehloNames: plainTally(r.ehloNames), connectors: plainTally(r.connectors),
+      })),
+      summary: summaryRows().map((x) => ({ ...x, clients: [...x.clients] })),
+      noTls: [...noTls.values()].map((x) => ({ ...x, sources: [...x.sources] })),
+      byProtocol: [...byProtocol.entries()],
+      samples: [...samples],
+      totals: { ...totals },
+    };
+  }
+
+  // Every step below gives what adding the partial's events one by one would give. Capped lists: the partial's
+  // first `maxListed` distinct values are enough to fill what is left here; `sources` is truncated when either
+  // side overflowed. Tallies: the partial kept every value in first-seen order, so the first 8 here get exact
+  // counts. Times: earliest and latest.
+  function merge(st: AggregateState, lineOffset = 0): void {
+    for (const k of Object.keys(totals) as (keyof Totals)[]) totals[k] += st.totals[k];
+    for (const [label, n] of st.byProtocol) byProtocol.set(label, (byProtocol.get(label) ?? 0) + n);
+    for (const m of st.samples) {
+      if (samples.length >= MALFORMED_SAMPLES) break;
+      samples.push(lineOffset === 0 ? m : shiftSample(m, lineOffset));
+    }
+    for (const p of st.records) {
+      const r = recordOf(p);
+      r.count += p.count;
+      r.firstSeen = earliest(r.firstSeen, p.firstSeen);
+      r.lastSeen = latest(r.lastSeen, p.lastSeen);
+      let dropped = p.sourcesTruncated;
+      for (const src of p.sources) dropped = addCapped(r.sources, src, maxListed) || dropped;
+      r.sourcesTruncated = r.sourcesTruncated || dropped;
+      if (p.lastSource !== '') r.lastSource = p.lastSource;
+      for (const f of p.formats) if (!r.formats.includes(f)) r.formats.push(f);
+      if (p.sites !== undefined) for (const x of p.sites) addCapped(r.sites ??= [], x, maxListed);
+      if (p.peerIps !== undefined) for (const x of p.peerIps) addCapped(r.peerIps ??= [], x, maxListed);
+      if (p.weakCiphers !== undefined) for (const x of p.weakCiphers) addCapped(r.weakCiphers ??= [], x, maxListed);
+      r.userAgents = mergeTally(r.userAgents, p.userAgents, unbounded);
+      r.usernames = mergeTally(r.usernames, p.usernames, unbounded);
+      r.ehloNames = mergeTally(r.ehloNames, p.ehloNames, unbounded);
+      r.connectors = mergeTally(r.connectors, p.connectors, unbounded);
+      if (r.sampleUri === undefined && p.sampleUri !== undefined) r.sampleUri = detach(p.sampleUri);
+      r.internalCount += p.internalCount;
+      for (const rule of p.rules) addRule(r, rule);
+    }
+    for (const p of st.summary) {
+      const s = summaryOf(p.format, p.protocolLabel, p.site, p);
+      s.requests += p.requests;
+      for (const c of p.clients) if (!s.clients.has(c)) s.clients.add(detach(c));
+      s.firstSeen = earliest(s.firstSeen, p.firstSeen);
+      s.lastSeen = latest(s.lastSeen, p.lastSeen);
+    }
+    for (const p of st.noTls) {
+      let row = noTls.get(p.site);
+      if (row === undefined) {
+        row = { site: detach(p.site), requests: 0, https: 0, notHttps: 0, unknownPort: 0, sources: [], lastSource: '', sourcesTruncated: false };
+        noTls.set(p.site, row);
+      }
+      row.requests += p.requests;
+      row.https += p.https;
+      row.notHttps += p.notHttps;
+      row.unknownPort += p.unknownPort;
+      let dropped = p.sourcesTruncated;
+      for (const src of p.sources) dropped = addCapped(row.sources, src, maxListed) || dropped;
+      row.sourcesTruncated = row.sourcesTruncated || dropped;
+      if (p.lastSource !== '') row.lastSource = detach(p.lastSource);
+    }
+  }
+
   function result(): AggregateResult {
-    const recordList: ClientRecord[] = [...records.values()].map(freezeRecord);
+    const recordList: ClientRecord[] = nestedValues(records).map(freezeRecord);
     recordList.sort((a, b) => protocolRank(a.protocol) - protocolRank(b.protocol)
       || compare(a.protocolLabel, b.protocolLabel) || b.count - a.count || compare(a.clientIp, b.clientIp));
-    const summaryList: SummaryRow[] = [...summary.values()].map((s) => {
+    const summaryList: SummaryRow[] = summaryRows().map((s) => {
       const row: { -readonly [K in keyof SummaryRow]: SummaryRow[K] } = {
         format: s.format, site: s.site, protocol: s.protocol, protocolLabel: s.protocolLabel, requests: s.requests,
         clients: s.clients.size,
@@ -382,7 +528,26 @@ export function createAggregator(options: AggregatorOptions): Result<Aggregator,
       for (const e of events) add(e);
     },
     result,
+    state,
+    merge,
   });
+}
+
+type Nested<V> = Map<string, Map<string, V>>;
+
+function nestedSet<V>(m: Nested<V>, a: string, b: string, v: V): void {
+  let inner = m.get(a);
+  if (inner === undefined) {
+    inner = new Map();
+    m.set(a, inner);
+  }
+  inner.set(b, v);
+}
+
+function nestedValues<V>(m: Nested<V>): V[] {
+  const out: V[] = [];
+  for (const inner of m.values()) for (const v of inner.values()) out.push(v);
+  return out;
 }
 
 function freezeRecord(r: MutableRecord): ClientRecord {
@@ -405,17 +570,67 @@ function freezeRecord(r: MutableRecord): ClientRecord {
   return out;
 }
 
-/** Counts a value among the first TALLY_DISTINCT distinct ones; later new values are not tracked (bounded). */
-function tally(existing: Tally | undefined, value: string): Tally {
-  if (existing === undefined) return { values: [detach(value)], counts: [1] };
+/**
+ * Counts a value among the first TALLY_DISTINCT distinct ones; later new values are not tracked (bounded).
+ * `unbounded` (partial aggregators): every distinct value is tracked, found through an index.
+ */
+function addToTally(existing: Tally | undefined, value: string, unbounded: boolean): Tally {
+  if (existing === undefined) {
+    const v = detach(value);
+    return unbounded ? { values: [v], counts: [1], index: new Map([[v, 0]]) } : { values: [v], counts: [1] };
+  }
   const t = existing;
-  const i = t.values.indexOf(value);
+  const i = t.index === undefined ? t.values.indexOf(value) : t.index.get(value) ?? -1;
   if (i >= 0) t.counts[i] = (t.counts[i] ?? 0) + 1;
-  else if (t.values.length < TALLY_DISTINCT) {
-    t.values.push(detach(value));
+  else if (t.index !== undefined || t.values.length < TALLY_DISTINCT) {
+    const v = detach(value);
+    t.index?.set(v, t.values.length);
+    t.values.push(v);
     t.counts.push(1);
   }
   return t;
+}
+
+/** `add`, replayed: the partial's values in first-seen order with their counts (see Aggregator.merge). */
+function mergeTally(into: Tally | undefined, from: PlainTally | undefined, unbounded: boolean): Tally | undefined {
+  if (from === undefined || from.values.length === 0) return into;
+  const t: Tally = into ?? (unbounded ? { values: [], counts: [], index: new Map() } : { values: [], counts: [] });
+  for (let k = 0; k < from.values.length; k += 1) {
+    const value = from.values[k] as string;
+    const n = from.counts[k] ?? 0;
+    const i = t.index === undefined ? t.values.indexOf(value) : t.index.get(value) ?? -1;
+    if (i >= 0) t.counts[i] = (t.counts[i] ?? 0) + n;
+    else if (t.index !== undefined || t.values.length < TALLY_DISTINCT) {
+      const v = detach(value);
+      t.index?.set(v, t.values.length);
+      t.values.push(v);
+      t.counts.push(n);
+    }
+  }
+  return t;
+}
+
+function plainTally(t: Tally | undefined): PlainTally | undefined {
+  return t === undefined ? undefined : { values: [...t.values], counts: [...t.counts] };
+}
+
+function earliest(a: string | undefined, b: string | undefined): string | undefined {
+  return b === undefined ? a : a === undefined || b < a ? detach(b) : a;
+}
+
+function latest(a: string | undefined, b: string | undefined): string | undefined {
+  return b === undefined ? a : a === undefined || b > a ? detach(b) : a;
+}
+
+/**
+ * A malformed sample of a range moved to its place in the whole file: the line number, and the same number
+ * in the message, which every parser starts with `<source> line <n>: `.
+ */
+function shiftSample(m: MalformedSample, offset: number): MalformedSample {
+  const line = m.line + offset;
+  const prefix = `${m.source} line ${m.line}: `;
+  const message = m.message.startsWith(prefix) ? `${m.source} line ${line}: ${m.message.slice(prefix.length)}` : m.message;
+  return { ...m, line, message };
 }
 
 function top(t: Tally | undefined): string | undefined {

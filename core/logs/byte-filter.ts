@@ -18,9 +18,26 @@ export interface IisByteFilter {
   push(chunk: Uint8Array): FilteredLine[];
   end(): FilteredLine[];
   skipped(): number;
+  /** Lines seen so far (the last line number given out, or skipped). */
+  lines(): number;
+  /** The key (normalised names joined by one space) of the `#Fields` the filter follows; undefined before one. */
+  fields(): string | undefined;
+  /** Whether a `#Fields` line was seen since the filter was created. */
+  fieldsSeen(): boolean;
+}
+
+export interface IisByteFilterStart {
+  /** Start inside a file, under this `#Fields` key (what `fields()` of the filter of the range before reported). */
+  readonly fields?: string;
 }
 
 const CODES: Readonly<Record<Protocol, string>> = { Ssl2: '4', Ssl3: '10', Tls10: '40', Tls11: '100', Tls12: '400', Tls13: '1000' };
+
+/** The index of the next `byte` at or after `from`, Infinity when there is none. */
+function nextByte(chunk: Uint8Array, byte: number, from: number): number {
+  const i = chunk.indexOf(byte, from);
+  return i < 0 ? Infinity : i;
+}
 
 function asciiText(bytes: Uint8Array): string {
   let s = '';
@@ -28,7 +45,22 @@ function asciiText(bytes: Uint8Array): string {
   return s;
 }
 
-export function createIisByteFilter(only: readonly Protocol[], fieldMap: Partial<Record<IisField, string>> = {}): IisByteFilter {
+/**
+ * The `#Fields` key of a raw line as this filter reads it (a UTF-8 BOM, then `#fields:` in any case), or
+ * undefined for any other line. Not the parser's rule, which also allows blanks and spaces around the name:
+ * a reader that starts inside a file needs both.
+ */
+export function filterFieldsKey(line: Uint8Array): string | undefined {
+  let end = line.length;
+  if (end > 0 && line[end - 1] === 13) end -= 1;
+  let first = 0;
+  if (end >= 3 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) first = 3;
+  if (first >= end || line[first] !== 35) return undefined;
+  const m = /^#fields:\s*(.*)$/i.exec(asciiText(line.subarray(first, end)));
+  return m?.[1] === undefined ? undefined : splitFields(m[1]).map(normName).join(' ');
+}
+
+export function createIisByteFilter(only: readonly Protocol[], fieldMap: Partial<Record<IisField, string>> = {}, start: IisByteFilterStart = {}): IisByteFilter {
   // Byte patterns of the codes to skip: "400", "0x400" (the parser also reads 0X and upper-case hex, which
   // these decimal-digit codes do not have).
   const skip = PROTOCOLS.filter((p) => !only.includes(p)).flatMap((p) => [CODES[p], `0x${CODES[p]}`, `0X${CODES[p]}`])
@@ -36,9 +68,18 @@ export function createIisByteFilter(only: readonly Protocol[], fieldMap: Partial
   const wanted = fieldMap.protocol === undefined ? IIS_DEFAULT_NAMES.protocol : [normName(fieldMap.protocol), ...IIS_DEFAULT_NAMES.protocol];
   let protocolIdx = -1;
   let fieldCount = 0;
+  let fieldsKey: string | undefined;
+  let seen = false;
   let pending: Uint8Array | null = null;
   let lineNo = 0;
   let skippedCount = 0;
+  const follow = (key: string): void => {
+    const names = key === '' ? [] : key.split(' ');
+    fieldsKey = key;
+    fieldCount = names.length;
+    protocolIdx = names.findIndex((n) => wanted.includes(n));
+  };
+  if (start.fields !== undefined) follow(start.fields);
 
   const matchesSkip = (line: Uint8Array, start: number, end: number): boolean => {
     const len = end - start;
@@ -61,12 +102,10 @@ export function createIisByteFilter(only: readonly Protocol[], fieldMap: Partial
     // A UTF-8 BOM before the first character.
     if (end >= 3 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) first = 3;
     if (first < end && line[first] === 35) {
-      const text = asciiText(line.subarray(first, end));
-      const m = /^#fields:\s*(.*)$/i.exec(text);
-      if (m?.[1] !== undefined) {
-        const names = splitFields(m[1]).map(normName);
-        fieldCount = names.length;
-        protocolIdx = names.findIndex((n) => wanted.includes(n));
+      const key = filterFieldsKey(line);
+      if (key !== undefined) {
+        follow(key);
+        seen = true;
       }
       out.push({ bytes: line, lineNo });
       return;
@@ -96,33 +135,100 @@ export function createIisByteFilter(only: readonly Protocol[], fieldMap: Partial
     out.push({ bytes: line, lineNo });
   };
 
+  /**
+   * The skip decision of `onLine` for a line `chunk[s, nl)` that starts with neither `#` nor a BOM, without
+   * copying it and without a loop over every byte: the next quote and tab of the chunk are found natively, the
+   * protocol column is found from the end of the line (when the line has exactly the schema's fields, it is
+   * the same column counted from either side), and only a line whose column holds a code to skip has its
+   * spaces counted, four bytes at a time (`countSpaces`).
+   */
+  let quoteAt = -1;
+  let tabAt = -1;
+  let words: Uint32Array | null = null;
+  let wordBase = 0;
+  const fastSkip = (chunk: Uint8Array, s: number, nl: number): boolean => {
+    let end = nl;
+    if (end > s && chunk[end - 1] === 13) end -= 1;
+    if (quoteAt < s && quoteAt !== Infinity) quoteAt = nextByte(chunk, 34, s);
+    if (tabAt < s && tabAt !== Infinity) tabAt = nextByte(chunk, 9, s);
+    if (quoteAt < end || tabAt < end) return false;
+    // From the right: the column has `right` spaces after it.
+    const right = fieldCount - 1 - protocolIdx;
+    let back = 0;
+    let stop = right === 0 ? end : -1;
+    let i = end - 1;
+    for (; i >= s; i -= 1) {
+      if (chunk[i] === 32) {
+        back += 1;
+        if (back === right) stop = i;
+        else if (back === right + 1) break;
+      }
+    }
+    let start: number;
+    if (i >= s) start = i + 1;
+    else if (back === right && protocolIdx === 0) start = s;
+    else return false;
+    if (stop < 0 || !matchesSkip(chunk, start, stop)) return false;
+    return (i > s ? back + countSpaces(chunk, s, i) : back) === fieldCount - 1;
+  };
+  const countSpaces = (chunk: Uint8Array, s: number, e: number): number => {
+    const w = words as Uint32Array;
+    let n = 0;
+    let i = s;
+    while (i < e && ((wordBase + i) & 3) !== 0) {
+      if (chunk[i] === 32) n += 1;
+      i += 1;
+    }
+    const last = (wordBase + e) >>> 2;
+    for (let k = (wordBase + i) >>> 2; k < last; k += 1) {
+      // Bytes equal to 0x20 become 0x00; the top bit of each zero byte is set, exactly, then counted.
+      const x = (w[k] as number) ^ 0x20202020;
+      const z = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f);
+      n += Math.imul(z >>> 7, 0x01010101) >>> 24;
+    }
+    i = Math.max(i, (last << 2) - wordBase);
+    for (; i < e; i += 1) if (chunk[i] === 32) n += 1;
+    return n;
+  };
+
   return {
     push(chunk) {
       const out: FilteredLine[] = [];
       let start = 0;
+      if (pending !== null) {
+        const nl = chunk.indexOf(10);
+        const line = chunk.subarray(0, nl < 0 ? chunk.length : nl);
+        const joined = new Uint8Array(pending.length + line.length);
+        joined.set(pending, 0);
+        joined.set(line, pending.length);
+        if (nl < 0) {
+          pending = joined;
+          return out;
+        }
+        pending = null;
+        onLine(joined, out);
+        start = nl + 1;
+      }
+      quoteAt = -1;
+      tabAt = -1;
+      words = new Uint32Array(chunk.buffer, 0, chunk.buffer.byteLength >>> 2);
+      wordBase = chunk.byteOffset;
       for (;;) {
         const nl = chunk.indexOf(10, start);
         if (nl < 0) break;
-        let line = chunk.subarray(start, nl);
-        if (pending !== null) {
-          const joined = new Uint8Array(pending.length + line.length);
-          joined.set(pending, 0);
-          joined.set(line, pending.length);
-          line = joined;
-          pending = null;
+        const c = chunk[start];
+        if (protocolIdx < 0 || skip.length === 0 || c === 35 || c === 0xef) onLine(chunk.subarray(start, nl), out);
+        else {
+          lineNo += 1;
+          if (fastSkip(chunk, start, nl)) skippedCount += 1;
+          else out.push({ bytes: chunk.subarray(start, nl), lineNo });
         }
-        onLine(line, out);
         start = nl + 1;
       }
+      words = null;
       if (start < chunk.length) {
-        const rest = chunk.slice(start);
-        if (pending === null) pending = rest;
-        else {
-          const joined = new Uint8Array(pending.length + rest.length);
-          joined.set(pending, 0);
-          joined.set(rest, pending.length);
-          pending = joined;
-        }
+        // A copy: a Node Buffer's slice() is a view, and the caller may reuse its chunk buffer.
+        pending = Uint8Array.prototype.slice.call(chunk, start);
       }
       return out;
     },
@@ -133,5 +239,8 @@ export function createIisByteFilter(only: readonly Protocol[], fieldMap: Partial
       return out;
     },
     skipped: () => skippedCount,
+    lines: () => lineNo,
+    fields: () => fieldsKey,
+    fieldsSeen: () => seen,
   };
 }

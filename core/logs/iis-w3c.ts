@@ -68,7 +68,120 @@ export interface IisParserOptions {
    * is lost; only the per-protocol totals of unselected protocols are no longer counted.
    */
   readonly onlyProtocols?: readonly Protocol[];
+  /**
+   * Start inside a file rather than at its beginning, from the state another parser reported there with
+   * `state()`: for a reader that splits one large file into line-aligned byte ranges and parses them apart.
+   * `stateUse()` then tells which parts of this starting state the lines actually read (`iisStateFits`).
+   */
+  readonly state?: IisParserState;
 }
+
+/**
+ * Where an IIS parser stands between two lines of a file, as plain data (it can be posted to a worker
+ * thread). Schemas are keys: the column names, normalised (`normName`), joined by one space.
+ */
+export interface IisParserState {
+  /** The `#Fields` in force; absent before the file's first `#Fields`. */
+  readonly fields?: string;
+  /** Every distinct `#Fields` of the file so far, first seen first (for records of an earlier schema). */
+  readonly schemas: readonly string[];
+  /** The schema of records before the file's first `#Fields` (the option, or the previous file's last one). */
+  readonly carried?: string;
+  /** Date bookkeeping for schemas without a `date` column (logs.md 5.18): last `#Date`, last clock, days since. */
+  readonly baseDate?: string;
+  readonly lastClock?: number;
+  readonly dayOffset: number;
+}
+
+/**
+ * What the lines read since the parser was created took from its starting state, besides `fields` (which
+ * almost every record reads), and what they changed. A range parsed from an assumed state gives exactly the
+ * events of a single pass when the parts it read were right (`iisStateFits`).
+ */
+export interface IisStateUse {
+  /** A record came before any `#Fields` and was read with (or refused for lack of) the carried schema. */
+  readonly carried: boolean;
+  /** A record's value count did not match, and the earlier schemas of the file were searched. */
+  readonly schemas: boolean;
+  /** A record without a date column took its date from the starting date bookkeeping. */
+  readonly date: boolean;
+  /** The `#Fields` keys set since the start, first seen first. */
+  readonly fieldsSeen: readonly string[];
+  /** A `#Date` directive reset the date bookkeeping since the start. */
+  readonly dateSet: boolean;
+}
+
+/** The IIS parser: a LogParser whose position inside a file can be saved and checked (see `state`). */
+export interface IisParser extends LogParser {
+  /** The state after the last line pushed, for the parser of the next range of the same file. */
+  state(): IisParserState;
+  stateUse(): IisStateUse;
+}
+
+/** The state at the start of a file (what `beginFile` leaves), with the schema carried from the file before. */
+export function iisFileStartState(carried: string | undefined, date?: string): IisParserState {
+  return { schemas: [], dayOffset: 0, ...(carried === undefined ? {} : { carried }), ...(date === undefined ? {} : { baseDate: date }) };
+}
+
+/** The schema a file leaves to the next one (the last `#Fields`, else what it was itself given). */
+export function iisCarriedAfter(state: IisParserState): string | undefined {
+  return state.fields ?? state.carried;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Whether lines parsed from `assumed` gave exactly what they give from `actual` (the state a single pass
+ * has at that line): the schema in force must be the same, and so must every other part the lines read.
+ */
+export function iisStateFits(assumed: IisParserState, actual: IisParserState, use: IisStateUse): boolean {
+  if (assumed.fields !== actual.fields) return false;
+  if (use.carried && assumed.carried !== actual.carried) return false;
+  if (use.schemas && !sameList(assumed.schemas, actual.schemas)) return false;
+  if (use.date && (assumed.baseDate !== actual.baseDate || assumed.lastClock !== actual.lastClock || assumed.dayOffset !== actual.dayOffset)) return false;
+  return true;
+}
+
+/**
+ * The state after a range, from the true state before it (`before`) and what the range's parser reported
+ * (`after`, `use`), when the range fitted (`iisStateFits`): the range's own changes on top of `before`.
+ */
+export function iisStateAfter(before: IisParserState, after: IisParserState, use: IisStateUse): IisParserState {
+  const schemas = [...before.schemas];
+  for (const k of use.fieldsSeen) if (!schemas.includes(k)) schemas.push(k);
+  const fields = use.fieldsSeen.length > 0 ? after.fields : before.fields;
+  const date = use.dateSet || use.date ? after : before;
+  return {
+    schemas, dayOffset: date.dayOffset,
+    ...(fields === undefined ? {} : { fields }),
+    ...(before.carried === undefined ? {} : { carried: before.carried }),
+    ...(date.baseDate === undefined ? {} : { baseDate: date.baseDate }),
+    ...(date.lastClock === undefined ? {} : { lastClock: date.lastClock }),
+  };
+}
+
+/**
+ * The schema key of a `#Fields` directive line exactly as the parser reads it (BOMs, leading blanks and a
+ * trailing CR allowed, directive name case-insensitive), or undefined for any other line.
+ */
+export function fieldsDirectiveKey(line: string): string | undefined {
+  const text = cleanLine(line);
+  let first = 0;
+  while (first < text.length && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first += 1;
+  if (text.charCodeAt(first) !== 35) return undefined;
+  const d = splitDirective(first === 0 ? text : text.slice(first));
+  return d.name === 'fields' ? keyOf(splitFields(d.value)) : undefined;
+}
+
+function splitDirective(text: string): { name: string; value: string } {
+  const colon = text.indexOf(':');
+  const name = (colon < 0 ? text.slice(1) : text.slice(1, colon)).trim().toLowerCase();
+  const value = colon < 0 ? '' : text.slice(colon + 1).trim();
+  return { name, value };
+}
+
+const keyOf = (names: readonly string[]): string => names.map(normName).join(' ');
+const namesOf = (key: string): string[] => (key === '' ? [] : key.split(' '));
 
 /** crypt-protocol as IIS logs it (SChannel server constants, rules.md 9.1), per vocabulary protocol. */
 const PROTOCOL_CODES: Readonly<Record<Protocol, string>> = { Ssl2: '4', Ssl3: '10', Tls10: '40', Tls11: '100', Tls12: '400', Tls13: '1000' };
@@ -95,6 +208,13 @@ function fieldAt(text: string, k: number, count: number): string | undefined {
 }
 
 
+/** A crypt-protocol value without `0x`, lower case (`0X400` -> `400`). */
+function bareCode(code: string): string {
+  const c1 = code.charCodeAt(1);
+  const bare = code.charCodeAt(0) === 48 && (c1 === 120 || c1 === 88) ? code.slice(2) : code;
+  return bare.toLowerCase();
+}
+
 type FieldIndex = { [F in IisField]: number };
 
 interface Schema {
@@ -111,7 +231,7 @@ export const normName = (name: string): string => name.toLowerCase().replace(/_/
 
 const HEALTH_PROBE = /healthmailbox|amprobe|activemonitoring|msexchmon|_probe\//i;
 
-export function createIisParser(options: IisParserOptions): LogParser {
+export function createIisParser(options: IisParserOptions): IisParser {
   const mapped: Partial<Record<IisField, string>> = {};
   for (const f of IIS_FIELDS) {
     const name = options.fieldMap?.[f];
@@ -129,6 +249,12 @@ export function createIisParser(options: IisParserOptions): LogParser {
   let baseDate = optionDate;
   let lastClock: number | undefined;
   let dayOffset = 0;
+  /** What the lines read of the starting state (see IisStateUse). */
+  let usedCarried = false;
+  let usedSchemas = false;
+  let usedDate = false;
+  let dateSet = false;
+  const fieldsSeen: string[] = [];
 
   const view: TokenView = { text: '', starts: new Int32Array(64), count: 0, list: undefined };
   const only = options.onlyProtocols;
@@ -153,9 +279,27 @@ export function createIisParser(options: IisParserOptions): LogParser {
     return { key: lower.join(' '), count: names.length, idx, local: timeName.endsWith('-local') };
   }
 
+  if (options.state !== undefined) {
+    const st = options.state;
+    schemas = st.schemas.map((k) => buildSchema(namesOf(k)));
+    if (st.fields !== undefined) {
+      const key = st.fields;
+      schema = schemas.find((s) => s.key === key);
+      if (schema === undefined) {
+        schema = buildSchema(namesOf(key));
+        schemas.push(schema);
+      }
+    }
+    carried = st.carried === undefined ? undefined : buildSchema(namesOf(st.carried));
+    baseDate = st.baseDate;
+    lastClock = st.lastClock;
+    dayOffset = st.dayOffset;
+  }
+
   function setFields(value: string): void {
     const names = splitFields(value);
-    const key = names.map(normName).join(' ');
+    const key = keyOf(names);
+    if (!fieldsSeen.includes(key)) fieldsSeen.push(key);
     if (schema !== undefined && schema.key === key) return;
     const known = schemas.find((s) => s.key === key);
     if (known !== undefined) {
@@ -171,15 +315,14 @@ export function createIisParser(options: IisParserOptions): LogParser {
     if (!isDate(date)) return;
     baseDate = date;
     dayOffset = 0;
+    dateSet = true;
     const clock = normalizeClock(value.slice(10).trim());
     lastClock = clock === undefined ? undefined : clockSeconds(clock);
   }
 
   function directive(text: string): void {
     counts.directives += 1;
-    const colon = text.indexOf(':');
-    const name = (colon < 0 ? text.slice(1) : text.slice(1, colon)).trim().toLowerCase();
-    const value = colon < 0 ? '' : text.slice(colon + 1).trim();
+    const { name, value } = splitDirective(text);
     if (name === 'fields') setFields(value);
     else if (name === 'date' || name === 'start-date') setDate(value);
   }
@@ -190,7 +333,18 @@ export function createIisParser(options: IisParserOptions): LogParser {
     return { kind: 'malformed', format: 'IisW3C', source, line: lineNo, excerpt: text.slice(0, 200), ...fields };
   }
 
-  function record(text: string, lineNo: number): LogEvent[] {
+  /** Token boundaries of `text` into `view` (the fast path; -1 when the line needs the full tokenizer). */
+  function scanInto(text: string): TokenView {
+    const v = view;
+    v.text = text;
+    v.list = undefined;
+    v.count = scanSimple(text, v);
+    return v;
+  }
+
+  /** `scanned`: `view` already holds the boundaries of `text` (pushLine scanned it for the skip check). */
+  function record(text: string, lineNo: number, scanned: boolean): LogEvent[] {
+    if (schema === undefined) usedCarried = true;
     const current = schema ?? carried;
     if (current === undefined) {
       return [malformed(lineNo, text, {
@@ -198,10 +352,7 @@ export function createIisParser(options: IisParserOptions): LogParser {
         message: `${source} line ${lineNo}: record before any #Fields directive and no schema given; line skipped`,
       })];
     }
-    const v = view;
-    v.text = text;
-    v.list = undefined;
-    v.count = scanSimple(text, v);
+    const v = scanned ? view : scanInto(text);
     if (v.count < 0) {
       let list = tokenizeW3c(text, true);
       if (list.length !== current.count && text.indexOf('"') >= 0) {
@@ -213,6 +364,7 @@ export function createIisParser(options: IisParserOptions): LogParser {
     }
     if (v.count === current.count) return [toEvent(v, current, lineNo)];
     const n = v.count;
+    usedSchemas = true;
     let earlier: Schema | undefined;
     for (let i = schemas.length - 1; i >= 0; i -= 1) {
       const s = schemas[i];
@@ -249,6 +401,7 @@ export function createIisParser(options: IisParserOptions): LogParser {
       const date = value(tokens, s.idx.date);
       return date !== undefined && isDate(date) ? `${date}T${clock}${zone}` : undefined;
     }
+    if (!dateSet) usedDate = true;
     if (baseDate === undefined) return undefined;
     // No date column: the date of the last #Date, moved on a day when the clock goes back by more than
     // 12 hours (midnight; logs.md 5.18). Smaller steps back are unsorted records, not a new day.
@@ -355,13 +508,18 @@ export function createIisParser(options: IisParserOptions): LogParser {
       }
       counts.records += 1;
       if (skipCodes !== null && schema !== undefined && schema.idx.protocol >= 0) {
-        const code = fieldAt(text, schema.idx.protocol, schema.count);
-        if (code !== undefined && skipCodes.has(code.replace(/^0x/i, '').toLowerCase())) {
+        // A simple line with the schema's token count: the column is its token, which is what fieldAt
+        // returns; the boundaries then serve record() too. Any other line: fieldAt decides.
+        const v = scanInto(text);
+        const k = schema.idx.protocol;
+        const code = v.count === schema.count ? text.slice(v.starts[k] ?? 0, (v.starts[k + 1] ?? 0) - 1) : fieldAt(text, k, schema.count);
+        if (code !== undefined && skipCodes.has(bareCode(code))) {
           counts.skipped += 1;
           return [];
         }
+        return record(text, lineNo, true);
       }
-      return record(text, lineNo);
+      return record(text, lineNo, false);
     },
     end(): LogEvent[] {
       return [];
@@ -377,6 +535,18 @@ export function createIisParser(options: IisParserOptions): LogParser {
     },
     stats(): ParserStats {
       return { ...counts };
+    },
+    state(): IisParserState {
+      return {
+        schemas: schemas.map((x) => x.key), dayOffset,
+        ...(schema === undefined ? {} : { fields: schema.key }),
+        ...(carried === undefined ? {} : { carried: carried.key }),
+        ...(baseDate === undefined ? {} : { baseDate }),
+        ...(lastClock === undefined ? {} : { lastClock }),
+      };
+    },
+    stateUse(): IisStateUse {
+      return { carried: usedCarried, schemas: usedSchemas, date: usedDate, fieldsSeen: [...fieldsSeen], dateSet };
     },
   };
 }

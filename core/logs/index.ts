@@ -9,11 +9,12 @@ export type {
 } from './types.js';
 export { LOG_FORMATS } from './types.js';
 export {
-  cleanLine, createIisParser, IIS_DEFAULT_NAMES, IIS_FIELDS, plusToSpace, type IisField, type IisParserOptions,
+  cleanLine, createIisParser, fieldsDirectiveKey, IIS_DEFAULT_NAMES, IIS_FIELDS, iisCarriedAfter, iisFileStartState, iisStateAfter,
+  iisStateFits, plusToSpace, type IisField, type IisParser, type IisParserOptions, type IisParserState, type IisStateUse,
 } from './iis-w3c.js';
 export { createExchangeSmtpParser, SMTP_DEFAULT_FIELDS, type SmtpParserOptions } from './exchange-smtp.js';
 export {
-  createAggregator, DISC_RULES, type AggregateOptionError, type AggregateResult, type AggregateTotals, type Aggregator,
+  createAggregator, DISC_RULES, type AggregateOptionError, type AggregateResult, type AggregateState, type AggregateTotals, type Aggregator,
   type AggregatorOptions, type ClientRecord, type MalformedSample, type NoTlsFieldRow, type SummaryRow,
 } from './aggregate.js';
 export { detectFormat, sniffCompression, type Compression, type DetectedFormat, type Detection } from './detect.js';
@@ -25,4 +26,4 @@ export {
 export { firstForwarded, looksLikeIp, normalizeIp, splitEndpoint, type Endpoint } from './ip.js';
 export { parseInstant } from './time.js';
 export { parseCsvLine, tokenizeW3c } from './tokenize.js';
-export { createIisByteFilter, type FilteredLine, type IisByteFilter } from './byte-filter.js';
+export { createIisByteFilter, filterFieldsKey, type FilteredLine, type IisByteFilter, type IisByteFilterStart } from './byte-filter.js';
