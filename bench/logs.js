@@ -1,9 +1,14 @@
 'use strict';
-// Legacy-client discovery at scale (npm run bench -- --logs [--quick]), side by side in one run:
-//   A. Find-Tls365LegacyClient -Path <file> in one pwsh call (bridge streaming into the core parsers)
+// Legacy-client discovery at scale (npm run bench, or node bench/logs.js [--quick] [--runs N]), side by side in one run:
+//   A. Find-Tls365LegacyClient -Path <file> in one pwsh call (bridge: worker threads from 256 MiB, else one pass);
+//      on the 1 GB file also with TLS365_LOG_WORKERS=0 (the single pass), for the gain of the threads
 //   B. an awk one-liner that counts the same thing (hits per client IP and legacy protocol)
-//   C. a PowerShell Select-String pipeline doing the same count (on the 100 MB file only: it is slow)
-// plus the bridge's peak RSS (VmHWM) after each scan, to show memory stays flat as the file grows.
+//   C. a PowerShell Select-String pipeline doing the same count (100 MB file)
+//   D. the PowerShell pipeline an admin would write: Get-Content | skip '#' lines | ConvertFrom-Csv -Delimiter ' '
+//      -Header <#Fields> | Where-Object crypt-protocol 40/100 | Group-Object c-ip, crypt-protocol (20 MB slice:
+//      it is very slow)
+// plus the bridge's peak RSS (VmHWM, worker threads included) after each scan, to show memory stays flat as the
+// file grows. A and B run N times alternately (default 3) and the median is reported: the machine is shared.
 // Logs are generated here in IIS W3C shape with the four crypt fields (a header block every 50,000 lines).
 const fs = require('node:fs');
 const os = require('node:os');
@@ -42,13 +47,18 @@ function generate(file, bytes) {
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+const esc = (s) => s.replace(/'/g, "''");
+const lastLine = (r) => (r.stdout || '').trim().split(/\r?\n/).pop() || '';
 
-function scanWithModule(file) {
-  const esc = (s) => s.replace(/'/g, "''");
+function pwsh(script, env = {}) {
+  return spawnSync(pwshPath(), ['-NoProfile', '-NonInteractive', '-Command', script], { env: childEnv({ TERM: 'dumb', ...env }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** One pwsh: import, start the bridge (not timed), time one Find-Tls365LegacyClient call, read the bridge's VmHWM. */
+function scanWithModule(file, env = {}) {
   const script = `$ErrorActionPreference='Stop'; Import-Module '${esc(path.join(root, 'TLS365.psd1'))}'; $null = ConvertTo-Tls365ProtocolMask Tls12; $sw=[Diagnostics.Stopwatch]::StartNew(); $r=@(Find-Tls365LegacyClient -Path '${esc(file)}'); $ms=$sw.Elapsed.TotalMilliseconds; $pid2=(Get-Module TLS365).Invoke({ $script:Bridge.Process.Id }); $hwm=(Get-Content "/proc/$pid2/status" | Where-Object { $_ -like 'VmHWM*' }) -replace '[^0-9]',''; $sum=($r | Measure-Object -Property Count -Sum).Sum; '{0} {1} {2} {3}' -f $ms, $r.Count, $sum, $hwm`;
-  const r = spawnSync(pwshPath(), ['-NoProfile', '-NonInteractive', '-Command', script], { env: childEnv({ TERM: 'dumb' }), encoding: 'utf8' });
-  const line = (r.stdout || '').trim().split(/\r?\n/).pop() || '';
-  const [ms, clients, hits, hwmKb] = line.split(' ').map(Number);
+  const r = pwsh(script, env);
+  const [ms, clients, hits, hwmKb] = lastLine(r).split(' ').map(Number);
   if (r.status !== 0 || !(ms > 0)) throw new Error(`pwsh failed: ${r.stderr || r.stdout}`);
   return { ms, clients, hits, hwmMb: hwmKb / 1024 };
 }
@@ -63,26 +73,66 @@ function scanWithAwk(file) {
 }
 
 function scanWithPowerShellPipeline(file) {
-  const esc = (s) => s.replace(/'/g, "''");
   const script = `$sw=[Diagnostics.Stopwatch]::StartNew(); $g = Select-String -LiteralPath '${esc(file)}' -Pattern ' (40|100) [0-9a-f]+ [0-9a-f]+ [0-9a-f]+$' | ForEach-Object { $f = $_.Line.Split(' '); $f[${IP_COLUMN - 1}] + ' ' + $f[${PROTO_COLUMN - 1}] } | Group-Object -NoElement; '{0} {1} {2}' -f $sw.Elapsed.TotalMilliseconds, $g.Count, ($g | Measure-Object -Property Count -Sum).Sum`;
-  const r = spawnSync(pwshPath(), ['-NoProfile', '-NonInteractive', '-Command', script], { env: childEnv({ TERM: 'dumb' }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const [ms, clients, hits] = (r.stdout || '').trim().split(/\r?\n/).pop().split(' ').map(Number);
+  const [ms, clients, hits] = lastLine(pwsh(script)).split(' ').map(Number);
   return { ms, clients, hits };
 }
 
-async function logsBench(sizesMb) {
+/** What an admin writes: the header from #Fields, the '#' lines dropped, ConvertFrom-Csv on spaces, filter, group. */
+function scanWithImportCsv(file) {
+  const script = [
+    '$sw = [Diagnostics.Stopwatch]::StartNew()',
+    `$fields = ((Get-Content -LiteralPath '${esc(file)}' -TotalCount 20 | Where-Object { $_ -like '#Fields:*' } | Select-Object -First 1) -replace '^#Fields:\\s*', '') -split ' '`,
+    `$g = Get-Content -LiteralPath '${esc(file)}' | Where-Object { $_ -notlike '#*' } | ConvertFrom-Csv -Delimiter ' ' -Header $fields | Where-Object { $_.'crypt-protocol' -eq '40' -or $_.'crypt-protocol' -eq '100' } | Group-Object -Property 'c-ip', 'crypt-protocol' -NoElement`,
+    "'{0} {1} {2}' -f $sw.Elapsed.TotalMilliseconds, $g.Count, ($g | Measure-Object -Property Count -Sum).Sum",
+  ].join('; ');
+  const [ms, clients, hits] = lastLine(pwsh(script)).split(' ').map(Number);
+  return { ms, clients, hits };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function agree(name, x, awk) {
+  if (x && (x.hits !== awk.hits || x.clients !== awk.clients)) throw new Error(`counts differ: ${name} ${x.clients}/${x.hits}, awk ${awk.clients}/${awk.hits}`);
+}
+
+/**
+ * One row per size: module and awk `runs` times alternately (medians; `modRuns`/`awkRuns` keep every run),
+ * the single pass on files of 512 MB and more, Select-String up to 100 MB; then one row for the `csvMb` slice
+ * with the Import-Csv pipeline (`csv`) beside the module and awk on the same slice.
+ */
+async function logsBench(sizesMb, { runs = 3, csvMb = 20 } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tls365-logbench-'));
   const rows = [];
   try {
     for (const mb of sizesMb) {
       const file = path.join(dir, `u_ex${mb}mb.log`);
       const bytes = generate(file, mb * 1024 * 1024);
+      const modRuns = [];
+      const awkRuns = [];
+      for (let i = 0; i < runs; i += 1) {
+        modRuns.push(scanWithModule(file));
+        awkRuns.push(scanWithAwk(file));
+      }
+      const awk = { ...awkRuns[0], ms: median(awkRuns.map((r) => r.ms)) };
+      const mod = { ...modRuns[0], ms: median(modRuns.map((r) => r.ms)), hwmMb: Math.max(...modRuns.map((r) => r.hwmMb)) };
+      const single = mb >= 512 ? scanWithModule(file, { TLS365_LOG_WORKERS: '0' }) : null;
+      const psp = mb <= 100 ? scanWithPowerShellPipeline(file) : null;
+      for (const r of [...modRuns, ...awkRuns]) agree('module', r, awk);
+      agree('single pass', single, awk);
+      agree('PowerShell pipeline', psp, awk);
+      rows.push({ mb: bytes / 1048576, mod, awk, psp, single, modRuns: modRuns.map((r) => r.ms), awkRuns: awkRuns.map((r) => r.ms) });
+      fs.rmSync(file);
+    }
+    if (csvMb > 0) {
+      const file = path.join(dir, `u_ex${csvMb}mb.log`);
+      const bytes = generate(file, csvMb * 1024 * 1024);
       const mod = scanWithModule(file);
       const awk = scanWithAwk(file);
-      const psp = mb <= 100 ? scanWithPowerShellPipeline(file) : null;
-      if (mod.hits !== awk.hits || mod.clients !== awk.clients) throw new Error(`counts differ: module ${mod.clients}/${mod.hits}, awk ${awk.clients}/${awk.hits}`);
-      if (psp && (psp.hits !== awk.hits || psp.clients !== awk.clients)) throw new Error(`counts differ: PowerShell pipeline ${psp.clients}/${psp.hits}, awk ${awk.clients}/${awk.hits}`);
-      rows.push({ mb: bytes / 1048576, mod, awk, psp });
+      const csv = scanWithImportCsv(file);
+      agree('module', mod, awk);
+      agree('Import-Csv pipeline', csv, awk);
+      rows.push({ mb: bytes / 1048576, mod, awk, psp: null, single: null, csv, modRuns: [mod.ms], awkRuns: [awk.ms], slice: true });
       fs.rmSync(file);
     }
   } finally {
@@ -91,18 +141,53 @@ async function logsBench(sizesMb) {
   return rows;
 }
 
-module.exports = { logsBench, generate };
+/** The rows as text: MB/s, seconds, peak RSS, and every ratio side by side. */
+function formatLogsBench(rows) {
+  const rate = (mb, ms) => mb / (ms / 1000);
+  const mbs = (mb, ms) => `${rate(mb, ms).toFixed(1)} MB/s`.padEnd(12);
+  const secs = (ms) => `${(ms / 1000).toFixed(2)} s`.padEnd(8);
+  const out = [];
+  for (const r of rows) {
+    const m = rate(r.mb, r.mod.ms);
+    out.push(`${r.mb.toFixed(0)} MB ${r.slice ? 'slice' : 'log'}, ${r.awk.hits} legacy hits from ${r.awk.clients} client/protocol pairs (all methods agree)`);
+    const spread = r.modRuns.length > 1 ? ` (runs ${r.modRuns.map((x) => (x / 1000).toFixed(2)).join(', ')})` : '';
+    out.push(`  Find-Tls365LegacyClient   ${mbs(r.mb, r.mod.ms)} ${secs(r.mod.ms)} bridge peak RSS ${r.mod.hwmMb.toFixed(0)} MB${spread}`);
+    if (r.single) out.push(`    single pass (no threads) ${mbs(r.mb, r.single.ms)} ${secs(r.single.ms)} bridge peak RSS ${r.single.hwmMb.toFixed(0)} MB; threads gain ${(r.single.ms / r.mod.ms).toFixed(2)}x`);
+    const awkSpread = r.awkRuns.length > 1 ? ` (runs ${r.awkRuns.map((x) => (x / 1000).toFixed(2)).join(', ')})` : '';
+    out.push(`  awk one-liner             ${mbs(r.mb, r.awk.ms)} ${secs(r.awk.ms)} module/awk throughput ${(m / rate(r.mb, r.awk.ms)).toFixed(2)}x${awkSpread}`);
+    if (r.psp) out.push(`  Select-String pipeline    ${mbs(r.mb, r.psp.ms)} ${secs(r.psp.ms)} module/pipeline throughput ${(m / rate(r.mb, r.psp.ms)).toFixed(1)}x`);
+    if (r.csv) out.push(`  Import-Csv pipeline       ${mbs(r.mb, r.csv.ms)} ${secs(r.csv.ms)} module/pipeline throughput ${(m / rate(r.mb, r.csv.ms)).toFixed(1)}x`);
+  }
+  const big = rows.filter((r) => !r.slice);
+  const csv = rows.find((r) => r.csv);
+  const ss = rows.find((r) => r.psp);
+  if (big.length > 0) {
+    out.push('', 'Side by side (module throughput / baseline throughput; issue #7 targets: awk >= 1x, PowerShell pipeline >= 50x)');
+    for (const r of big) {
+      const m = rate(r.mb, r.mod.ms);
+      const parts = [`awk ${(m / rate(r.mb, r.awk.ms)).toFixed(2)}x`];
+      if (ss) parts.push(`Select-String ${(m / rate(ss.mb, ss.psp.ms)).toFixed(1)}x`);
+      if (csv) parts.push(`Import-Csv ${(m / rate(csv.mb, csv.csv.ms)).toFixed(1)}x`);
+      out.push(`  ${`${r.mb.toFixed(0)} MB:`.padEnd(9)} module ${m.toFixed(1)} MB/s vs ${parts.join(', ')}; peak RSS ${r.mod.hwmMb.toFixed(0)} MB`);
+    }
+  }
+  return out.join('\n');
+}
+
+module.exports = { logsBench, formatLogsBench, generate };
 
 if (require.main === module) {
-  const sizes = process.argv.includes('--quick') ? [100] : [100, 1024];
-  logsBench(sizes).then((rows) => {
-    const mbs = (mb, ms) => `${(mb / (ms / 1000)).toFixed(1)} MB/s`;
-    process.stdout.write(`\nTLS365 legacy-client discovery benchmark (IIS W3C with crypt fields), node ${process.version}, ${os.cpus().length} cores\n\n`);
-    for (const r of rows) {
-      process.stdout.write(`${r.mb.toFixed(0)} MB log, ${r.awk.hits} legacy hits from ${r.awk.clients} client/protocol pairs (all three agree)\n`);
-      process.stdout.write(`  Find-Tls365LegacyClient   ${mbs(r.mb, r.mod.ms).padEnd(12)} ${(r.mod.ms / 1000).toFixed(2)} s   bridge peak RSS ${r.mod.hwmMb.toFixed(0)} MB\n`);
-      process.stdout.write(`  awk one-liner             ${mbs(r.mb, r.awk.ms).padEnd(12)} ${(r.awk.ms / 1000).toFixed(2)} s   module/awk time ${(r.mod.ms / r.awk.ms).toFixed(2)}x\n`);
-      if (r.psp) process.stdout.write(`  Select-String pipeline    ${mbs(r.mb, r.psp.ms).padEnd(12)} ${(r.psp.ms / 1000).toFixed(2)} s   pipeline/module time ${(r.psp.ms / r.mod.ms).toFixed(1)}x\n`);
-    }
+  const argv = process.argv.slice(2);
+  const runsAt = argv.indexOf('--runs');
+  const runs = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || 1) : argv.includes('--quick') ? 1 : 3;
+  const sizes = argv.includes('--quick') ? [100] : [100, 1024];
+  logsBench(sizes, { runs }).then((rows) => {
+    process.stdout.write(`\nTLS365 legacy-client discovery benchmark (IIS W3C with crypt fields), node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString()}; medians of ${runs} run(s)\n\n`);
+    process.stdout.write(`${formatLogsBench(rows)}\n`);
+    const out = path.join(__dirname, 'results');
+    fs.mkdirSync(out, { recursive: true });
+    const file = path.join(out, `logs-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    fs.writeFileSync(file, JSON.stringify({ node: process.version, cores: os.cpus().length, runs, rows }, null, 2));
+    process.stdout.write(`\nraw figures: ${path.relative(root, file)}\n`);
   }).catch((e) => { process.stderr.write(`bench failed: ${e.stack || e}\n`); process.exit(1); });
 }
