@@ -8,6 +8,8 @@
 //   bridge/tls365-bridge.js       dist/bridge/main.js and all of core in one CommonJS file (esbuild, node20).
 //                                 It requires Node built-ins only, so no node_modules ships; edge-js is never
 //                                 bundled (bridge/edge-status.ts only looks for its files)
+//   bridge/logs-worker.js         the log-scan worker thread the bridge starts next to itself (same checks);
+//                                 without it logs.scan would read in the single pass
 //   en-US/about_TLS365.help.txt   generated: the manifest's description and each exported command's synopsis
 //   LICENSE                       when the repository has one
 // The module runs bridge/tls365-bridge.js when it is there, else dist/bridge/main.js (the source tree).
@@ -80,15 +82,10 @@ function copyModule(dest) {
   return { count, skipped };
 }
 
-async function bundleBridge(dest) {
-  let esbuild;
-  try {
-    esbuild = require('esbuild');
-  } catch (e) {
-    die(`esbuild is not installed (${e.message}); run 'npm run setup'`);
-  }
-  const entry = path.join(root, 'dist', 'bridge', 'main.js');
-  const outfile = path.join(dest, 'bridge', 'tls365-bridge.js');
+/** One esbuild bundle of a dist/ entry: Node 20, CommonJS, every input from dist/, Node built-ins only. */
+async function bundleOne(esbuild, dest, entryName, outName, what) {
+  const entry = path.join(root, 'dist', 'bridge', entryName);
+  const outfile = path.join(dest, 'bridge', outName);
   const result = await esbuild.build({
     entryPoints: [entry],
     outfile,
@@ -99,18 +96,34 @@ async function bundleBridge(dest) {
     external: ['edge-js'], // never bundled; the check below fails if anything requires it
     metafile: true,
     logLevel: 'warning',
-    banner: { js: '// TLS365 bridge: dist/bridge/main.js and the TypeScript core bundled by scripts/package.js (esbuild). Generated; do not edit.' },
+    banner: { js: `// TLS365 ${what}: dist/bridge/${entryName} and the TypeScript core bundled by scripts/package.js (esbuild). Generated; do not edit.` },
   });
   const inputs = Object.keys(result.metafile.inputs);
   const foreign = inputs.filter((p) => !path.resolve(root, p).startsWith(path.join(root, 'dist') + path.sep));
-  if (foreign.length) die(`the bundle took files from outside dist/: ${foreign.join(', ')}`);
+  if (foreign.length) die(`${outName}: the bundle took files from outside dist/: ${foreign.join(', ')}`);
   const text = fs.readFileSync(outfile, 'utf8');
   const required = [...new Set([...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]))].sort();
   const output = Object.values(result.metafile.outputs)[0];
   const external = [...new Set(output.imports.filter((i) => i.external).map((i) => i.path))];
   const notBuiltin = [...new Set([...required, ...external])].filter((id) => !isBuiltin(id));
-  if (notBuiltin.length) die(`the bundle requires modules that are not Node built-ins: ${notBuiltin.join(', ')}`);
+  if (notBuiltin.length) die(`${outName}: the bundle requires modules that are not Node built-ins: ${notBuiltin.join(', ')}`);
   return { file: outfile, bytes: fs.statSync(outfile).size, modules: inputs.length, required };
+}
+
+/**
+ * The bridge (bridge/tls365-bridge.js) and the log-scan worker thread it starts next to itself
+ * (bridge/logs-worker.js; without it logs.scan reads in the single pass, see bridge/logs-pool.ts).
+ */
+async function bundleBridge(dest) {
+  let esbuild;
+  try {
+    esbuild = require('esbuild');
+  } catch (e) {
+    die(`esbuild is not installed (${e.message}); run 'npm run setup'`);
+  }
+  const bridge = await bundleOne(esbuild, dest, 'main.js', 'tls365-bridge.js', 'bridge');
+  const worker = await bundleOne(esbuild, dest, 'logs-worker.js', 'logs-worker.js', 'log-scan worker thread');
+  return { ...bridge, worker };
 }
 
 /** Starts the bundle, shakes hands and asks bridge.info: a bundle that cannot answer is never shipped. */
@@ -216,6 +229,7 @@ async function main() {
   say('  TLS365.psd1                   manifest (unchanged)');
   say(`  module/                       ${moduleFiles.count} files`);
   say(`  bridge/tls365-bridge.js       ${kb(bundle.bytes)}: ${bundle.modules} modules from dist/, requires only ${bundle.required.join(', ')}; answers (core ${info.core}, protocol ${info.protocol})`);
+  say(`  bridge/logs-worker.js         ${kb(bundle.worker.bytes)}: ${bundle.worker.modules} modules from dist/, requires only ${bundle.worker.required.join(', ')}`);
   say(`  en-US/about_TLS365.help.txt   ${manifest.functions.length} commands`);
   say(license ? `  ${license}` : '  no LICENSE file in the repository: none packaged');
   if (moduleFiles.skipped.length) say(`left out of module/: ${moduleFiles.skipped.join(', ')}`);

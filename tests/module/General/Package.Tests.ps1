@@ -17,7 +17,7 @@ BeforeAll {
     # so both sides are described by the same code. It writes what it saw as JSON to -ResultFile.
     $probePath = Join-Path -Path $TestDrive -ChildPath 'Probe-Tls365Package.ps1'
     Set-Content -LiteralPath $probePath -Encoding Ascii -Value @'
-param ([System.String] $Module, [System.String] $ModulesPath, [System.String] $ExamplesPath, [System.String] $ResultFile)
+param ([System.String] $Module, [System.String] $ModulesPath, [System.String] $ExamplesPath, [System.String] $LogPath, [System.String] $ResultFile)
 $ErrorActionPreference = 'Stop'
 if ($ModulesPath) { $env:PSModulePath = $ModulesPath }
 $result = [ordered]@{ Errors = @() }
@@ -47,6 +47,7 @@ try
             }
         }
     )
+    $result.Legacy = @(Find-Tls365LegacyClient -Path $LogPath | ForEach-Object { '{0} {1} {2} {3:o} {4:o}' -f $_.ClientIp, $_.Protocol, $_.Count, $_.FirstSeen, $_.LastSeen } | Sort-Object)
     $result.Bridge = & $loaded {
         @{
             ScriptPath = $script:BridgeScriptPath
@@ -71,6 +72,23 @@ Set-Content -LiteralPath $ResultFile -Encoding Ascii -Value (ConvertTo-Json -Inp
         @(Get-ChildItem -LiteralPath $Folder -Recurse -File | ForEach-Object { $_.FullName.Substring($base.Length + 1).Replace('\', '/') } | Sort-Object)
     }
 
+    # An IIS log for the log scan: 3,000 records, every 7th TLS 1.0 and every 11th TLS 1.1, a #Fields change
+    # half way. The clean child scans it on worker threads (TLS365_LOG_* below: 4 KB ranges from the first byte).
+    $logPath = Join-Path -Path $TestDrive -ChildPath 'u_ex240501.log'
+    $lines = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
+    $lines.Add('#Software: Microsoft Internet Information Services 10.0')
+    $lines.Add('#Fields: date time s-ip cs-method cs-uri-stem s-port c-ip cs(User-Agent) sc-status crypt-protocol')
+    foreach ($i in 1..3000)
+    {
+        if ($i -eq 1500) { $lines.Add('#Fields: date time s-ip cs-method cs-uri-stem s-port c-ip cs(User-Agent) sc-status time-taken crypt-protocol') }
+        $protocol = '400'
+        if ($i % 7 -eq 0) { $protocol = '40' } elseif ($i % 11 -eq 0) { $protocol = '100' }
+        $extra = ''
+        if ($i -ge 1500) { $extra = ' 15' }
+        $lines.Add(('2024-05-01 {0:d2}:{1:d2}:{2:d2} 10.0.0.5 GET /owa/ 443 10.1.{3}.{4} Outlook 200{5} {6}' -f [System.Int32][System.Math]::Floor($i / 3600), ([System.Int32][System.Math]::Floor($i / 60) % 60), ($i % 60), ($i % 3), ($i % 5), $extra, $protocol))
+    }
+    [System.IO.File]::WriteAllLines($logPath, $lines)
+
     # Build the package into TestDrive (package.js runs setup --quiet first, which is quick when up to date).
     $outDir = Join-Path -Path $TestDrive -ChildPath 'out'
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
@@ -92,13 +110,16 @@ Set-Content -LiteralPath $ResultFile -Encoding Ascii -Value (ConvertTo-Json -Inp
     $childModulesPath = $outDir + [System.IO.Path]::PathSeparator + (Join-Path -Path $PSHOME -ChildPath 'Modules')
     $startInfo = New-Object -TypeName 'System.Diagnostics.ProcessStartInfo'
     $startInfo.FileName = $pwsh
-    $startInfo.Arguments = (@('-NoProfile', '-NonInteractive', '-File', $probePath, '-Module', 'TLS365', '-ModulesPath', $childModulesPath, '-ExamplesPath', $examplesPath, '-ResultFile', $childResultFile) | ForEach-Object { '"{0}"' -f $_ }) -join ' '
+    $startInfo.Arguments = (@('-NoProfile', '-NonInteractive', '-File', $probePath, '-Module', 'TLS365', '-ModulesPath', $childModulesPath, '-ExamplesPath', $examplesPath, '-LogPath', $logPath, '-ResultFile', $childResultFile) | ForEach-Object { '"{0}"' -f $_ }) -join ' '
     $startInfo.WorkingDirectory = $childDir
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardOutput = $true
     $startInfo.RedirectStandardError = $true
     $startInfo.EnvironmentVariables['PSModulePath'] = $childModulesPath
     if ($startInfo.EnvironmentVariables.ContainsKey('NODE_PATH')) { $startInfo.EnvironmentVariables.Remove('NODE_PATH') }
+    $startInfo.EnvironmentVariables['TLS365_LOG_WORKERS'] = '2'
+    $startInfo.EnvironmentVariables['TLS365_LOG_MIN_BYTES'] = '0'
+    $startInfo.EnvironmentVariables['TLS365_LOG_UNIT_BYTES'] = '4096'
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     $child = [System.Diagnostics.Process]::Start($startInfo)
     $childStderr = $child.StandardError.ReadToEndAsync()
@@ -112,7 +133,7 @@ Set-Content -LiteralPath $ResultFile -Encoding Ascii -Value (ConvertTo-Json -Inp
 
     # The same probe on the repository module, in this session.
     $repoResultFile = Join-Path -Path $TestDrive -ChildPath 'repo-probe.json'
-    & $probePath -Module $repoManifestPath -ExamplesPath $examplesPath -ResultFile $repoResultFile
+    & $probePath -Module $repoManifestPath -ExamplesPath $examplesPath -LogPath $logPath -ResultFile $repoResultFile
     $fromRepo = Get-Content -LiteralPath $repoResultFile -Raw | ConvertFrom-Json
     Write-Host ('    package.js {0:N1} s, clean-pwsh import and probe {1:N1} s' -f $packageSeconds, $childSeconds)
 }
@@ -146,14 +167,15 @@ Describe 'npm run package' -Tag 'Package' {
             Compare-Object -ReferenceObject $inRepo -DifferenceObject $inPackage | ForEach-Object { '{0} {1}' -f $_.SideIndicator, $_.InputObject } | Should -BeNullOrEmpty
         }
 
-        It 'holds the bridge as one file and no node_modules, dist, TypeScript, source maps or tests' {
-            @($packageFiles | Where-Object { $_ -like 'bridge/*' }) | Should -Be @('bridge/tls365-bridge.js')
+        It 'holds the bridge as one file (and its log-scan worker) and no node_modules, dist, TypeScript, source maps or tests' {
+            @($packageFiles | Where-Object { $_ -like 'bridge/*' }) | Should -Be @('bridge/logs-worker.js', 'bridge/tls365-bridge.js')
             @(Get-ChildItem -LiteralPath $packageRoot -Recurse -Directory | Where-Object { @('node_modules', 'dist', 'tests') -contains $_.Name }) | Should -BeNullOrEmpty
             @($packageFiles | Where-Object { $_ -match '\.(ts|map)$' -or $_ -match '\.Tests\.ps1$' -or $_ -match '(^|/)package(-lock)?\.json$' }) | Should -BeNullOrEmpty
         }
 
-        It 'bundles a bridge that requires Node built-ins only, and never edge-js' {
-            $text = Get-Content -LiteralPath $bundlePath -Raw
+        It 'bundles a bridge and a worker that require Node built-ins only, and never edge-js (<Name>)' -TestCases @(@{ Name = 'tls365-bridge.js' }, @{ Name = 'logs-worker.js' }) {
+            param ($Name)
+            $text = Get-Content -LiteralPath (Join-Path -Path (Join-Path -Path $packageRoot -ChildPath 'bridge') -ChildPath $Name) -Raw
             $required = @([System.Text.RegularExpressions.Regex]::Matches($text, 'require\(\s*["'']([^"'']+)["'']\s*\)') | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique)
             $builtins = @((& $node -p "require('node:module').builtinModules.join(',')") -split ',')
             $required | Should -Not -BeNullOrEmpty
@@ -202,6 +224,11 @@ Describe 'npm run package' -Tag 'Package' {
                 '{0} Ready={1} Findings={2} Errors={3}' -f $item.File, $item.Ready, $item.Findings, $item.Errors |
                     Should -BeExactly ('{0} Ready={1} Findings={2} Errors={3}' -f $twin.File, $twin.Ready, $twin.Findings, $twin.Errors)
             }
+        }
+
+        It 'finds the same legacy clients as the repository module, scanning on worker threads' {
+            @($packaged.Legacy).Count | Should -BeGreaterThan 10
+            @($packaged.Legacy) | Should -Be @($fromRepo.Legacy)
         }
 
         It 'formats TLS365.Readiness with the module''s view' {
