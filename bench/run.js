@@ -13,7 +13,7 @@ require('ts-node').register({ transpileOnly: true, project: path.join(__dirname,
 const { startReadyBridge, startBridge } = require('../tests/support/bridge-client.ts');
 const { root, pwshPath, childEnv } = require('../scripts/lib.js');
 const { readinessBench } = require('./readiness.js');
-const { logsBench } = require('./logs.js');
+const { logsBench, formatLogsBench } = require('./logs.js');
 
 const now = () => Number(process.hrtime.bigint()) / 1e6; // ms
 const args = process.argv.slice(2);
@@ -89,15 +89,9 @@ function fromPowerShell() {
   for (const [label, x] of [['Get-Tls365Readiness -Path *.reg ', rd.c], ['Get-Tls365Readiness -Path *.json', rd.d]]) {
     process.stdout.write(`${label}     ${(x.ms / 1000).toFixed(2)} s  ${rate(x.ms).padEnd(20)}  ${(x.ms / rd.coreMs).toFixed(2)}x the core's time; first result after ${(x.firstMs / 1000).toFixed(2)} s; pwsh peak working set ${x.peakMB.toFixed(0)} MB\n`);
   }
-  const logs = await logsBench(quick ? [100] : [100, 1024]);
-  const mbs = (mb, ms) => `${(mb / (ms / 1000)).toFixed(1)} MB/s`;
-  process.stdout.write('\nLegacy-client discovery (generated IIS W3C logs with crypt fields)\n');
-  for (const r of logs) {
-    process.stdout.write(`\n${r.mb.toFixed(0)} MB log, ${r.awk.hits} legacy hits from ${r.awk.clients} client/protocol pairs (all methods agree)\n`);
-    process.stdout.write(`  Find-Tls365LegacyClient   ${mbs(r.mb, r.mod.ms).padEnd(12)} ${(r.mod.ms / 1000).toFixed(2)} s   bridge peak RSS ${r.mod.hwmMb.toFixed(0)} MB\n`);
-    process.stdout.write(`  awk one-liner             ${mbs(r.mb, r.awk.ms).padEnd(12)} ${(r.awk.ms / 1000).toFixed(2)} s   module time / awk time ${(r.mod.ms / r.awk.ms).toFixed(2)}x\n`);
-    if (r.psp) process.stdout.write(`  Select-String pipeline    ${mbs(r.mb, r.psp.ms).padEnd(12)} ${(r.psp.ms / 1000).toFixed(2)} s   pipeline time / module time ${(r.psp.ms / r.mod.ms).toFixed(1)}x\n`);
-  }
+  const logs = await logsBench(quick ? [100] : [100, 1024], { runs: quick ? 1 : 3 });
+  process.stdout.write('\nLegacy-client discovery (generated IIS W3C logs with crypt fields)\n\n');
+  process.stdout.write(`${formatLogsBench(logs)}\n`);
   // Fan-out over real SSH remoting to loopback sshd test hosts (needs openssh-server; the script installs it
   // when missing and running as root). Skipped with --quick: it takes about a minute.
   let fanout = null;
