@@ -1,3 +1,4 @@
+import { legacyClientShape } from './logs-shape.js';
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
@@ -43,6 +44,8 @@ interface ScanOptions {
   readonly since?: string;
   readonly until?: string;
   readonly maxHits: number;
+  /** `powershell`: records as TLS365.LegacyClient objects (legacyClientShape), which the module only stamps. */
+  readonly shape: 'core' | 'powershell';
 }
 
 interface FileError { readonly file: string; readonly code: string; readonly message: string }
@@ -72,9 +75,11 @@ function optionsOf(params: unknown): { ok: true; value: ScanOptions } | ReturnTy
   if (until !== undefined && typeof until !== 'string') return invalid('params.until', 'must be an ISO 8601 string');
   const maxHits = params['maxHits'] ?? 0;
   if (typeof maxHits !== 'number' || !Number.isInteger(maxHits) || maxHits < 0 || maxHits > 1_000_000) return invalid('params.maxHits', 'must be 0 to 1000000');
+  const shape = params['shape'] ?? 'core';
+  if (shape !== 'core' && shape !== 'powershell') return invalid('params.shape', 'must be core or powershell');
   return {
     ok: true,
-    value: { paths: paths as string[], format: format as Format, fieldMap, protocols: protocols as string[], maxHits, ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }) },
+    value: { paths: paths as string[], format: format as Format, fieldMap, protocols: protocols as string[], maxHits, shape, ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }) },
   };
 }
 
@@ -454,7 +459,9 @@ export async function scanLogs(params: unknown, notify: Notify, tuning: ScanTuni
   for (const p of parsers.values()) take(p.end());
   notify('progress', { file: null, filesDone: o.paths.length, filesTotal: o.paths.length, bytesDone, bytesTotal });
   const skipped = filterSkipped + unitSkipped + retiredSkipped + [...parsers.values()].reduce((n, p) => n + p.stats().skipped, 0);
-  return { ok: true, result: { ...aggregator.result(), files, fileErrors, hits, skipped } };
+  const aggregate = aggregator.result();
+  const records = o.shape === 'powershell' ? aggregate.records.map(legacyClientShape) : aggregate.records;
+  return { ok: true, result: { ...aggregate, records, files, fileErrors, hits, skipped } };
 }
 
 /**

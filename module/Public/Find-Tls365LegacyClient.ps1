@@ -145,7 +145,7 @@ function Find-Tls365LegacyClient
     end
     {
         if ($files.Count -eq 0) { return }
-        $params = @{ paths = $files.ToArray(); format = $Format; fieldMap = $FieldMap; protocols = @($Protocol); maxHits = 0 }
+        $params = @{ paths = $files.ToArray(); format = $Format; fieldMap = $FieldMap; protocols = @($Protocol); maxHits = 0; shape = 'powershell' }
         if ($PSBoundParameters.ContainsKey('Since')) { $params.since = $Since.ToUniversalTime().ToString('o') }
         if ($PSBoundParameters.ContainsKey('Until')) { $params.until = $Until.ToUniversalTime().ToString('o') }
         if ($Detailed) { $params.maxHits = $MaxHits }
@@ -215,24 +215,14 @@ function Find-Tls365LegacyClient
             }
             return
         }
+        # The bridge sends the records in the TLS365.LegacyClient shape (bridge/logs-shape.ts): only the type name
+        # is added, and the times parsed where ConvertFrom-Json left them as text (Windows PowerShell 5.1).
         foreach ($c in @($result.records))
         {
-            $userAgent = $null
-            if ($null -ne $c.PSObject.Properties['userAgent'] -and $null -ne $c.userAgent) { $userAgent = ([System.String]$c.userAgent).Replace('+', ' ') }
-            [PSCustomObject]@{
-                PSTypeName = 'TLS365.LegacyClient'
-                ClientIp   = [System.String]$c.clientIp
-                Protocol   = [System.String]$c.protocol
-                Count      = [System.Int64]$c.count
-                FirstSeen  = & $toTime $c.firstSeen
-                LastSeen   = & $toTime $c.lastSeen
-                Source     = [System.String[]]@($c.sources)
-                UserAgent  = $userAgent
-                EhloName   = $(if ($null -ne $c.PSObject.Properties['ehloName']) { $c.ehloName } else { $null })
-                Uri        = $(if ($null -ne $c.PSObject.Properties['sampleUri']) { $c.sampleUri } else { $null })
-                Connector  = $(if ($null -ne $c.PSObject.Properties['connector']) { $c.connector } else { $null })
-                Rules      = [System.String[]]@($c.rules)
-            }
+            if ($c.FirstSeen -is [System.String]) { $c.FirstSeen = & $toTime $c.FirstSeen }
+            if ($c.LastSeen -is [System.String]) { $c.LastSeen = & $toTime $c.LastSeen }
+            $c.pstypenames.Insert(0, 'TLS365.LegacyClient')
+            $c
         }
     }
 }

@@ -76,6 +76,26 @@ describe('logs.scan (Find-Tls365LegacyClient) through the real bridge', function
     assert.equal(result.records[0].ehloName, 'printer01.contoso.com');
   });
 
+  it('sends records in the TLS365.LegacyClient shape on request (user agents with spaces, absent values null)', async () => {
+    const core = (await scan(['u_ex240501.log', 'RECV2024050100-1.LOG'])).result.records;
+    const shaped = (await scan(['u_ex240501.log', 'RECV2024050100-1.LOG'], { shape: 'powershell' })).result.records;
+    assert.equal(shaped.length, core.length);
+    shaped.forEach((r: any, i: number) => {
+      const c = core[i];
+      assert.deepEqual(Object.keys(r), ['ClientIp', 'Protocol', 'Count', 'FirstSeen', 'LastSeen', 'Source', 'UserAgent', 'EhloName', 'Uri', 'Connector', 'Rules']);
+      assert.deepEqual([r.ClientIp, r.Protocol, r.Count, r.FirstSeen, r.LastSeen, r.Source, r.Rules], [c.clientIp, c.protocol, c.count, c.firstSeen ?? null, c.lastSeen ?? null, c.sources, c.rules]);
+      assert.equal(r.UserAgent, c.userAgent === undefined ? null : c.userAgent.replace(/\+/g, ' '));
+      assert.equal(r.EhloName, c.ehloName ?? null);
+      assert.equal(r.Uri, c.sampleUri ?? null);
+    });
+    assert.ok(core.some((c: any) => c.userAgent?.includes('+')), 'the sample has a user agent logged with +');
+    const bad = await new Promise<any>((resolve) => {
+      bridge.sendRaw(`${JSON.stringify({ jsonrpc: '2.0', id: 'bad', method: 'logs.scan', params: { paths: [join(dir, 'u_ex240501.log')], shape: 'xml' } })}\n`);
+      void bridge.next().then(resolve);
+    });
+    assert.equal(bad.error.data.path, 'params.shape');
+  });
+
   it('gives one error per damaged, unknown or missing file and still counts the good ones', async () => {
     const { result } = await scan(['cut.log.gz', 'notes.log', 'missing.log', 'u_ex240501.log']);
     assert.deepEqual(result.fileErrors.map((e: any) => e.code), ['Truncated', 'UnknownFormat', 'Unreadable']);
