@@ -1,12 +1,13 @@
 /**
  * The report's only script, inline so the file works offline with no external assets. It sorts the machine
- * table (click a column heading; again to reverse), filters it (free text, verdict, component status, OS), and
- * keeps that view in the URL fragment (`#q=..&status=..&comp=WinHttp:NotReady&os=..&sort=..&dir=desc`), so a
- * summary count is a plain link to the machines behind it and a filtered view can be bookmarked or mailed.
+ * table (click a column heading; again to reverse), filters it (free text, verdict, component status, OS), shows
+ * one machine's findings and fixes (`machine=<row>`, from the JSON block details-data.ts writes), and keeps that
+ * view in the URL fragment (`#q=..&status=..&comp=WinHttp:NotReady&os=..&sort=..&dir=desc&machine=..`), so a
+ * summary count is a plain link to the machines behind it and any view can be bookmarked or mailed.
  *
- * It reads only the table the renderer wrote (data-* attributes) and writes only `hidden`, row order and the
- * "showing" line: it never builds markup from data. The Content-Security-Policy allows this exact script by
- * its SHA-256 (CLIENT_SCRIPT_SHA256; a test recomputes it), and nothing else.
+ * It never builds markup from data: rows are reordered and hidden, and the machine section is made of elements
+ * whose text is set with textContent. The Content-Security-Policy allows this exact script by its SHA-256
+ * (CLIENT_SCRIPT_SHA256; a test recomputes it), and nothing else.
  */
 export const CLIENT_SCRIPT = `(function () {
   'use strict';
@@ -18,15 +19,19 @@ export const CLIENT_SCRIPT = `(function () {
   var form = document.getElementById('filters');
   var shown = document.getElementById('shown');
   var ORDER = { Ready: 0, NotApplicable: 1, Unknown: 2, NotReady: 3 };
+  var LABEL = { Ready: 'Ready', NotReady: 'Not ready', Unknown: 'Unknown' };
+  var holder = document.getElementById('detail');
+  var data = null;
 
   function readState() {
     var p = new URLSearchParams(location.hash.replace(/^#/, ''));
-    return { q: p.get('q') || '', status: p.get('status') || '', comp: p.get('comp') || '', os: p.get('os') || '', sort: p.get('sort') || '', dir: p.get('dir') === 'desc' ? 'desc' : 'asc' };
+    return { q: p.get('q') || '', status: p.get('status') || '', comp: p.get('comp') || '', os: p.get('os') || '', sort: p.get('sort') || '', dir: p.get('dir') === 'desc' ? 'desc' : 'asc', machine: p.get('machine') || '' };
   }
   function writeState(s) {
     var p = new URLSearchParams();
     ['q', 'status', 'comp', 'os', 'sort'].forEach(function (k) { if (s[k]) p.set(k, s[k]); });
     if (s.sort && s.dir === 'desc') p.set('dir', 'desc');
+    if (s.machine) p.set('machine', s.machine);
     var h = p.toString();
     history.replaceState(null, '', h ? '#' + h : location.pathname + location.search);
     apply(s);
@@ -34,6 +39,7 @@ export const CLIENT_SCRIPT = `(function () {
   function keyOf(row, col) {
     var cell = row.cells[col];
     var k = cell.getAttribute('data-sort');
+    if (k === null && cell.className.indexOf('s-') === 0) k = cell.className.slice(2);
     if (k === null) k = cell.textContent.trim();
     if (k in ORDER) return [0, ORDER[k], ''];
     var n = Number(k);
@@ -72,6 +78,48 @@ export const CLIENT_SCRIPT = `(function () {
     shown.textContent = 'Showing ' + visible + ' of ' + rows.length + ' machines';
     form.q.value = s.q; form.status.value = s.status; form.comp.value = s.comp; form.os.value = s.os;
     document.getElementById('clear').hidden = !(s.q || s.status || s.comp || s.os);
+    show(s.machine);
+  }
+  function add(parent, tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== null) e.textContent = text;
+    if (cls) e.className = cls;
+    parent.appendChild(e);
+    return e;
+  }
+  function show(row) {
+    if (!holder) return;
+    if (data === null) {
+      var block = document.getElementById('details-data');
+      data = block ? JSON.parse(block.textContent) : { f: [], m: {} };
+    }
+    var m = Object.prototype.hasOwnProperty.call(data.m, row) ? data.m[row] : null;
+    holder.textContent = '';
+    holder.hidden = m === null;
+    if (m === null) return;
+    var title = add(holder, 'h3', m[0] + ' \\u2014 ', null);
+    add(title, 'span', LABEL[m[1]] || m[1], 's-' + m[1]);
+    add(holder, 'div', m[2] + (m[3] === null ? '' : ' (build ' + m[3] + ')') + ', source ' + m[4], 'muted');
+    if (m[5].length) add(holder, 'div', 'Missing updates: ' + m[5].join(', '), null);
+    m[6].forEach(function (i) {
+      var f = data.f[i];
+      var box = add(holder, 'div', null, 'finding');
+      box.setAttribute('data-rule', f[0]);
+      add(box, 'span', f[1], 'sev-' + f[1]);
+      box.appendChild(document.createTextNode(' '));
+      add(box, 'code', f[0], null);
+      box.appendChild(document.createTextNode(' '));
+      add(box, 'span', f[2].join(', '), 'muted');
+      add(box, 'div', f[3], null);
+      if (f[4] !== null) {
+        var fix = add(box, 'div', null, null);
+        add(fix, 'b', 'Fix:', null);
+        fix.appendChild(document.createTextNode(' ' + f[4]));
+        if (f[7] !== 'none') add(fix, 'span', ' (restart: ' + f[7] + ')', 'muted');
+      }
+      if (f[5].length) add(box, 'div', f[5].join('\\n'), 'reg');
+      if (f[6].length) add(box, 'div', 'Install: ' + f[6].join(', '), null);
+    });
   }
   heads.forEach(function (th) {
     var b = th.querySelector('button');
@@ -90,14 +138,25 @@ export const CLIENT_SCRIPT = `(function () {
     writeState(s);
   });
   form.addEventListener('submit', function (e) { e.preventDefault(); });
+  body.addEventListener('click', function (e) {
+    var a = e.target.closest ? e.target.closest('a[data-machine]') : null;
+    if (!a) return;
+    e.preventDefault();
+    var s = readState();
+    s.machine = a.getAttribute('data-machine');
+    writeState(s);
+    if (holder) holder.scrollIntoView();
+  });
   document.getElementById('clear').addEventListener('click', function () {
     var s = readState();
-    writeState({ q: '', status: '', comp: '', os: '', sort: s.sort, dir: s.dir });
+    writeState({ q: '', status: '', comp: '', os: '', sort: s.sort, dir: s.dir, machine: s.machine });
   });
   window.addEventListener('hashchange', function () { apply(readState()); });
   document.documentElement.classList.add('js');
-  apply(readState());
+  var first = readState();
+  apply(first);
+  if (first.machine && holder && !holder.hidden) holder.scrollIntoView();
 })();`;
 
 /** SHA-256 of CLIENT_SCRIPT, base64, as the CSP `script-src 'sha256-...'` wants it. tests/core/report checks it. */
-export const CLIENT_SCRIPT_SHA256 = '+H2dM1k8C8lYj8aiIgk8oQJqifo0obOxDali6O95rOU=';
+export const CLIENT_SCRIPT_SHA256 = 'uwjVfN+4JZHsucskekTsLlHPH29C3Hhn2nquWrEdmuY=';

@@ -1,14 +1,16 @@
 import { CLIENT_SCRIPT, CLIENT_SCRIPT_SHA256 } from './client-script.js';
 import { escapeHtml as h, hashLink } from './escape.js';
-import type { ReportChange, ReportFailure, ReportFinding, ReportInput, ReportMachine } from './model.js';
+import { actionable, detailsData, jsonForHtml } from './details-data.js';
+import type { ReportFailure, ReportInput } from './model.js';
 import { REPORT_STYLE } from './style.js';
 import { machineVerdict, NO_OS, summarize, type ReportSummary } from './summary.js';
 
 /**
  * The fleet readiness report: one self-contained HTML document (inline style and script, no external
  * assets, works offline). Sections: summary cards, readiness per component, per OS, the machine table
- * (sortable, filterable), machines that gave no result, missing updates, findings across the fleet, and each
- * machine's Fail and Warn findings with the exact registry changes that fix them.
+ * (sortable, filterable) with, below it, the chosen machine's Fail and Warn findings and the exact registry
+ * changes that fix them (details-data.ts), machines that gave no result, missing updates, and findings across
+ * the fleet.
  *
  * Every value from a machine is escaped (escape.ts); the CSP forbids every script but the report's own.
  */
@@ -18,9 +20,7 @@ const COMPONENT_SHORT: Readonly<Record<string, string>> = {
   DotNet4: '.NET 4', DotNet4_32: '.NET 4 32', DotNet35: '.NET 3.5', DotNet35_32: '.NET 3.5 32',
 };
 const label = (component: string): string => COMPONENT_SHORT[component] ?? component;
-const status = (s: string): string => `<span class="s-${h(s)}">${h(VERDICT_LABEL[s] ?? s)}</span>`;
 const num = (n: number, link: string | null): string => (n === 0 || link === null ? `<td class="num">${n}</td>` : `<td class="num"><a href="${link}">${n}</a></td>`);
-const anchor = (i: number): string => `m${i}`;
 
 function cards(s: ReportSummary): string {
   const m = s.machines;
@@ -89,11 +89,13 @@ function machineTable(input: ReportInput, s: ReportSummary): string {
     const text = [...new Set([m.computerName, m.os.name, String(m.os.build ?? ''), v, ...m.findings.map((f) => f.ruleId), ...m.missingUpdates])].join(' ').toLowerCase();
     const cells = components.map((c) => {
       const st = byName.get(c)?.status ?? 'Unknown';
-      return `<td data-sort="${h(st)}" title="${h(clip(byName.get(c)?.reason ?? ''))}">${status(st)}</td>`;
+      // Ready and n/a need no tooltip; the others carry the first words of why (the details have the rest).
+      const why = st === 'Ready' || st === 'NotApplicable' ? '' : ` title="${h(clip(byName.get(c)?.reason ?? ''))}"`;
+      return `<td class="s-${h(st)}"${why}>${h(VERDICT_LABEL[st] ?? st)}</td>`;
     }).join('');
     const attrs = components.map((c) => ` data-c-${h(c)}="${h(byName.get(c)?.status ?? 'Unknown')}"`).join('');
-    const name = actionable(m) ? `<a href="#${anchor(i)}">${h(m.computerName)}</a>` : h(m.computerName);
-    return `<tr data-verdict="${v}" data-os="${h(m.os.name === '' ? 'Unknown OS' : m.os.name)}" data-text="${h(text)}"${attrs}><td data-sort="${h(m.computerName.toLowerCase())}">${name}</td><td>${h(m.os.name)}</td><td class="num">${h(m.os.build ?? '')}</td><td data-sort="${v}">${status(v)}</td>${cells}<td class="num">${fails}</td><td class="num">${warns}</td><td>${m.missingUpdates.map((k) => h(k)).join(', ')}</td></tr>`;
+    const name = actionable(m) ? `<a href="#machine=${i}" data-machine="${i}">${h(m.computerName)}</a>` : h(m.computerName);
+    return `<tr data-verdict="${v}" data-os="${h(m.os.name === '' ? 'Unknown OS' : m.os.name)}" data-text="${h(text)}"${attrs}><td data-sort="${h(m.computerName.toLowerCase())}">${name}</td><td>${h(m.os.name)}</td><td class="num">${h(m.os.build ?? '')}</td><td class="s-${v}">${h(VERDICT_LABEL[v] ?? v)}</td>${cells}<td class="num">${fails}</td><td class="num">${warns}</td><td>${m.missingUpdates.map((k) => h(k)).join(', ')}</td></tr>`;
   }).join('\n');
   const compOptions = components.flatMap((c) => ['NotReady', 'Unknown', 'Ready'].map((st) => `<option value="${h(`${c}:${st}`)}">${h(label(c))}: ${h(VERDICT_LABEL[st] ?? st)}</option>`)).join('');
   const osOptions = s.os.filter((o) => o.name !== NO_OS).map((o) => `<option value="${h(o.name)}">${h(o.name)}</option>`).join('');
@@ -116,33 +118,16 @@ ${rows}
 </tbody></table>`;
 }
 
-function change(c: ReportChange): string {
-  const value = c.value === null ? '(delete)' : typeof c.value === 'number' ? `0x${c.value.toString(16)} (${c.value})` : `"${c.value}"`;
-  return `${c.action}  ${c.key}\\${c.name} = ${value}`;
-}
-
-function findingBlock(f: ReportFinding): string {
-  const fix = f.fix === null ? '' : `<div><b>Fix:</b> ${h(f.fix.text)}${f.fix.restart !== 'none' ? ` <span class="muted">(restart: ${h(f.fix.restart)})</span>` : ''}</div>${
-    f.fix.changes.length > 0 ? `<div class="reg">${f.fix.changes.map((c) => h(change(c))).join('\n')}</div>` : ''}${
-    f.fix.updates.length > 0 ? `<div>Install: ${f.fix.updates.map((u) => h(u)).join(', ')}</div>` : ''}`;
-  return `<div class="finding" data-rule="${h(f.ruleId)}"><span class="sev-${h(f.severity)}">${h(f.severity)}</span> <code>${h(f.ruleId)}</code> <span class="muted">${f.components.map((c) => h(label(c))).join(', ')}</span><div>${h(f.message)}</div>${fix}</div>`;
-}
-
-/** Machines with something to act on: a Fail or Warn finding. Info-only findings appear in the fleet table only. */
-const actionable = (m: ReportMachine): boolean => m.findings.some((f) => f.severity === 'Fail' || f.severity === 'Warn');
-
-/** A component's reason as a tooltip: the first 240 characters (the full text is in the machine's details). */
-const clip = (s: string): string => (s.length <= 240 ? s : `${s.slice(0, 239)}\u2026`);
+/** A component's reason as a tooltip: the first 160 characters. */
+const clip = (s: string): string => (s.length <= 160 ? s : `${s.slice(0, 159)}\u2026`);
 
 function machineDetails(input: ReportInput): string {
-  const blocks = input.machines.map((m, i) => ({ m, i })).filter(({ m }) => actionable(m)).map(({ m, i }) => machineBlock(m, i)).join('\n');
-  return blocks === '' ? '' : `<h2 id="details">Findings and fixes per machine</h2>\n${blocks}`;
-}
-
-function machineBlock(m: ReportMachine, i: number): string {
-  const v = machineVerdict(m);
-  const updates = m.missingUpdates.length > 0 ? `<div>Missing updates: ${m.missingUpdates.map((k) => h(k)).join(', ')}</div>` : '';
-  return `<section class="machine" id="${anchor(i)}" data-machine="${h(m.computerName)}"><h3>${h(m.computerName)} — ${status(v)}</h3><div class="muted">${h(m.os.name)}${m.os.build === null ? '' : ` (build ${m.os.build})`}, source ${h(m.source)}</div>${updates}${m.findings.map(findingBlock).join('')}</section>`;
+  const data = detailsData(input.machines, label);
+  if (Object.keys(data.m).length === 0) return '';
+  return `<h2 id="details">Findings and fixes per machine</h2>
+<p class="muted" id="detail-hint">Choose a computer name in the machine table to see its Fail and Warn findings and the exact registry changes that fix them.</p>
+<section class="machine" id="detail" hidden></section>
+<script type="application/json" id="details-data">${jsonForHtml(data)}</script>`;
 }
 
 export function renderReportHtml(input: ReportInput): string {
@@ -162,10 +147,10 @@ ${cards(s)}
 ${componentTable(s)}
 ${osTable(s)}
 ${machineTable(input, s)}
+${machineDetails(input)}
 ${failureTable(input.failures)}
 ${updateTable(s)}
 ${findingTable(s)}
-${machineDetails(input)}
 </main>
 <script>${CLIENT_SCRIPT}</script>
 </body></html>

@@ -95,11 +95,28 @@ describe('ConvertTo-Tls365Report rendered in headless Chromium (pwsh -> module -
     assert.deepEqual(rows(dumpDom(report, '#sort=name&dir=desc')).map((r) => r.name), [...names].reverse().map(esc));
   });
 
-  it('shows a hostile machine name as text: no element or script from the data', () => {
-    const dom = dumpDom(report);
+  it('shows a hostile machine name as text, in the table and in its details: no element or script from the data', () => {
+    const row = expected.Names.indexOf(HOSTILE);
+    const dom = dumpDom(report, `#machine=${row}`);
     assert.doesNotMatch(dom, /<img\b/);
-    assert.equal(dom.match(/<script\b/g)?.length, 1, 'only the report script');
-    assert.ok(dom.includes('&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;'));
+    assert.equal(dom.match(/<script>/g)?.length, 1, 'only the report script runs');
+    const escaped = '&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;';
+    assert.ok(dom.includes(`data-machine="${row}">${escaped}</a>`), 'the table cell');
+    const detail = /<section class="machine" id="detail">([^]*?)<\/section>/.exec(dom)?.[1] ?? '';
+    assert.ok(detail.startsWith(`<h3>${escaped} \u2014 <span class="s-NotReady">Not ready</span></h3>`), detail.slice(0, 300));
+  });
+
+  it('shows one machine\'s findings and exact registry changes from #machine=<row>, and none without it', () => {
+    const row = expected.Names.indexOf('WS2008R2-APP01');
+    assert.ok(row >= 0);
+    const dom = dumpDom(report, `#status=NotReady&machine=${row}`);
+    const detail = /<section class="machine" id="detail">([^]*?)<\/section>/.exec(dom)?.[1] ?? '';
+    assert.match(detail, /^<h3>WS2008R2-APP01 \u2014 /);
+    assert.match(detail, /<div class="finding" data-rule="TLS365-WINHTTP-003"><span class="sev-Fail">Fail<\/span>/);
+    assert.match(detail, /<div class="reg">set-dword  HKEY_LOCAL_MACHINE\\/);
+    assert.match(detail, /Missing updates: [^<]*KB3140245/);
+    assert.equal(rows(dom).filter((r) => !r.hidden).length, expected.NotReady, 'the filter still applies beside it');
+    assert.match(dumpDom(report), /<section class="machine" id="detail" hidden=""><\/section>/);
   });
 
   it('renders a screenshot with the summary in its colours', () => {

@@ -77,7 +77,9 @@ describe('fleet report: HTML', () => {
     assert.equal(CLIENT_SCRIPT_SHA256, digest, 'update CLIENT_SCRIPT_SHA256 in core/report/client-script.ts');
     const html = renderReportHtml({ title: 't', generatedAt: '2026-11-25T00:00:00Z', machines: fleet, failures });
     assert.match(html, new RegExp(`script-src 'sha256-${digest.replace(/[+/=]/g, (c) => `\\${c}`)}'`));
-    assert.equal(html.match(/<script/g)?.length, 1);
+    assert.equal(html.match(/<script>/g)?.length, 1, 'one executable script');
+    assert.equal(html.match(/<script/g)?.length, 2, 'and the details data block');
+    assert.match(html, /<script type="application\/json" id="details-data">/);
   });
 
   it('is self-contained: no external URL, src or link element', () => {
@@ -90,8 +92,14 @@ describe('fleet report: HTML', () => {
 
   it('escapes every value from a machine: names, OS, messages, fixes, registry changes, KBs', () => {
     const html = renderReportHtml({ title: evil, generatedAt: evil, machines: [hostile], failures: [{ target: evil, kind: 'Failed', errorId: evil, message: evil }] });
-    const body = html.slice(0, html.indexOf('<script>')) + html.slice(html.indexOf('</script>') + 9);
+    // The markup outside both script elements: the data block is raw text to the parser (checked below).
+    const body = html.replace(/<script[^>]*>[^]*?<\/script>/g, '');
     assert.doesNotMatch(body, /<script>alert/);
+    const island = /<script type="application\/json" id="details-data">([^]*?)<\/script>/.exec(html)?.[1] ?? '';
+    assert.ok(island.length > 0);
+    assert.ok(!island.includes('<'), 'no < in the data block: nothing can close it');
+    const data = JSON.parse(island);
+    assert.ok(data.f.some((f: any[]) => String(f[3]).includes(evil)) && Object.values(data.m).some((m: any) => m[0] === evil), 'the values themselves are kept, as data');
     assert.doesNotMatch(body, /<b>2012/);
     assert.doesNotMatch(body, /" onmouseover|' onmouseover/);
     assert.ok(body.includes('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39; onmouseover=x &amp;amp;'));
@@ -103,14 +111,28 @@ describe('fleet report: HTML', () => {
     assert.equal(escapeHtml(null), '');
   });
 
-  it('has one table row per machine and per failure, and a details section per machine with a Fail or Warn finding', () => {
+  it('has one table row per machine and per failure, and details data (and a link) per machine with a Fail or Warn finding', () => {
     const html = renderReportHtml({ title: 't', generatedAt: 'now', machines: fleet, failures });
     const table = html.slice(html.indexOf('<table id="machines">'), html.indexOf('</table>', html.indexOf('<table id="machines">')));
     assert.equal(table.match(/<tr data-verdict=/g)?.length, fleet.length);
     assert.equal(html.match(/<tr data-kind=/g)?.length, failures.length);
-    const actionable = fleet.filter((m) => m.findings.some((f) => f.severity !== 'Info'));
+    const actionable = fleet.map((m, i) => ({ m, i })).filter(({ m }) => m.findings.some((f) => f.severity !== 'Info'));
     assert.ok(actionable.length < fleet.filter((m) => m.findings.length > 0).length, 'a sample machine has Info findings only');
-    assert.equal(html.match(/<section class="machine"/g)?.length ?? 0, actionable.length);
+    const data = JSON.parse(/<script type="application\/json" id="details-data">([^]*?)<\/script>/.exec(html)?.[1] ?? '{}');
+    assert.deepEqual(Object.keys(data.m), actionable.map(({ i }) => String(i)));
+    for (const { m, i } of actionable) {
+      assert.deepEqual(data.m[String(i)][6].map((k: number) => data.f[k][0]), m.findings.filter((f) => f.severity !== 'Info').map((f) => f.ruleId));
+      assert.match(html, new RegExp(`<a href="#machine=${i}" data-machine="${i}">`));
+    }
+  });
+
+  it('stores each distinct finding once however many machines share it', () => {
+    const many = Array.from({ length: 300 }, (_, i) => ({ ...fleet[i % fleet.length]!, computerName: `M${i}` }));
+    const html = renderReportHtml({ title: 't', generatedAt: 'now', machines: many, failures: [] });
+    const data = JSON.parse(/<script type="application\/json" id="details-data">([^]*?)<\/script>/.exec(html)?.[1] ?? '{}');
+    const distinct = new Set(fleet.flatMap((m) => m.findings.filter((f) => f.severity !== 'Info').map((f) => JSON.stringify([f.ruleId, f.message, f.fix]))));
+    assert.equal(data.f.length, distinct.size);
+    assert.equal(Object.keys(data.m).length, many.filter((m) => m.findings.some((f) => f.severity !== 'Info')).length);
   });
 
   it('writes the registry changes of each fix and the summary numbers', () => {
@@ -122,6 +144,6 @@ describe('fleet report: HTML', () => {
     }
     const change = fleet.flatMap((m) => m.findings).find((f) => (f.fix?.changes.length ?? 0) > 0)?.fix?.changes[0];
     assert.ok(change, 'a sample machine has a registry fix');
-    assert.ok(html.includes(escapeHtml(`${change.key}\\${change.name}`)));
+    assert.ok(html.includes(JSON.stringify(`${change.key}\\${change.name}`).slice(1, -1)), 'the change line is in the details data');
   });
 });
