@@ -166,8 +166,10 @@ export const reportAdd: Handler = (params, session) => {
 };
 
 /**
- * report.write {report, title, generatedAt, path?} -> {ok: true, path, bytes, summary} or, without path,
- * {ok: true, html, summary}; a file that cannot be written is {ok: false, error: {code: 'FileUnwritable', file, message}}.
+ * report.write {report, title, generatedAt, path?, expect?: {machines, failures}} -> {ok: true, path, bytes, summary}
+ * or, without path, {ok: true, html, summary}; a file that cannot be written is {ok: false, error: {code:
+ * 'FileUnwritable', file, message}}, and a report that does not hold what `expect` says was sent is
+ * {ok: false, error: {code: 'Incomplete', ...}} with nothing written.
  * The report is dropped from the session either way.
  */
 export const reportWrite: Handler = (params, session) => {
@@ -182,6 +184,15 @@ export const reportWrite: Handler = (params, session) => {
   if (path !== undefined && path !== null && (typeof path !== 'string' || path === '')) return invalid('params.path', 'must be a non-empty string or null');
   const parts = partsOf(session, id.value, false) ?? { machines: [], failures: [] };
   session.reports?.delete(id.value);
+  // The module says how many it sent: a bridge restarted between report.add and report.write (or a report
+  // dropped as the oldest) would otherwise render a partial page that looks whole.
+  const expect = params['expect'];
+  if (expect !== undefined) {
+    if (!isRecord(expect) || !Number.isInteger(expect['machines']) || !Number.isInteger(expect['failures'])) return invalid('params.expect', 'must be {machines, failures} (integers)');
+    if (expect['machines'] !== parts.machines.length || expect['failures'] !== parts.failures.length) {
+      return ok({ ok: false, error: { code: 'Incomplete', file: typeof path === 'string' ? path : null, message: `the bridge holds ${parts.machines.length} of ${String(expect['machines'])} machines and ${parts.failures.length} of ${String(expect['failures'])} failures for this report (it was restarted or the report was dropped); nothing was written` } });
+    }
+  }
   const input = { title: title.value, generatedAt: generatedAt.value, machines: parts.machines, failures: parts.failures };
   const html = renderReportHtml(input);
   const s = summarize(parts.machines, parts.failures);

@@ -17,7 +17,9 @@ function ConvertTo-Tls365Report
         exact registry changes. Every value is HTML-escaped and the page allows no script but its own.
 
         Machines are sent to the TLS365 bridge in batches as they arrive, so memory stays flat in PowerShell;
-        the page is rendered by the core when the pipeline ends. Without -Path the HTML is returned as one string.
+        the page is rendered by the core when the pipeline ends. If the bridge was restarted in between (it
+        crashed), the report is refused with TLS365.Report.Incomplete rather than written with machines
+        missing. Without -Path the HTML is returned as one string.
     .PARAMETER InputObject
         TLS365.Readiness objects, or ErrorRecords of machines with no result. Anything else is reported as an
         error (TLS365.Report.NotReadiness) and left out.
@@ -84,6 +86,7 @@ function ConvertTo-Tls365Report
         $machines = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $failures = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $batchSize = 500
+        $sent = @{ machines = 0; failures = 0 }
         $stopped = $false
         $target = $null
         $write = $true
@@ -122,6 +125,8 @@ function ConvertTo-Tls365Report
         if ($machines.Count + $failures.Count -lt $batchSize) { return }
         # Send what has accumulated; a bridge failure stops the report (a partial report would miscount).
         $answer = Invoke-Tls365Bridge -Method 'report.add' -Params @{ report = $reportId; machines = $machines.ToArray(); failures = $failures.ToArray() }
+        $sent.machines += $machines.Count
+        $sent.failures += $failures.Count
         $machines.Clear()
         $failures.Clear()
         if (-not $answer.Ok)
@@ -139,6 +144,8 @@ function ConvertTo-Tls365Report
         if ($machines.Count -gt 0 -or $failures.Count -gt 0)
         {
             $answer = Invoke-Tls365Bridge -Method 'report.add' -Params @{ report = $reportId; machines = $machines.ToArray(); failures = $failures.ToArray() }
+            $sent.machines += $machines.Count
+            $sent.failures += $failures.Count
             if (-not $answer.Ok)
             {
                 if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
@@ -151,7 +158,7 @@ function ConvertTo-Tls365Report
         # of MB, more than Windows PowerShell 5.1's ConvertFrom-Json should be asked to parse.
         $file = $target
         if ($null -eq $target) { $file = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), ('tls365-report-{0}.html' -f $reportId)) }
-        $answer = Invoke-Tls365Bridge -Method 'report.write' -Params @{ report = $reportId; title = $Title; generatedAt = $generated; path = $file }
+        $answer = Invoke-Tls365Bridge -Method 'report.write' -Params @{ report = $reportId; title = $Title; generatedAt = $generated; path = $file; expect = $sent }
         if (-not $answer.Ok)
         {
             if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
@@ -161,7 +168,9 @@ function ConvertTo-Tls365Report
         if (-not $answer.Value.ok)
         {
             $e = $answer.Value.error
-            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Report.' + $e.code) -Category WriteError -TargetObject $file))
+            $category = 'WriteError'
+            if ($e.code -eq 'Incomplete') { $category = 'InvalidResult' }
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Report.' + $e.code) -Category $category -TargetObject $file))
             return
         }
         $s = $answer.Value.summary

@@ -190,7 +190,10 @@ function Get-Tls365Readiness
         # for TLS365-EXCH-009, whose findings are attached to the Exchange servers' results held until the end.
         $batchParams = @{ options = @{ roles = @($Role); discovery = [System.Boolean]$Discovery } }
         $fleetId = [System.Guid]::NewGuid().ToString()
-        $held = New-Object -TypeName 'System.Collections.Generic.SortedDictionary[System.Int32, System.Object]'
+        # Held Exchange servers in the order they came, and by the bridge's key. A key seen twice means the bridge
+        # was restarted (its keys start again): the list keeps every result, the fleet check below fails.
+        $held = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+        $heldByKey = New-Object -TypeName 'System.Collections.Generic.Dictionary[System.Int32, System.Object]'
         if (-not $Snapshot -and $PSCmdlet.ParameterSetName -ne 'Local') { $batchParams.fleet = $fleetId }
         $progress = @{ Done = 0; Total = 0 }
         $remoteTargets = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
@@ -220,7 +223,9 @@ function Get-Tls365Readiness
                 for ($i = 0; $i -lt $objects.Count; $i++)
                 {
                     $key = $keys[$i]
-                    if ($null -eq $key) { $objects[$i] } else { $held[[System.Int32]$key] = $objects[$i] }
+                    if ($null -eq $key) { $objects[$i]; continue }
+                    $held.Add($objects[$i])
+                    if (-not $heldByKey.ContainsKey([System.Int32]$key)) { $heldByKey[[System.Int32]$key] = $objects[$i] }
                 }
             }
             $progress.Done = $progress.Done + $pending.Count
@@ -231,12 +236,18 @@ function Get-Tls365Readiness
         $release = {
             if ($held.Count -eq 0) { return }
             $answer = Invoke-Tls365Bridge -Method 'readiness.fleet' -Params @{ fleet = $fleetId }
-            if ($answer.Ok)
+            if ($answer.Ok -and [System.Int32]$answer.Value.members -ne $held.Count)
+            {
+                # The bridge was restarted during the call: it no longer knows every server, so no verdict is given.
+                $message = $script:LocalizedData.Readiness_FleetIncomplete -f $answer.Value.members, $held.Count
+                $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Readiness.FleetIncomplete' -Category InvalidResult -TargetObject 'TLS365-EXCH-009'))
+            }
+            elseif ($answer.Ok)
             {
                 foreach ($x in @($answer.Value.results))
                 {
                     $owner = $null
-                    if (-not $held.TryGetValue([System.Int32]$x.fleetKey, [ref]$owner)) { continue }
+                    if (-not $heldByKey.TryGetValue([System.Int32]$x.fleetKey, [ref]$owner)) { continue }
                     $f = $x.finding
                     $f.pstypenames.Insert(0, 'TLS365.Finding')
                     if ($null -ne $f.Fix) { $f.Fix.pstypenames.Insert(0, 'TLS365.Fix') }
@@ -247,8 +258,9 @@ function Get-Tls365Readiness
             {
                 $PSCmdlet.WriteError($answer.Error)
             }
-            foreach ($o in $held.Values) { $o }
+            foreach ($o in $held) { $o }
             $held.Clear()
+            $heldByKey.Clear()
         }
     }
 

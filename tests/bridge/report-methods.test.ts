@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Session } from '../../bridge/dispatch.js';
@@ -73,6 +73,22 @@ describe('bridge report.* methods', () => {
     assert.equal(session.reports?.size, MAX_OPEN_REPORTS);
     assert.equal(session.reports?.has('open0'), false);
     assert.equal(session.reports?.has(`open${MAX_OPEN_REPORTS}`), true);
+  });
+
+  it('refuses to write a report that does not hold what the module sent (bridge restarted between calls)', async () => {
+    const session: Session = { handshaken: true };
+    const machines = await psShaped(['ws2019-fs01.reg']);
+    await call(reportAdd, { report: 'r6', machines }, session);
+    const file = join(dir, 'partial.html');
+    const fresh: Session = { handshaken: true };
+    const lost = await call(reportWrite, { report: 'r6', title: 't', generatedAt: 'now', path: file, expect: { machines: 1, failures: 0 } }, fresh);
+    assert.equal(lost.result.ok, false);
+    assert.equal(lost.result.error.code, 'Incomplete');
+    assert.equal(existsSync(file), false, 'nothing written');
+    const whole = await call(reportWrite, { report: 'r6', title: 't', generatedAt: 'now', path: file, expect: { machines: 1, failures: 0 } }, session);
+    assert.equal(whole.result.ok, true);
+    const bad = await call(reportWrite, { report: 'r7', title: 't', generatedAt: 'now', expect: { machines: 'x' } }, session);
+    assert.equal(bad.error.data.path, 'params.expect');
   });
 
   it('reports a file it cannot write as data naming the file', async () => {

@@ -73,6 +73,23 @@ Describe 'ConvertTo-Tls365Report' -Tag 'Public' {
         Should -Invoke -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -eq 'report.add' } -Times 3 -Exactly
     }
 
+    It 'refuses to write a partial report when the bridge died after taking machines (TLS365.Report.Incomplete)' {
+        $script:realBridge = InModuleScope TLS365 { Get-Command -Name Invoke-Tls365Bridge -CommandType Function }
+        # The real report.add, then the bridge process is killed: the next call starts a new bridge without the report.
+        Mock -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -eq 'report.add' } -MockWith {
+            $answer = & $script:realBridge @PesterBoundParameters
+            & (Get-Module -Name TLS365) { $script:Bridge.Process.Kill(); $null = $script:Bridge.Process.WaitForExit(5000) }
+            $answer
+        }
+        $file = Join-Path -Path $TestDrive -ChildPath 'partial.html'
+        $out = $script:results | ConvertTo-Tls365Report -Path $file -ErrorVariable e -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $file | Should -BeFalse
+        $e | Should -HaveCount 1
+        $e[0].FullyQualifiedErrorId | Should -Be 'TLS365.Report.Incomplete,ConvertTo-Tls365Report'
+        $e[0].Exception.Message | Should -Match ('0 of {0} machines' -f $script:results.Count)
+    }
+
     It '-WhatIf writes nothing' {
         $file = Join-Path -Path $TestDrive -ChildPath 'whatif.html'
         $script:results | ConvertTo-Tls365Report -Path $file -WhatIf | Should -BeNullOrEmpty

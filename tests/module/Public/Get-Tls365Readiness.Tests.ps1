@@ -149,6 +149,20 @@ Describe 'Get-Tls365Readiness -Path' -Tag 'Public' {
         ($out | Where-Object ComputerName -eq 'WS2019-FS01').Findings.RuleId | Should -Not -Contain 'TLS365-EXCH-009'
         # One file alone is a fleet of one: nothing to compare.
         (Get-Tls365Readiness -Path (Join-Path -Path $folder -ChildPath 'EX55.reg')).Findings.RuleId | Should -Not -Contain 'TLS365-EXCH-009'
+
+        # A bridge that dies after the first batch forgets the servers it kept: every result still comes, without
+        # EXCH-009, and one TLS365.Readiness.FleetIncomplete says so.
+        $script:realBatch = InModuleScope TLS365 { Get-Command -Name Invoke-Tls365BridgeBatch -CommandType Function }
+        $script:killed = $false
+        Mock -ModuleName TLS365 -CommandName Invoke-Tls365BridgeBatch -MockWith {
+            & $script:realBatch @PesterBoundParameters
+            if (-not $script:killed) { $script:killed = $true; & (Get-Module -Name TLS365) { $script:Bridge.Process.Kill(); $null = $script:Bridge.Process.WaitForExit(5000) } }
+        }
+        $again = @(Get-Tls365Readiness -Path (Join-Path -Path $folder -ChildPath '*.reg') -ErrorVariable fleetErrors -ErrorAction SilentlyContinue)
+        $again | Should -HaveCount 61
+        @($again | Where-Object { $_.Findings.RuleId -contains 'TLS365-EXCH-009' }) | Should -HaveCount 0
+        $fleetErrors | Should -HaveCount 1
+        $fleetErrors[0].FullyQualifiedErrorId | Should -Be 'TLS365.Readiness.FleetIncomplete,Get-Tls365Readiness'
     }
 
     It 'shows findings in the -Detailed view and in Format-List' {
