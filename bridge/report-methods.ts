@@ -10,7 +10,8 @@ import { invalid, isRecord, type Checked } from './params.js';
  * MAX_OPEN_REPORTS are kept (a pipeline stopped with Ctrl+C never calls report.write), oldest dropped first.
  *
  * Input is validated field by field (-32602 naming the path). PowerShell unwraps one-element arrays and
- * writes absent arrays as null, so a string where a list is expected is a list of one and null is empty.
+ * writes absent arrays as null, so a string where a list is expected is a list of one and null is empty;
+ * Windows PowerShell 5.1's {"value": [...], "Count": n} form of an array is read as the array.
  */
 export const MAX_OPEN_REPORTS = 8;
 export const MAX_REPORT_BATCH = 5000;
@@ -21,8 +22,12 @@ type Reader<T> = (x: unknown, path: string) => Checked<T>;
 
 const str: Reader<string> = (x, path) => (typeof x === 'string' ? { ok: true, value: x } : invalid(path, 'must be a string'));
 const optStr: Reader<string> = (x, path) => (x === null || x === undefined ? { ok: true, value: '' } : str(x, path));
+/** Windows PowerShell 5.1's ConvertTo-Json can write an ETS-wrapped array as {"value": [...], "Count": n}. */
+const wrappedArray = (x: unknown): readonly unknown[] | null =>
+  (isRecord(x) && Array.isArray(x['value']) && typeof x['Count'] === 'number' && Object.keys(x).length === 2 ? x['value'] : null);
+
 const list = <T>(read: Reader<T>): Reader<T[]> => (x, path) => {
-  const items = x === null || x === undefined ? [] : Array.isArray(x) ? x : [x];
+  const items = x === null || x === undefined ? [] : Array.isArray(x) ? x : wrappedArray(x) ?? [x];
   const out: T[] = [];
   for (let i = 0; i < items.length; i += 1) {
     const r = read(items[i], `${path}[${i}]`);

@@ -42,14 +42,21 @@ describe('bridge report.* methods', () => {
     assert.equal(session.reports?.size, 0, 'the written report is dropped from the session');
   });
 
-  it('takes what PowerShell unwraps: a one-element array as a scalar, null lists as empty', async () => {
+  it('takes what PowerShell writes: a one-element array as a scalar, null lists as empty, 5.1\'s {value, Count} arrays', async () => {
     const session: Session = { handshaken: true };
     const [m] = await psShaped(['ws2008r2-app01.reg']);
-    const unwrapped = { ...m, MissingUpdates: m.MissingUpdates[0] ?? null, Findings: m.Findings.map((f: any) => ({ ...f, Component: f.Component[0], Sources: null })) };
+    const unwrapped = {
+      ...m,
+      MissingUpdates: m.MissingUpdates[0] ?? null,
+      Components: { value: m.Components, Count: m.Components.length },
+      Findings: m.Findings.map((f: any) => ({ ...f, Component: f.Component[0], Sources: null })),
+    };
     const r = await call(reportAdd, { report: 'r2', machines: unwrapped }, session);
     assert.ok(r.ok, JSON.stringify(r));
     const w = await call(reportWrite, { report: 'r2', title: 't', generatedAt: 'now' }, session);
     assert.match(w.result.html, /<!DOCTYPE html>/);
+    assert.equal(w.result.html.match(/<tr data-verdict=/g)?.length, 1);
+    assert.equal(w.result.summary.Unknown, 0, 'the wrapped components were read, not lost');
   });
 
   it('refuses a malformed machine with the field path, and a bad report id', async () => {
