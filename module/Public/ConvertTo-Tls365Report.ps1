@@ -99,6 +99,19 @@ function ConvertTo-Tls365Report
             }
             $write = $PSCmdlet.ShouldProcess($target, $script:LocalizedData.Report_ShouldProcess)
         }
+        # Sends what has accumulated and counts it for report.write's check. $false when the bridge failed (the
+        # error is written): the report then stops, as a partial one would miscount.
+        $send = {
+            $answer = Invoke-Tls365Bridge -Method 'report.add' -Params @{ report = $reportId; machines = $machines.ToArray(); failures = $failures.ToArray() }
+            $sent.machines += $machines.Count
+            $sent.failures += $failures.Count
+            $machines.Clear()
+            $failures.Clear()
+            if ($answer.Ok) { return $true }
+            if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
+            $PSCmdlet.WriteError($answer.Error)
+            $false
+        }
     }
 
     process
@@ -123,36 +136,14 @@ function ConvertTo-Tls365Report
             }
         }
         if ($machines.Count + $failures.Count -lt $batchSize) { return }
-        # Send what has accumulated; a bridge failure stops the report (a partial report would miscount).
-        $answer = Invoke-Tls365Bridge -Method 'report.add' -Params @{ report = $reportId; machines = $machines.ToArray(); failures = $failures.ToArray() }
-        $sent.machines += $machines.Count
-        $sent.failures += $failures.Count
-        $machines.Clear()
-        $failures.Clear()
-        if (-not $answer.Ok)
-        {
-            $stopped = $true
-            if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
-            $PSCmdlet.WriteError($answer.Error)
-        }
+        if (-not (& $send)) { $stopped = $true }
     }
 
     end
     {
         if ($stopped -or -not $write) { return }
         foreach ($record in $ErrorRecord) { if ($null -ne $record) { $failures.Add((ConvertTo-Tls365ReportFailure -Record $record)) } }
-        if ($machines.Count -gt 0 -or $failures.Count -gt 0)
-        {
-            $answer = Invoke-Tls365Bridge -Method 'report.add' -Params @{ report = $reportId; machines = $machines.ToArray(); failures = $failures.ToArray() }
-            $sent.machines += $machines.Count
-            $sent.failures += $failures.Count
-            if (-not $answer.Ok)
-            {
-                if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
-                $PSCmdlet.WriteError($answer.Error)
-                return
-            }
-        }
+        if (($machines.Count -gt 0 -or $failures.Count -gt 0) -and -not (& $send)) { return }
         $generated = [System.DateTime]::Now.ToString('yyyy-MM-dd HH:mm:ss zzz', [System.Globalization.CultureInfo]::InvariantCulture)
         # Without -Path the page still travels through a file, never inside a JSON reply: a fleet's page is tens
         # of MB, more than Windows PowerShell 5.1's ConvertFrom-Json should be asked to parse.

@@ -90,6 +90,21 @@ Describe 'ConvertTo-Tls365Report' -Tag 'Public' {
         $e[0].Exception.Message | Should -Match ('0 of {0} machines' -f $script:results.Count)
     }
 
+    It 'stops at the first batch the bridge could not take: that error, and no file' {
+        Mock -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -eq 'report.add' } -MockWith {
+            $record = New-Object -TypeName 'System.Management.Automation.ErrorRecord' -ArgumentList @((New-Object -TypeName 'System.Exception' -ArgumentList 'bridge exited'), 'TLS365.Bridge.Exited', 'ResourceUnavailable', 'report.add')
+            @{ Ok = $false; Terminating = $false; Error = $record }
+        }
+        $file = Join-Path -Path $TestDrive -ChildPath 'never.html'
+        $many = 1..1200 | ForEach-Object { $script:results[$_ % $script:results.Count] }
+        $out = $many | ConvertTo-Tls365Report -Path $file -ErrorVariable e -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $file | Should -BeFalse
+        $e | Should -HaveCount 1
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Bridge.Exited*'
+        Should -Invoke -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -eq 'report.add' } -Times 1 -Exactly
+    }
+
     It '-WhatIf writes nothing' {
         $file = Join-Path -Path $TestDrive -ChildPath 'whatif.html'
         $script:results | ConvertTo-Tls365Report -Path $file -WhatIf | Should -BeNullOrEmpty
