@@ -87,6 +87,8 @@ function ConvertTo-Tls365Report
         $failures = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $batchSize = 500
         $sent = @{ machines = 0; failures = 0 }
+        # The same error can arrive twice (2>&1 and -ErrorRecord $ev together): a machine is counted once.
+        $seenFailures = New-Object -TypeName 'System.Collections.Generic.HashSet[System.String]'
         $stopped = $false
         $target = $null
         $write = $true
@@ -122,7 +124,8 @@ function ConvertTo-Tls365Report
             if ($null -eq $item) { continue }
             if ($item -is [System.Management.Automation.ErrorRecord])
             {
-                $failures.Add((ConvertTo-Tls365ReportFailure -Record $item))
+                $failure = ConvertTo-Tls365ReportFailure -Record $item
+                if ($seenFailures.Add(('{0}|{1}|{2}' -f $failure.Target, $failure.ErrorId, $failure.Message))) { $failures.Add($failure) }
                 continue
             }
             $properties = $item.PSObject.Properties
@@ -142,7 +145,12 @@ function ConvertTo-Tls365Report
     end
     {
         if ($stopped -or -not $write) { return }
-        foreach ($record in $ErrorRecord) { if ($null -ne $record) { $failures.Add((ConvertTo-Tls365ReportFailure -Record $record)) } }
+        foreach ($record in $ErrorRecord)
+        {
+            if ($null -eq $record) { continue }
+            $failure = ConvertTo-Tls365ReportFailure -Record $record
+            if ($seenFailures.Add(('{0}|{1}|{2}' -f $failure.Target, $failure.ErrorId, $failure.Message))) { $failures.Add($failure) }
+        }
         if (($machines.Count -gt 0 -or $failures.Count -gt 0) -and -not (& $send)) { return }
         $generated = [System.DateTime]::Now.ToString('yyyy-MM-dd HH:mm:ss zzz', [System.Globalization.CultureInfo]::InvariantCulture)
         # Without -Path the page still travels through a file, never inside a JSON reply: a fleet's page is tens

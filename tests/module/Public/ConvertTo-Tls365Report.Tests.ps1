@@ -34,8 +34,8 @@ Describe 'ConvertTo-Tls365Report' -Tag 'Public' {
         $c['Failed'] | Should -Be 1
     }
 
-    It 'takes ErrorRecords merged into the pipeline (2>&1)' {
-        $html = @($script:results) + @($script:unreachable) | ConvertTo-Tls365Report
+    It 'takes ErrorRecords merged into the pipeline (2>&1), counting an error given both ways once' {
+        $html = @($script:results) + @($script:unreachable) | ConvertTo-Tls365Report -ErrorRecord $script:unreachable
         (& $script:cards $html)['Unreachable'] | Should -Be 1
         $html | Should -Match 'EX99'
     }
