@@ -5,7 +5,8 @@ import {
   type EvaluateOptions, type MachineSnapshot, type Role,
 } from '../core/index.js';
 import { locateJsonError } from '../core/json/locate-error.js';
-import type { FleetParts, Handler, Session } from './dispatch.js';
+import type { FleetParts, Handler } from './dispatch.js';
+import { entryId, entryOf, takeEntry } from './session-store.js';
 import { findingShape, toPowerShellShape } from './readiness-shape.js';
 import { invalid, isRecord, mapItems, type Checked } from './params.js';
 
@@ -63,19 +64,6 @@ export function readImage(path: string): SnapshotRead {
 
 /** At most this many fleets (readiness.evaluate calls with `fleet`) wait for readiness.fleet; the oldest is dropped. */
 export const MAX_OPEN_FLEETS = 8;
-const FLEET_ID = /^[A-Za-z0-9-]{1,64}$/;
-
-function fleetOf(session: Session, id: string, options: EvaluateOptions): FleetParts {
-  const fleets = session.fleets ?? new Map<string, FleetParts>();
-  session.fleets = fleets;
-  let parts = fleets.get(id);
-  if (parts === undefined) {
-    while (fleets.size >= MAX_OPEN_FLEETS) fleets.delete(fleets.keys().next().value as string);
-    parts = { members: [], options };
-    fleets.set(id, parts);
-  }
-  return parts;
-}
 
 /** Evaluates one machine; an Exchange server of a fleet is also kept for EXCH-009 and its result carries its key. */
 function evaluate(snapshot: MachineSnapshot, options: EvaluateOptions, fleet: FleetParts | null): ItemResult {
@@ -109,9 +97,13 @@ export const readinessEvaluate: Handler = (params, session) => {
   const record = isRecord(params) ? params : {};
   const options = optionsOf(record);
   if (!options.ok) return options;
-  const fleetId = record['fleet'];
-  if (fleetId !== undefined && (typeof fleetId !== 'string' || !FLEET_ID.test(fleetId))) return invalid('params.fleet', 'must be 1-64 letters, digits or hyphens');
-  const fleet = typeof fleetId === 'string' ? fleetOf(session, fleetId, options.value) : null;
+  let fleet: FleetParts | null = null;
+  if (record['fleet'] !== undefined) {
+    const id = entryId(record, 'fleet');
+    if (!id.ok) return id;
+    session.fleets ??= new Map<string, FleetParts>();
+    fleet = entryOf(session.fleets, id.value, MAX_OPEN_FLEETS, () => ({ members: [], options: options.value }));
+  }
   return mapItems(params, MAX_READINESS_ITEMS, (item, path): Checked<ItemResult> => {
     if (typeof item['path'] === 'string') {
       const read = readImage(item['path']);
@@ -131,10 +123,9 @@ export const readinessEvaluate: Handler = (params, session) => {
  */
 export const readinessFleet: Handler = (params, session) => {
   if (!isRecord(params)) return invalid('params', 'must be an object');
-  const id = params['fleet'];
-  if (typeof id !== 'string' || !FLEET_ID.test(id)) return invalid('params.fleet', 'must be 1-64 letters, digits or hyphens');
-  const parts = session.fleets?.get(id);
-  session.fleets?.delete(id);
+  const id = entryId(params, 'fleet');
+  if (!id.ok) return id;
+  const parts = takeEntry(session.fleets, id.value);
   if (parts === undefined) return { ok: true, result: { members: 0, results: [] } };
   const results = exchangeFleetFindings(parts.members, parts.options).map((f) => ({ fleetKey: f.index, finding: findingShape(f.finding) }));
   return { ok: true, result: { members: parts.members.length, results } };

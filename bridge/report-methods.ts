@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { failureKind, renderReportHtml, summarize, type ReportChange, type ReportFailure, type ReportFinding, type ReportMachine } from '../core/index.js';
-import type { Handler, Outcome, ReportParts, Session } from './dispatch.js';
+import type { Handler, Outcome, ReportParts } from './dispatch.js';
+import { entryId, entryOf, takeEntry } from './session-store.js';
 import { invalid, isRecord, type Checked } from './params.js';
 
 /**
@@ -15,7 +16,6 @@ import { invalid, isRecord, type Checked } from './params.js';
  */
 export const MAX_OPEN_REPORTS = 8;
 export const MAX_REPORT_BATCH = 5000;
-const ID = /^[A-Za-z0-9-]{1,64}$/;
 
 const ok = (result: unknown): Outcome => ({ ok: true, result });
 type Reader<T> = (x: unknown, path: string) => Checked<T>;
@@ -137,34 +137,18 @@ export const failure: Reader<ReportFailure> = (x, path) => {
   return { ok: true, value: { target: target.value || '(unknown)', kind: failureKind(errorId.value), errorId: errorId.value, message: message.value } };
 };
 
-function reportId(params: Record<string, unknown>): Checked<string> {
-  const id = params['report'];
-  return typeof id === 'string' && ID.test(id) ? { ok: true, value: id } : invalid('params.report', 'must be 1-64 letters, digits or hyphens');
-}
-
-function partsOf(session: Session, id: string, create: boolean): ReportParts | undefined {
-  const reports = session.reports ?? new Map<string, ReportParts>();
-  session.reports = reports;
-  let parts = reports.get(id);
-  if (parts === undefined && create) {
-    while (reports.size >= MAX_OPEN_REPORTS) reports.delete(reports.keys().next().value as string);
-    parts = { machines: [], failures: [] };
-    reports.set(id, parts);
-  }
-  return parts;
-}
-
 /** report.add {report, machines?: [Readiness], failures?: [{Target, ErrorId, Message}]} -> {machines, failures} so far. */
 export const reportAdd: Handler = (params, session) => {
   if (!isRecord(params)) return invalid('params', 'must be an object');
-  const id = reportId(params);
+  const id = entryId(params, 'report');
   if (!id.ok) return id;
   const machines = list(machine)(params['machines'], 'params.machines');
   if (!machines.ok) return machines;
   const failures = list(failure)(params['failures'], 'params.failures');
   if (!failures.ok) return failures;
   if (machines.value.length + failures.value.length > MAX_REPORT_BATCH) return invalid('params', `at most ${MAX_REPORT_BATCH} machines and failures per report.add`);
-  const parts = partsOf(session, id.value, true) as ReportParts;
+  session.reports ??= new Map<string, ReportParts>();
+  const parts = entryOf(session.reports, id.value, MAX_OPEN_REPORTS, () => ({ machines: [], failures: [] }));
   parts.machines.push(...machines.value);
   parts.failures.push(...failures.value);
   return ok({ machines: parts.machines.length, failures: parts.failures.length });
@@ -179,7 +163,7 @@ export const reportAdd: Handler = (params, session) => {
  */
 export const reportWrite: Handler = (params, session) => {
   if (!isRecord(params)) return invalid('params', 'must be an object');
-  const id = reportId(params);
+  const id = entryId(params, 'report');
   if (!id.ok) return id;
   const title = str(params['title'], 'params.title');
   if (!title.ok) return title;
@@ -187,8 +171,7 @@ export const reportWrite: Handler = (params, session) => {
   if (!generatedAt.ok) return generatedAt;
   const path = params['path'];
   if (path !== undefined && path !== null && (typeof path !== 'string' || path === '')) return invalid('params.path', 'must be a non-empty string or null');
-  const parts = partsOf(session, id.value, false) ?? { machines: [], failures: [] };
-  session.reports?.delete(id.value);
+  const parts = takeEntry(session.reports, id.value) ?? { machines: [], failures: [] };
   // The module says how many it sent: a bridge restarted between report.add and report.write (or a report
   // dropped as the oldest) would otherwise render a partial page that looks whole.
   const expect = params['expect'];

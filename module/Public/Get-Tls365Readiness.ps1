@@ -250,7 +250,12 @@ function Get-Tls365Readiness
                     if (-not $heldByKey.TryGetValue([System.Int32]$x.fleetKey, [ref]$owner)) { continue }
                     $f = $x.finding
                     $f.pstypenames.Insert(0, 'TLS365.Finding')
-                    if ($null -ne $f.Fix) { $f.Fix.pstypenames.Insert(0, 'TLS365.Fix') }
+                    if ($null -ne $f.Fix)
+                    {
+                        # As ConvertTo-Tls365Readiness stamps every other finding (inline there: it runs per machine).
+                        $f.Fix.pstypenames.Insert(0, 'TLS365.Fix')
+                        foreach ($ch in $f.Fix.Changes) { $ch.pstypenames.Insert(0, 'TLS365.RegistryChange') }
+                    }
                     $owner.Findings = @($owner.Findings) + @($f)
                 }
             }

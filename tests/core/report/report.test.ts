@@ -2,9 +2,11 @@ import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { machine } from '../../../bridge/report-methods.js';
+import { toPowerShellShape } from '../../../bridge/readiness-shape.js';
 import { evaluateSnapshot, snapshotFromReg } from '../../../core/index.js';
 import {
-  CLIENT_SCRIPT, CLIENT_SCRIPT_SHA256, escapeHtml, machineVerdict, renderReportHtml, reportMachineFrom, summarize,
+  CLIENT_SCRIPT, CLIENT_SCRIPT_SHA256, escapeHtml, machineVerdict, renderReportHtml, summarize,
   type ReportFailure, type ReportMachine,
 } from '../../../core/report/index.js';
 
@@ -13,7 +15,10 @@ const examples = join(__dirname, '..', '..', '..', 'examples');
 function sample(file: string): ReportMachine {
   const r = snapshotFromReg(readFileSync(join(examples, file)), file);
   if (!r.ok) throw new Error(`${file}: ${JSON.stringify(r.error)}`);
-  return reportMachineFrom(evaluateSnapshot(r.value));
+  // The way production gets there: the result in its PowerShell shape, read back by report.add's reader.
+  const m = machine(toPowerShellShape(evaluateSnapshot(r.value)), file);
+  if (!m.ok) throw new Error(`${file}: ${JSON.stringify(m.error)}`);
+  return m.value;
 }
 
 const fleet = ['ws2008r2-app01.reg', 'ws2012r2-web01.reg', 'ws2016-ex01.reg', 'ws2019-fs01.reg', 'ws2022-web02.reg'].map(sample);
