@@ -8,6 +8,8 @@
 //   6. TypeScript build to dist/        (required)
 //   7. with --test only: Debian packages the tests drive for real (chromium for the report test,
 //      openssh-server for the remoting test), installed with apt-get when missing and running as root
+//   8. with --test only: the Windows tier (scripts/windows-tier.js): Wine, the Windows pwsh 7.6.9 and .NET
+//      runtime from NuGet, Node for Windows from npm, a Wine prefix; its tests fail, saying why, if it cannot be set up
 // Every step checks a stamp first, so a second run does nothing. Downloads come only from the npm
 // registry and NuGet, through npm and dotnet themselves.
 const fs = require('node:fs');
@@ -90,9 +92,7 @@ function powershell() {
   const r = run('dotnet', ['tool', 'restore']);
   const log = writeLog('dotnet-tool-restore.log', r);
   if (r.status !== 0) die('dotnet tool restore', `exit ${r.status}`, log);
-  const gp = run('dotnet', ['nuget', 'locals', 'global-packages', '--list']);
-  const m = /global-packages:\s*(.+)/.exec(gp.stdout ?? '');
-  const packages = process.env.NUGET_PACKAGES || (m ? m[1].trim() : path.join(require('node:os').homedir(), '.nuget', 'packages'));
+  const packages = nugetPackagesDir();
   const flavour = process.platform === 'win32' ? 'win' : 'unix';
   const dll = path.join(packages, 'powershell', PWSH_VERSION, 'tools', 'net10.0', 'any', flavour, 'pwsh.dll');
   if (!exists(dll)) die('pwsh', `dotnet tool restore succeeded but ${dll} is missing`);
@@ -103,6 +103,13 @@ function powershell() {
   if (v.status !== 0 || (v.stdout ?? '').trim() !== PWSH_VERSION) die('pwsh', `the wrapper ${wrapper} did not report ${PWSH_VERSION}: ${(v.stdout ?? '') + (v.stderr ?? '')}`);
   fs.writeFileSync(stamp, want);
   note(`pwsh ${PWSH_VERSION} ready (${wrapper})`);
+}
+
+/** Where dotnet keeps restored packages (the PowerShell tool package lives there). */
+function nugetPackagesDir() {
+  const gp = run('dotnet', ['nuget', 'locals', 'global-packages', '--list']);
+  const m = /global-packages:\s*(.+)/.exec(gp.stdout ?? '');
+  return process.env.NUGET_PACKAGES || (m ? m[1].trim() : path.join(require('node:os').homedir(), '.nuget', 'packages'));
 }
 
 function pester() {
@@ -178,5 +185,15 @@ edgeReport();
 powershell();
 pester();
 build();
-if (process.argv.includes('--test')) testPackages();
+if (process.argv.includes('--test')) {
+  testPackages();
+  const { setupWindowsTier } = require('./windows-tier.js');
+  setupWindowsTier({
+    say, note,
+    fail: (step, msg, log) => {
+      process.stderr.write(`setup: ${step} FAILED: ${msg}\n${log ? `setup: full output in ${log}\n` : ''}setup: the Windows-tier tests will fail until this is fixed\n`);
+      return false;
+    },
+  }, { writeLog, nugetPackagesDir: nugetPackagesDir() });
+}
 say('ready');
