@@ -37,7 +37,6 @@ $script:BridgeTimeoutSeconds = 300
 $script:BridgeProtocolVersion = 1
 $script:BridgeBatchSize = 1000
 $script:ReadinessBatchSize = 50
-$script:CollectorImage = $null
 $script:MinimumNodeVersion = [System.Version]'20.0.0'
 $script:Bridge = $null
 $script:ResolvedNode = $null

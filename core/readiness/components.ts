@@ -17,6 +17,11 @@ const NO_ARCH = 'the input cannot tell a 64-bit OS from a 32-bit one (no Wow6432
 const NO_SCHANNEL = 'the input has no SCHANNEL key (HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL), which decides whether TLS 1.2 is usable';
 
 export function componentBase(m: MachineFacts, c: Component): Base {
+  const base = componentBaseOf(m, c);
+  return base.kind === 'Unknown' && m.unreadableNote !== '' ? unknown(base.reason + m.unreadableNote) : base;
+}
+
+function componentBaseOf(m: MachineFacts, c: Component): Base {
   if (m.os === null) return unknown(NO_OS);
   // Server 2008 SP2 has TLS 1.1/1.2 in Schannel only with KB4019276 [DOTNET-TLS]: when the input cannot say
   // whether it is installed, nothing that rests on Schannel's TLS 1.2 can be judged.

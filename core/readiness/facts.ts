@@ -22,6 +22,8 @@ export interface MachineFacts {
   /** null: the input cannot tell (no Wow6432Node, no PROCESSOR_ARCHITECTURE, no HKLM\SOFTWARE at all). */
   readonly x64: boolean | null;
   readonly coverage: Coverage;
+  /** '' or the keys the collector could not read, appended to every Unknown reason. */
+  readonly unreadableNote: string;
   readonly updates: UpdateFacts;
   readonly dotnet4: { readonly installed: boolean | null; readonly release: number | null };
   readonly dotnet35: { readonly installed: boolean | null };
@@ -53,7 +55,11 @@ export interface Products {
  */
 function coverageOf(snapshot: MachineSnapshot, reg: RegistryIndex, x64: boolean | null): Coverage {
   const roots = snapshot.covered;
+  const refused = (snapshot.unreadable ?? []).map((u) => u.path.toUpperCase());
   const under = (root: string): boolean => {
+    const r = root.toUpperCase();
+    // A key the collector could not read at, above or below the root: the root's inputs are unknown.
+    if (refused.some((p) => p === r || p.startsWith(`${r}\\`) || r.startsWith(`${p}\\`))) return false;
     if (roots !== null) {
       const r = root.toUpperCase();
       return roots.some((c) => { const u = c.toUpperCase(); return r === u || r.startsWith(`${u}\\`); }) || reg.hasKey(root);
@@ -68,6 +74,13 @@ function coverageOf(snapshot: MachineSnapshot, reg: RegistryIndex, x64: boolean 
     dotnet: under(NDP_KEY) || under(`${HKLM}\\SOFTWARE\\Microsoft\\.NETFramework`),
     updates: snapshot.hotfixes !== null || under(`${HKLM}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages`),
   };
+}
+
+/** '' or "; the collector could not read: <path> (<error>), ..." for every Unknown reason of this machine. */
+function unreadableNote(snapshot: MachineSnapshot): string {
+  const list = snapshot.unreadable ?? [];
+  if (list.length === 0) return '';
+  return `; the collector could not read: ${list.map((u) => (u.error === '' ? u.path : `${u.path} (${u.error})`)).join('; ')}`;
 }
 
 function architectureOf(snapshot: MachineSnapshot, reg: RegistryIndex): boolean | null {
@@ -124,6 +137,7 @@ export function machineFacts(snapshot: MachineSnapshot): MachineFacts {
     os,
     x64,
     coverage,
+    unreadableNote: unreadableNote(snapshot),
     updates,
     dotnet4: { installed: dotnetCovered ? reg.hasKey(NDP_V4_FULL_KEY) : null, release: release.kind === 'dword' ? release.value : null },
     dotnet35: { installed: dotnetCovered ? v35.kind === 'dword' && v35.value === 1 : null },

@@ -31,6 +31,17 @@ export interface MachineSnapshot {
   readonly hotfixes: readonly string[] | null;
   /** File versions collected live, e.g. { "winhttp.dll": "6.1.7601.23375" }. */
   readonly fileVersions: Readonly<Record<string, string>>;
+  /**
+   * What the collector could not read (a key the registry refused, the hotfix list when WMI is broken), with
+   * the error. A covered root with an unreadable key at, above or below it is not covered: its inputs are
+   * unknown, never absent. Absent (older collectors, images) means nothing was refused.
+   */
+  readonly unreadable?: readonly Unreadable[];
+}
+
+export interface Unreadable {
+  readonly path: string;
+  readonly error: string;
 }
 
 export interface SnapshotError {
@@ -128,6 +139,14 @@ export function validateSnapshot(x: unknown): Result<MachineSnapshot, SnapshotEr
   if (!covered.ok) return covered;
   const hotfixes = list('hotfixes', /^KB[0-9]+$/i, 'KB ids such as KB3140245');
   if (!hotfixes.ok) return hotfixes;
+  const rawUnreadable = x['unreadable'] ?? [];
+  if (!Array.isArray(rawUnreadable)) return fail({ path: '$.unreadable', message: 'must be an array of {path, error} or null' });
+  const unreadable: Unreadable[] = [];
+  for (let i = 0; i < rawUnreadable.length; i += 1) {
+    const u: unknown = rawUnreadable[i];
+    if (!isRecord(u) || typeof u['path'] !== 'string') return fail({ path: `$.unreadable[${i}].path`, message: 'must be a string' });
+    unreadable.push({ path: u['path'], error: typeof u['error'] === 'string' ? u['error'] : '' });
+  }
   const rawFiles = x['fileVersions'] ?? {};
   if (!isRecord(rawFiles) || !Object.values(rawFiles).every((v) => typeof v === 'string')) {
     return fail({ path: '$.fileVersions', message: 'must be an object of file name -> version string' });
@@ -143,5 +162,6 @@ export function validateSnapshot(x: unknown): Result<MachineSnapshot, SnapshotEr
     covered: covered.value,
     hotfixes: hotfixes.value === null ? null : hotfixes.value.map((h) => h.toUpperCase()),
     fileVersions: rawFiles as Record<string, string>,
+    unreadable,
   });
 }

@@ -47,6 +47,9 @@ if ([System.String]::IsNullOrEmpty($RegistryImage) -and -not [System.String]::Is
 $collectorVersion = '0.1.0'
 $HKLM = 'HKEY_LOCAL_MACHINE'
 $HKCU = 'HKEY_CURRENT_USER'
+# What could not be read (a key the registry refused, the hotfix list): { path; error }, written to the snapshot
+# so the core knows those inputs are unknown, never absent.
+$unreadable = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
 
 # ---------------------------------------------------------------------------------------------------------
 # The seam. Each implementation answers Read(path) with $null (no such key) or
@@ -134,8 +137,37 @@ else
             }
         }
         ComputerName = [System.Environment]::MachineName
+        # Read from the registry below (PROCESSOR_ARCHITECTURE, as Windows sets it for the OS); this is the
+        # fallback when that value is missing.
         Architecture = $(if ([System.Environment]::Is64BitOperatingSystem) { 'x64' } else { 'x86' })
-        Hotfixes     = @(Get-HotFix -ErrorAction SilentlyContinue | ForEach-Object { $_.HotFixID } | Where-Object { $_ -match '^KB\d+$' })
+        ArchitectureFromRegistry = $true
+        # Get-HotFix reads WMI (Win32_QuickFixEngineering). With WMI missing or its repository broken it throws
+        # a terminating error even with -ErrorAction SilentlyContinue (System.Management cannot start; also what
+        # Wine does). It runs in a PowerShell instance of its own, so that failure reaches neither $Error nor the
+        # caller's -ErrorVariable; the list is then null ("not collected", the reason in unreadable) and updates
+        # are decided from the CBS packages and product keys read below.
+        Hotfixes     = $(
+            $hotfixShell = [System.Management.Automation.PowerShell]::Create()
+            try
+            {
+                $answer = @($hotfixShell.AddScript('try { @{ Ok = $true; Ids = @(Get-HotFix -ErrorAction Stop | ForEach-Object { [System.String]$_.HotFixID }) } } catch { $e = $_.Exception; while ($null -ne $e.InnerException) { $e = $e.InnerException }; @{ Ok = $false; Error = $e.Message } }').Invoke())
+                if ($answer.Count -eq 1 -and $answer[0].Ok)
+                {
+                    ,@($answer[0].Ids | Where-Object { $_ -match '^KB\d+$' })
+                }
+                else
+                {
+                    $why = 'no answer'
+                    if ($answer.Count -eq 1) { $why = [System.String]$answer[0].Error }
+                    $unreadable.Add([ordered]@{ path = 'Get-HotFix (WMI Win32_QuickFixEngineering)'; error = $why })
+                    $null
+                }
+            }
+            finally
+            {
+                $hotfixShell.Dispose()
+            }
+        )
         FileVersions = $(
             $versions = @{}
             foreach ($file in @('winhttp.dll', 'webio.dll'))
@@ -158,11 +190,26 @@ else
 $collected = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
 $covered = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
 
+function Read-Key
+{
+    # One key through the seam; a key the registry refuses (access denied, a damaged hive, a value that cannot be
+    # read) is recorded in unreadable and read as $false, so the rest of the machine is still collected.
+    param ([System.String] $Path)
+    try { return (& $registry.Read $Path) }
+    catch
+    {
+        $inner = $_.Exception
+        while ($null -ne $inner.InnerException) { $inner = $inner.InnerException }
+        $unreadable.Add([ordered]@{ path = $Path; error = $inner.Message })
+        return $false
+    }
+}
+
 function Add-Key
 {
     param ([System.String] $Path, [System.String[]] $Only, [System.Management.Automation.SwitchParameter] $Recurse, [System.Int32] $Depth = 8)
-    $key = & $registry.Read $Path
-    if ($null -eq $key) { return }
+    $key = Read-Key -Path $Path
+    if ($null -eq $key -or $false -eq $key) { return }
     $values = @($key.Values)
     if ($null -ne $Only -and $Only.Count -gt 0) { $values = @($values | Where-Object { $Only -contains $_.name }) }
     $collected.Add(@{ path = $Path; values = $values })
@@ -179,6 +226,25 @@ function Add-Root
     Add-Key -Path $Path -Only $Only -Recurse:$Recurse
 }
 
+# The OS architecture as the registry says it (Session Manager\Environment PROCESSOR_ARCHITECTURE: AMD64, x86,
+# ARM64), the way the core reads images: not [Environment], which answers for this process's host.
+if ($registry.ContainsKey('ArchitectureFromRegistry'))
+{
+    $environmentKey = Read-Key -Path "$HKLM\SYSTEM\CurrentControlSet\Control\Session Manager\Environment"
+    if ($null -ne $environmentKey -and $false -ne $environmentKey)
+    {
+        $declared = @($environmentKey.Values | Where-Object { $_.name -eq 'PROCESSOR_ARCHITECTURE' } | ForEach-Object { [System.String]$_.value.data })
+        if ($declared.Count -gt 0)
+        {
+            switch -regex ($declared[0].Trim())
+            {
+                '^(AMD64|IA64|EM64T)$' { $registry.Architecture = 'x64' }
+                '^x86$' { $registry.Architecture = 'x86' }
+                '^ARM64$' { $registry.Architecture = 'arm64' }
+            }
+        }
+    }
+}
 $is64 = $registry.Architecture -ne 'x86'
 $views = @('')
 if ($is64) { $views = @('', 'Wow6432Node\') }
@@ -214,8 +280,8 @@ Add-Root -Path "$HKLM\SOFTWARE\Microsoft\Azure AD Connect" -Only @('Version')
 # Component Based Servicing: only packages named for a KB (and rollups), with their CurrentState.
 $cbs = "$HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages"
 $covered.Add($cbs)
-$cbsKey = & $registry.Read $cbs
-if ($null -ne $cbsKey)
+$cbsKey = Read-Key -Path $cbs
+if ($null -ne $cbsKey -and $false -ne $cbsKey)
 {
     $collected.Add(@{ path = $cbs; values = @() })
     foreach ($name in @($cbsKey.SubKeys | Where-Object { $_ -match '_for_KB\d+|^Package_for_RollupFix' }))
@@ -226,13 +292,13 @@ if ($null -ne $cbsKey)
 # Product updates (Exchange SUs and the like): names two levels down, no values.
 $updates = "$HKLM\SOFTWARE\Microsoft\Updates"
 $covered.Add($updates)
-$updatesKey = & $registry.Read $updates
-if ($null -ne $updatesKey)
+$updatesKey = Read-Key -Path $updates
+if ($null -ne $updatesKey -and $false -ne $updatesKey)
 {
     foreach ($product in @($updatesKey.SubKeys))
     {
-        $productKey = & $registry.Read ($updates + '\' + $product)
-        if ($null -eq $productKey) { continue }
+        $productKey = Read-Key -Path ($updates + '\' + $product)
+        if ($null -eq $productKey -or $false -eq $productKey) { continue }
         foreach ($kb in @($productKey.SubKeys | Where-Object { $_ -match '^KB\d+$' })) { $collected.Add(@{ path = ($updates + '\' + $product + '\' + $kb); values = @() }) }
     }
 }
@@ -250,6 +316,7 @@ $snapshot = [ordered]@{
     covered      = $covered.ToArray()
     hotfixes     = $registry.Hotfixes
     fileVersions = $registry.FileVersions
+    unreadable   = $unreadable.ToArray()
 }
 if (-not [System.String]::IsNullOrEmpty($RegistryImage)) { $snapshot.source = 'Image' }
 

@@ -2,7 +2,11 @@ function Read-Tls365RegistryValue
 {
     <#
     .SYNOPSIS
-        Reads one value through the registry seam: @{ KeyExists; Exists; Kind; Value } (DWORD as unsigned).
+        Reads one value through the registry seam: @{ KeyExists; Exists; Kind; Value } (Value in the backup's kind-exact form).
+    .DESCRIPTION
+        Kind is the RegistryValueKind name; Value is what ConvertFrom-Tls365RegistryData makes of it (DWORD as
+        unsigned, QWORD as a decimal string, multi-strings as arrays, binary kinds as hex). Throws when the
+        registry cannot be read (the callers turn that into an error that names the value).
     .PARAMETER Hive
         LocalMachine or CurrentUser.
     .PARAMETER Key
@@ -23,9 +27,8 @@ function Read-Tls365RegistryValue
         {
             if (@($k.GetValueNames()) -notcontains $Name) { return @{ KeyExists = $true; Exists = $false; Kind = ''; Value = $null } }
             $kind = [System.String]$k.GetValueKind($Name)
-            $value = $k.GetValue($Name, $null, [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames)
-            if ($kind -eq 'DWord') { $value = [System.BitConverter]::ToUInt32([System.BitConverter]::GetBytes([System.Int32]$value), 0) }
-            return @{ KeyExists = $true; Exists = $true; Kind = $kind; Value = $value }
+            $raw = $k.GetValue($Name, $null, [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames)
+            return @{ KeyExists = $true; Exists = $true; Kind = $kind; Value = (ConvertFrom-Tls365RegistryData -Kind $kind -Raw $raw) }
         }
         finally { $k.Close() }
     }

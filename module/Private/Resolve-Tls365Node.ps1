@@ -4,7 +4,8 @@ function Resolve-Tls365Node
     .SYNOPSIS
         Finds a Node.js that can run the bridge, or returns an ErrorRecord that says what was found and what is needed.
     .DESCRIPTION
-        Looks at $env:TLS365_NODE first, then 'node' on PATH; runs it once with fixed arguments to read its
+        Looks at $env:TLS365_NODE first, then 'node' on PATH (Get-Command, and if that finds nothing, each PATH
+        folder in order for node.exe or node: PowerShell under Wine cannot find programs by bare name); runs it once with fixed arguments to read its
         version. The answer is cached for the session. Returns @{ Ok = $true; Value = path } or
         @{ Ok = $false; Error = ErrorRecord } (TLS365.NodeNotFound, TLS365.NodeTooOld); never throws.
     .EXAMPLE
@@ -29,12 +30,13 @@ function Resolve-Tls365Node
     else
     {
         $command = Get-Command -Name 'node' -CommandType Application -ErrorAction Ignore | Select-Object -First 1
-        if ($null -eq $command)
+        if ($null -ne $command) { $candidate = $command.Source }
+        else { $candidate = Find-Tls365NodeOnPath }
+        if ([System.String]::IsNullOrEmpty($candidate))
         {
             $message = $script:LocalizedData.Node_NotFound -f $script:MinimumNodeVersion
             return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.NodeNotFound' -Category ObjectNotFound -TargetObject 'node') }
         }
-        $candidate = $command.Source
     }
 
     $versionText = $null

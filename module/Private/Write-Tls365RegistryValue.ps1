@@ -6,18 +6,21 @@ function Write-Tls365RegistryValue
     .PARAMETER Hive
         LocalMachine or CurrentUser.
     .PARAMETER Key
-        The key below the hive (created when missing).
+        The key below the hive (created when missing, for every operation but delete-value).
     .PARAMETER Name
         The value name.
     .PARAMETER Operation
-        set-dword, set-string or delete-value.
+        set-dword or set-string (plan operations), set-kind (restore a backed-up value of any writable kind:
+        -Kind and -Data in the backup's form), or delete-value.
     .PARAMETER Data
-        The DWORD (0..4294967295) or string.
+        The DWORD (0..4294967295), the string, or for set-kind the backup's form of the value.
+    .PARAMETER Kind
+        For set-kind: DWord, QWord, String, ExpandString, MultiString, Binary or None.
     .EXAMPLE
         Write-Tls365RegistryValue -Hive LocalMachine -Key 'SOFTWARE\X' -Name 'Enabled' -Operation 'set-dword' -Data 1
     #>
     [CmdletBinding()]
-    param ([System.String] $Hive, [System.String] $Key, [System.String] $Name, [System.String] $Operation, [System.Object] $Data)
+    param ([System.String] $Hive, [System.String] $Key, [System.String] $Name, [System.String] $Operation, [System.Object] $Data, [System.String] $Kind)
     try
     {
         $base = Get-Tls365RegistryBase -Hive $Hive
@@ -29,19 +32,22 @@ function Write-Tls365RegistryValue
                 if ($null -ne $k) { try { $k.DeleteValue($Name, $false) } finally { $k.Close() } }
                 return @{ Ok = $true; Message = '' }
             }
-            $k = $base.CreateSubKey($Key)
-            try
+            $valueKind = 'String'
+            $value = $null
+            if ($Operation -eq 'set-dword') { $valueKind = 'DWord'; $value = ConvertTo-Tls365RegistryData -Kind 'DWord' -Value $Data }
+            elseif ($Operation -eq 'set-string') { $value = [System.String]$Data }
+            elseif ($Operation -eq 'set-kind')
             {
-                if ($Operation -eq 'set-dword')
+                if (@('DWord', 'QWord', 'String', 'ExpandString', 'MultiString', 'Binary', 'None') -notcontains $Kind)
                 {
-                    $signed = [System.BitConverter]::ToInt32([System.BitConverter]::GetBytes([System.UInt32]$Data), 0)
-                    $k.SetValue($Name, $signed, [Microsoft.Win32.RegistryValueKind]::DWord)
+                    return @{ Ok = $false; Message = ($script:LocalizedData.Remediation_KindNotWritable -f $Kind) }
                 }
-                else
-                {
-                    $k.SetValue($Name, [System.String]$Data, [Microsoft.Win32.RegistryValueKind]::String)
-                }
+                $valueKind = $Kind
+                $value = ConvertTo-Tls365RegistryData -Kind $Kind -Value $Data
             }
+            else { return @{ Ok = $false; Message = ("'{0}' is not a registry operation" -f $Operation) } }
+            $k = $base.CreateSubKey($Key)
+            try { $k.SetValue($Name, $value, [Microsoft.Win32.RegistryValueKind]$valueKind) }
             finally { $k.Close() }
         }
         finally { $base.Close() }
@@ -49,6 +55,6 @@ function Write-Tls365RegistryValue
     }
     catch
     {
-        @{ Ok = $false; Message = $_.Exception.Message }
+        @{ Ok = $false; Message = (Get-Tls365InnerMessage -Exception $_.Exception) }
     }
 }

@@ -13,8 +13,14 @@ function Undo-Tls365Change
         Accepts the TLS365.ChangeResult objects of Set-Tls365Protocols from the pipeline (BackupPath and
         Path by property name); each backup is restored once, however many changes it holds.
 
-        Returns one TLS365.UndoResult per backup: Path, BackupPath, Restored (values) and Exact (original
-        bytes written back).
+        Returns one TLS365.UndoResult per backup: Path, BackupPath, Restored (values) and Exact (images: the
+        original bytes were written back; live registry: read back afterwards, every recorded value is as it was,
+        with its kind, and every key Set-Tls365Protocols created is gone again).
+
+        For the live registry (a tls365.live-backup manifest), values are restored in reverse order with their
+        kinds, values that did not exist are deleted, and the keys Set created are deleted when empty again
+        (a created key that now holds something else is left in place and reported). Each value or key that is
+        not as recorded afterwards gets a TLS365.Remediation.RestoreFailed error naming it.
     .PARAMETER BackupPath
         The backup .reg written by Set-Tls365Protocols (its .json is read), or the .json itself.
     .PARAMETER Path
@@ -77,31 +83,37 @@ function Undo-Tls365Change
                 # The live registry: restore the values a live backup manifest recorded, through the registry seam.
                 $target = $script:LocalizedData.Remediation_UndoShouldProcess -f [System.Environment]::MachineName, $entry.BackupPath
                 if (-not $PSCmdlet.ShouldProcess($target, 'Restore registry values')) { continue }
+                $probe = Get-Tls365RegistryBase -Hive LocalMachine
+                if ($null -eq $probe)
+                {
+                    $message = $script:LocalizedData.Remediation_NotWindows -f $entry.BackupPath, [System.Environment]::OSVersion.VersionString
+                    $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Remediation.NotWindows' -Category NotImplemented -TargetObject $entry.BackupPath))
+                    continue
+                }
+                $probe.Close()
                 $manifest = $null
                 if (Test-Path -LiteralPath $entry.BackupPath -PathType Leaf)
                 {
                     $text = [System.IO.File]::ReadAllText($entry.BackupPath)
                     if ($text.TrimStart().StartsWith('{')) { try { $manifest = ConvertFrom-Json -InputObject $text -ErrorAction Stop } catch { $manifest = $null } }
                 }
-                if ($null -eq $manifest -or [System.String]$manifest.schema -ne 'tls365.live-backup/1')
+                if ($null -eq $manifest -or @('tls365.live-backup/1', 'tls365.live-backup/2') -notcontains [System.String]$manifest.schema)
                 {
                     $message = $script:LocalizedData.Remediation_NotLiveBackup -f $entry.BackupPath
                     $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Remediation.BackupUnreadable' -Category ReadError -TargetObject $entry.BackupPath))
                     continue
                 }
-                $entries = @($manifest.entries)
-                $restored = 0
-                $failed = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
-                for ($i = $entries.Count - 1; $i -ge 0; $i--)
-                {
-                    $r = Restore-Tls365RegistryValue -Entry $entries[$i]
-                    if ($r.Ok) { $restored++ } else { $failed.Add(('{0}\{1}: {2}' -f $entries[$i].key, $entries[$i].name, $r.Message)) }
-                }
-                foreach ($f in $failed)
+                # /1 manifests (before keys were recorded) restore values only; /2 also deletes the keys Set created.
+                $createdKeys = @()
+                if ($null -ne $manifest.PSObject.Properties['createdKeys']) { $createdKeys = @($manifest.createdKeys | Where-Object { $null -ne $_ }) }
+                $result = Restore-Tls365LiveBackup -Entry @($manifest.entries | Where-Object { $null -ne $_ }) -CreatedKey $createdKeys
+                foreach ($f in $result.Failures)
                 {
                     $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_RestoreFailed -f $f) -ErrorId 'TLS365.Remediation.RestoreFailed' -Category WriteError -TargetObject $entry.BackupPath))
                 }
-                $out = [PSCustomObject]@{ Path = $null; BackupPath = $entry.BackupPath; Restored = $restored; Exact = ($failed.Count -eq 0) }
+                $restored = $result.Restored
+                $exact = $result.Exact
+                $out = [PSCustomObject]@{ Path = $null; BackupPath = $entry.BackupPath; Restored = $restored; Exact = $exact }
                 $out.PSObject.TypeNames.Insert(0, 'TLS365.UndoResult')
                 $out
                 continue

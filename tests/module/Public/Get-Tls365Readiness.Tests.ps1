@@ -181,10 +181,6 @@ Describe 'Get-Tls365Readiness -Snapshot and the collector' -Tag 'Public' {
         $s = Get-Tls365Readiness -Path (Join-Path -Path $script:examples -ChildPath 'ws2016-ex01.reg') -Snapshot
         $s | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $script:imageJson -Encoding Ascii
     }
-    AfterEach {
-        & (Get-Module TLS365) { $script:CollectorImage = $null }
-    }
-
     It 'turns a .reg image into a tls365.snapshot/1 object that evaluates to the same verdicts' {
         $s = Get-Content -LiteralPath $script:imageJson -Raw | ConvertFrom-Json
         $s.schema | Should -Be 'tls365.snapshot/1'
@@ -195,7 +191,11 @@ Describe 'Get-Tls365Readiness -Snapshot and the collector' -Tag 'Public' {
     }
 
     It 'runs the real collector through its registry seam and evaluates the result as Local' {
-        & (Get-Module TLS365) { param ($p) $script:CollectorImage = $p } $script:imageJson
+        # The module's collector seam (Invoke-Tls365Collector) replaced from outside: the same collector script,
+        # pointed at a registry image. The Windows tier runs the unreplaced seam against a real registry.
+        $collector = Join-Path -Path $script:repoRoot -ChildPath (Join-Path -Path 'module' -ChildPath (Join-Path -Path 'Collector' -ChildPath 'Get-Tls365Snapshot.ps1'))
+        $image = $script:imageJson
+        Mock -ModuleName TLS365 -CommandName Invoke-Tls365Collector -MockWith { & $collector -RegistryImage $image }.GetNewClosure()
         $r = Get-Tls365Readiness
         $r.ComputerName | Should -Be 'WS2016-EX01'
         $r.Source | Should -Be 'Local'

@@ -1,6 +1,7 @@
 # Set-Tls365Protocols and Undo-Tls365Change on the live registry, with the module's one registry seam
-# (Get-Tls365RegistryBase) pointed at a fake registry built from an image, and the collector's seam at the
-# same image: everything above the seam runs as it does on Windows.
+# (Get-Tls365RegistryBase) replaced from outside by Pester's Mock with a fake registry built from an image, and the
+# collector's seam (Invoke-Tls365Collector) by the collector pointed at the same image: everything above the seams
+# runs as it does on Windows. The same paths run for real on Wine's registry in tests/windows/live.test.ts.
 BeforeAll {
     $script:repoRoot = Split-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -Parent
     Import-Module -Name (Join-Path -Path $script:repoRoot -ChildPath 'TLS365.psd1') -Force
@@ -9,7 +10,7 @@ BeforeAll {
 
     function script:Use-FakeMachine
     {
-        param ([System.String] $Case, [System.Int32] $FailAfterWrites = -1)
+        param ([System.String] $Case, [System.Int32] $FailAfterWrites = -1, [System.Int32] $FailFromWrite = -1)
         $source = @(Get-ChildItem -LiteralPath $script:acceptance -Filter ($Case + '*'))[0].FullName
         $snapshotFile = Join-Path -Path $TestDrive -ChildPath ($Case + '-snapshot.json')
         $snapshot = Get-Tls365Readiness -Path $source -Snapshot
@@ -32,21 +33,21 @@ BeforeAll {
         [TLS365FakeKey]::File = Join-Path -Path $TestDrive -ChildPath ($Case + '-store.json')
         [TLS365FakeKey]::Writes = 0
         [TLS365FakeKey]::FailAfterWrites = $FailAfterWrites
+        [TLS365FakeKey]::FailFromWrite = $FailFromWrite
         [TLS365FakeKey]::Save()
-        $lm = [TLS365FakeKey]::new('HKEY_LOCAL_MACHINE')
-        $cu = [TLS365FakeKey]::new('HKEY_CURRENT_USER')
-        $provider = { param ($Hive) if ($Hive -eq 'CurrentUser') { $cu } else { $lm } }.GetNewClosure()
-        & (Get-Module TLS365) { param ($p, $image) $script:RegistryBaseProvider = $p; $script:CollectorImage = $image } $provider $snapshotFile
+        # What the mocks below hand out (test-only globals: the module itself reads nothing of the kind).
+        $global:Tls365TestRegistry = @{ LocalMachine = [TLS365FakeKey]::new('HKEY_LOCAL_MACHINE'); CurrentUser = [TLS365FakeKey]::new('HKEY_CURRENT_USER'); Image = $snapshotFile }
         Get-Content -LiteralPath ([TLS365FakeKey]::File) -Raw
     }
 
     function script:Get-FakeValues
     {
-        # Every value of the fake registry as sorted 'KEY|NAME=kind:value' lines (keys without values, such as
-        # keys a write created, do not count: undo restores values).
+        # Every key and value of the fake registry as sorted 'KEY' and 'KEY|NAME=kind:value' lines: undo must
+        # restore the values and delete the keys a write created.
         param ([System.Collections.Hashtable] $Store)
         $lines = foreach ($k in $Store.Keys)
         {
+            $k
             $values = $Store[$k].values
             foreach ($slot in $values.Keys) { '{0}|{1}={2}:{3}' -f $k, $slot, $values[$slot].kind, (@($values[$slot].value) -join ',') }
         }
@@ -65,11 +66,21 @@ BeforeAll {
 }
 
 AfterAll {
-    & (Get-Module TLS365) { $script:RegistryBaseProvider = $null; $script:CollectorImage = $null }
+    Remove-Variable -Name 'Tls365TestRegistry' -Scope Global -ErrorAction Ignore
     Get-Module -Name 'TLS365' -All | Remove-Module -Force
 }
 
 Describe 'Set-Tls365Protocols and Undo-Tls365Change on the live registry (through the seam)' -Tag 'Public' {
+    BeforeAll {
+        $script:collector = Join-Path -Path $script:repoRoot -ChildPath (Join-Path -Path 'module' -ChildPath (Join-Path -Path 'Collector' -ChildPath 'Get-Tls365Snapshot.ps1'))
+        $global:Tls365TestCollector = $script:collector
+        Mock -ModuleName TLS365 -CommandName Get-Tls365RegistryBase -MockWith { $global:Tls365TestRegistry[$Hive] }
+        Mock -ModuleName TLS365 -CommandName Invoke-Tls365Collector -MockWith { & $global:Tls365TestCollector -RegistryImage $global:Tls365TestRegistry.Image }
+    }
+    AfterAll {
+        Remove-Variable -Name 'Tls365TestCollector' -Scope Global -ErrorAction Ignore
+    }
+
     It 'writes every planned value, verified, with a backup first, and Undo restores the prior state exactly' {
         $original = Use-FakeMachine -Case 'A16'
         $backup = Join-Path -Path $TestDrive -ChildPath 'a16-live.json'
@@ -107,9 +118,47 @@ Describe 'Set-Tls365Protocols and Undo-Tls365Change on the live registry (throug
         $errs | Should -HaveCount 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Remediation.WriteFailed*'
         $errs[0].Exception.Message | Should -Match 'injected write failure'
+        $errs[0].Exception.Message | Should -Match 'Rolled back and read back: \d+ value\(s\) restored'
+        $errs[0].Exception.Message | Should -Not -Match 'did NOT restore'
         Test-Path -LiteralPath $backup | Should -BeTrue
         $tls12 = 'HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'
         Get-FakeDword -Key $tls12 -Name 'Enabled' | Should -Be 0 -Because 'A09 has TLS 1.2 Client Enabled=0, and the rollback put it back'
+        Get-FakeValues -Store ([TLS365FakeKey]::Store) | Should -Be (Get-FakeValues -Store (ConvertTo-Tls365FakeHashtable -InputObject ($original | ConvertFrom-Json)))
+    }
+
+    It 'says exactly what the rollback could not restore when the registry stops taking writes' {
+        $original = Use-FakeMachine -Case 'A09' -FailFromWrite 3
+        $backup = Join-Path -Path $TestDrive -ChildPath 'a09-stuck.json'
+        $null = Set-Tls365Protocols -Confirm:$false -BackupPath $backup -ErrorVariable allErrors -ErrorAction SilentlyContinue
+        $errs = @($allErrors | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -like 'TLS365.*' })
+        $errs | Should -HaveCount 1
+        $message = $errs[0].Exception.Message
+        $message | Should -Match 'the rollback did NOT restore everything'
+        $message | Should -Not -Match 'Rolled back and read back'
+        # The values that were written and could not be put back are named, with what they are now.
+        $message | Should -Match 'SCHANNEL\\Protocols\\TLS 1\.2\\Client\\Enabled'
+        $message | Should -Match ([System.Text.RegularExpressions.Regex]::Escape($backup))
+    }
+
+    It 'Undo deletes the keys Set created and reports Exact only when the registry reads back as recorded' {
+        $original = Use-FakeMachine -Case 'A09'
+        $backup = Join-Path -Path $TestDrive -ChildPath 'a09-keys.json'
+        $results = @(Set-Tls365Protocols -Confirm:$false -BackupPath $backup)
+        $manifest = Get-Content -LiteralPath $backup -Raw | ConvertFrom-Json
+        $manifest.schema | Should -Be 'tls365.live-backup/2'
+        @($manifest.createdKeys).Count | Should -BeGreaterThan 0 -Because 'A09 has no SSL 3.0 keys, and Set writes SSL 3.0 Client/Server off'
+        # Someone adds a value of their own under a key Set created: Undo keeps it, says so, and is not Exact.
+        $created = @($manifest.createdKeys)[0]
+        $key = [TLS365FakeKey]::new(('HKEY_LOCAL_MACHINE', 'HKEY_CURRENT_USER')[[System.Int32]($created.hive -eq 'CurrentUser')])
+        $null = $key.CreateSubKey($created.key).SetValue('AdminNote', 'mine', 'String')
+        $undo = Undo-Tls365Change -BackupPath $backup -Confirm:$false -ErrorVariable undoErrors -ErrorAction SilentlyContinue
+        $undo.Exact | Should -BeFalse
+        $mine = @($undoErrors | Where-Object { $_.FullyQualifiedErrorId -like 'TLS365.Remediation.RestoreFailed*' })
+        $mine.Count | Should -BeGreaterThan 0
+        ($mine | ForEach-Object { $_.Exception.Message }) -join ' ' | Should -Match 'left in place'
+        # Remove the admin's value: a second Undo now deletes the key and is Exact.
+        $null = $key.OpenSubKey($created.key, $true).DeleteValue('AdminNote', $false)
+        (Undo-Tls365Change -BackupPath $backup -Confirm:$false).Exact | Should -BeTrue
         Get-FakeValues -Store ([TLS365FakeKey]::Store) | Should -Be (Get-FakeValues -Store (ConvertTo-Tls365FakeHashtable -InputObject ($original | ConvertFrom-Json)))
     }
 }
