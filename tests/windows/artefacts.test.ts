@@ -1,0 +1,162 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../support/bridge-client.js';
+import { assertTier, regeditImport, resetRegistry, runWindowsPwsh, runWine, scratchDir, toWindowsPath, type WineRun } from '../support/wine.js';
+
+/**
+ * Windows tier: the artefacts of Export-Tls365Remediation run for real where SCCM and GPO run them, against
+ * Wine's Win32 registry, with no module and no Node: the .reg imported by regedit /s and by reg import /reg:64,
+ * the standalone script and the SCCM discovery/remediation pair run by the Windows pwsh. Each must leave the
+ * machine Ready in a fresh live evaluation; -WhatIf and discovery write nothing (reg export bytes unchanged);
+ * a second run changes nothing. The artefacts are exported under the Windows pwsh too (the bridge is Node for
+ * Windows). A hostile image (values that are PowerShell and .reg syntax) shows the artefacts run no value as code.
+ */
+
+const acceptance = (name: string): string => join(repoRoot, 'tests', 'fixtures', 'acceptance', name);
+const scripts = join(repoRoot, 'tests', 'windows', 'scripts');
+const moduleArg = ['-Module', toWindowsPath(join(repoRoot, 'TLS365.psd1'))];
+
+/** Registry-only machines of different kinds: SCHANNEL off, 32-bit view, HKCU WinINet, an old OS, SSL 3.0 on. */
+const CASES = [
+  acceptance('A09-server2012r2-tls12-client-disabled.reg'),
+  acceptance('A16-win10-wow-v4-absent.reg'),
+  acceptance('A33-win10-hkcu-secureprotocols-0xa0.reg'),
+  acceptance('A21-win10-1809-ssl3-client-enabled.reg'),
+  join(repoRoot, 'examples', 'ws2008r2-app01.reg'),
+];
+
+interface Summary { Ready: boolean; Components: string[]; Findings: string[] }
+
+function ok(run: WineRun, what: string): WineRun {
+  assert.equal(run.code, 0, `${what} exited ${run.code}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
+  return run;
+}
+
+function liveReadiness(dir: string): Summary {
+  ok(runWindowsPwsh(join(scripts, 'Get-LiveReadiness.ps1'), ['-OutDir', toWindowsPath(dir), ...moduleArg]), 'Get-LiveReadiness.ps1');
+  const r = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as { live: Summary | Summary[]; errors: string[] | string | null };
+  assert.deepEqual(r.errors ?? [], [], 'live readiness wrote no error');
+  return Array.isArray(r.live) ? r.live[0]! : r.live;
+}
+
+function trees(dir: string, label: string): string {
+  ok(runWindowsPwsh(join(scripts, 'Export-Trees.ps1'), ['-OutDir', toWindowsPath(dir), '-Label', label]), 'Export-Trees.ps1');
+  let all = '';
+  for (let i = 0; i < 8; i += 1) {
+    const reg = join(dir, `${label}-${i}.reg`);
+    all += existsSync(reg) ? readFileSync(reg).toString('base64') : `missing-${i}`;
+    all += '|';
+  }
+  return all;
+}
+
+function fresh(image: string): void {
+  resetRegistry();
+  ok(regeditImport(image), `regedit /s ${image}`);
+}
+
+function assertReady(s: Summary, how: string): void {
+  assert.deepEqual(s.Components.filter((c) => !/=(Ready|NotApplicable)$/.test(c)), [], `${how}: ${s.Findings.join(' | ')}`);
+  assert.equal(s.Ready, true, how);
+}
+
+describe('Windows tier: exported artefacts run for real under Wine (regedit, reg import, standalone script, SCCM pair)', function () {
+  this.timeout(300_000);
+  before(() => assertTier());
+  after(() => resetRegistry());
+
+  for (const image of CASES) {
+    describe(image.split('/').pop()!, () => {
+      const scratch = scratchDir();
+      const dir = scratch.dir;
+      const file = (n: string): string => toWindowsPath(join(dir, n));
+      after(() => scratch.dispose());
+
+      before(() => {
+        fresh(image);
+        ok(runWindowsPwsh(join(scripts, 'Export-Artefacts.ps1'), ['-Image', toWindowsPath(image), '-OutDir', toWindowsPath(dir), ...moduleArg]), 'Export-Artefacts.ps1');
+        for (const f of ['fix.reg', 'fix.ps1', 'discovery.ps1', 'remediation.ps1']) assert.ok(existsSync(join(dir, f)), `${f} exported`);
+        assert.equal(liveReadiness(dir).Ready, false, 'the machine is not ready before the artefact runs');
+      });
+
+      it('the .reg, imported by regedit /s, makes the machine Ready', () => {
+        fresh(image);
+        ok(runWine('regedit', ['/s', file('fix.reg')]), 'regedit /s fix.reg');
+        assertReady(liveReadiness(dir), 'after regedit /s fix.reg');
+      });
+
+      it('the .reg, imported by reg import /reg:64, makes the machine Ready', () => {
+        fresh(image);
+        ok(runWine('reg', ['import', file('fix.reg'), '/reg:64']), 'reg import fix.reg /reg:64');
+        assertReady(liveReadiness(dir), 'after reg import /reg:64');
+      });
+
+      it('the standalone script: -WhatIf writes nothing; a run fixes it with a backup; a second run changes nothing', () => {
+        fresh(image);
+        const before = trees(dir, 'before');
+        const whatIf = ok(runWindowsPwsh(join(dir, 'fix.ps1'), ['-WhatIf', '-BackupPath', file('whatif-backup.reg')]), 'fix.ps1 -WhatIf');
+        assert.match(whatIf.stdout, /What if:/);
+        assert.equal(existsSync(join(dir, 'whatif-backup.reg')), false, '-WhatIf writes no backup');
+        assert.equal(trees(dir, 'whatif'), before, '-WhatIf left every touched tree as it was');
+        ok(runWindowsPwsh(join(dir, 'fix.ps1'), ['-BackupPath', file('script-backup.reg')]), 'fix.ps1');
+        assert.ok(existsSync(join(dir, 'script-backup.reg')), 'the script wrote its backup first');
+        const applied = trees(dir, 'applied');
+        assert.notEqual(applied, before);
+        assertReady(liveReadiness(dir), 'after fix.ps1');
+        ok(runWindowsPwsh(join(dir, 'fix.ps1'), ['-BackupPath', file('script-backup-2.reg')]), 'fix.ps1 again');
+        assert.equal(trees(dir, 'again'), applied, 'a second run changes nothing');
+      });
+
+      it('SCCM: discovery says non-compliant and writes nothing, remediation fixes it, discovery then prints Compliant', () => {
+        fresh(image);
+        const before = trees(dir, 'sccm-before');
+        const first = ok(runWindowsPwsh(join(dir, 'discovery.ps1')), 'discovery.ps1');
+        assert.notEqual(first.stdout.trim(), 'Compliant');
+        assert.ok(first.stdout.trim().length > 0, 'discovery names what is not compliant');
+        assert.equal(trees(dir, 'sccm-discovered'), before, 'discovery writes nothing');
+        ok(runWindowsPwsh(join(dir, 'remediation.ps1')), 'remediation.ps1');
+        const second = ok(runWindowsPwsh(join(dir, 'discovery.ps1')), 'discovery.ps1 after remediation');
+        assert.equal(second.stdout.trim(), 'Compliant');
+        assertReady(liveReadiness(dir), 'after the SCCM remediation');
+      });
+    });
+  }
+
+  describe('a hostile image: values that are PowerShell and .reg syntax are data in every artefact', () => {
+    const scratch = scratchDir();
+    const dir = scratch.dir;
+    after(() => scratch.dispose());
+    const marker = 'C:\\tls365-pwned.txt';
+    const markerLinux = (): string => join(process.env['WINEPREFIX'] ?? join(repoRoot, '.tools', 'wine', 'prefix'), 'drive_c', 'tls365-pwned.txt');
+
+    it('exports and runs every artefact of an image whose names and strings are code, and nothing is executed', () => {
+      // A09 with a computer name, a product name and a wrong-typed (string) WinHTTP value that are PowerShell
+      // subexpressions, quote breaks and .reg line breaks that would each create the marker file if executed.
+      const payloads = [
+        `$(Set-Content -LiteralPath '${marker}' -Value 1)`,
+        `'; Set-Content -LiteralPath '${marker}' -Value 2; '`,
+        `"; Set-Content -LiteralPath '${marker}' -Value 3; "`,
+      ];
+      const reg = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+      const base = readFileSync(acceptance('A09-server2012r2-tls12-client-disabled.reg')).toString('utf16le').replace(/^\ufeff/, '');
+      const hostile = `${base}\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ActiveComputerName]\r\n"ComputerName"="${reg(payloads[0]!)}"\r\n\r\n`
+        + `[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion]\r\n"ProductName"="${reg(payloads[1]!)}"\r\n\r\n`
+        + `[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp]\r\n"DefaultSecureProtocols"="${reg(payloads[2]!)}"\r\n\r\n`;
+      const image = join(dir, 'hostile $(x) image.reg');
+      writeFileSync(image, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(hostile, 'utf16le')]));
+      fresh(image);
+      ok(runWindowsPwsh(join(scripts, 'Export-Artefacts.ps1'), ['-Image', toWindowsPath(image), '-OutDir', toWindowsPath(dir), ...moduleArg]), 'Export-Artefacts.ps1 (hostile)');
+      ok(runWindowsPwsh(join(dir, 'discovery.ps1')), 'discovery.ps1 (hostile)');
+      ok(runWindowsPwsh(join(dir, 'fix.ps1'), ['-BackupPath', toWindowsPath(join(dir, 'hostile-backup.reg'))]), 'fix.ps1 (hostile)');
+      ok(runWindowsPwsh(join(dir, 'remediation.ps1')), 'remediation.ps1 (hostile)');
+      ok(runWine('regedit', ['/s', toWindowsPath(join(dir, 'fix.reg'))]), 'regedit /s fix.reg (hostile)');
+      ok(runWine('reg', ['import', toWindowsPath(join(dir, 'hostile-backup.reg'))]), 'reg import of the script backup (hostile)');
+      assert.equal(existsSync(markerLinux()), false, `an artefact executed a value: ${marker} exists`);
+      // The wrong-typed value was overwritten by the plan's DWORD; the backup put the hostile string back as data.
+      const q = runWine('reg', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp', '/v', 'DefaultSecureProtocols']);
+      assert.match(q.stdout, /REG_SZ/);
+      assert.ok(q.stdout.includes(`Set-Content -LiteralPath '${marker}' -Value 3`), q.stdout);
+    });
+  });
+});
