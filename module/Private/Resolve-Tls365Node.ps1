@@ -39,17 +39,24 @@ function Resolve-Tls365Node
         }
     }
 
+    # Up to three tries: a cold start of node.exe has been seen to print nothing at all once (under Wine, about
+    # one run in twenty), and a Node that is really unusable fails every time.
     $versionText = $null
-    try
-    {
-        $versionText = (& $candidate '-p' 'process.versions.node' 2>$null | Select-Object -First 1)
-    }
-    catch
-    {
-        $versionText = $_.Exception.Message
-    }
     $version = $null
-    if ($null -eq $versionText -or -not [System.Version]::TryParse(([System.String]$versionText).Trim(), [ref]$version))
+    for ($try = 1; $try -le 3 -and $null -eq $version; $try++)
+    {
+        try
+        {
+            $versionText = (& $candidate '-p' 'process.versions.node' 2>$null | Select-Object -First 1)
+        }
+        catch
+        {
+            $versionText = $_.Exception.Message
+        }
+        $parsed = $null
+        if ($null -ne $versionText -and [System.Version]::TryParse(([System.String]$versionText).Trim(), [ref]$parsed)) { $version = $parsed }
+    }
+    if ($null -eq $version)
     {
         $message = $script:LocalizedData.Node_Unusable -f $candidate, "it printed '$versionText'"
         return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.NodeNotFound' -Category ObjectNotFound -TargetObject $candidate) }

@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot } from './bridge-client.js';
 
@@ -55,62 +55,125 @@ function cleanStderr(text: string): string {
   return text.split(/\r?\n/).filter((l) => l.trim() !== '' && !HARMLESS.test(l)).join('\n');
 }
 
-/** Stops the prefix's wine server (and every Windows process in it) and waits until it is gone. */
-export function stopWine(): void {
-  spawnSync('wineserver', ['-k'], { env: tier.wineEnv(), stdio: 'ignore' });
-  spawnSync('wineserver', ['-w'], { env: tier.wineEnv(), stdio: 'ignore', timeout: 60_000 });
+/**
+ * A slot is one Wine prefix with its own wine server, so that several Windows machines can run side by side.
+ * Slot 0 is the prefix setup made; slot n is .tools/wine/prefix-<n>, a copy of it whose files are hard links
+ * (Wine writes its registry by replacing the hive files, which the reset below does too, so nothing written
+ * in one slot reaches another).
+ */
+export type Slot = number;
+
+export function prefixOf(slot: Slot): string {
+  if (slot === 0) return layout.prefix;
+  const prefix = `${layout.prefix}-${slot}`;
+  if (!existsSync(join(prefix, 'system.reg'))) {
+    rmSync(prefix, { recursive: true, force: true });
+    const r = spawnSync('cp', ['-al', layout.prefix, prefix], { stdio: 'pipe', encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`could not make Wine slot ${slot} (cp -al ${layout.prefix} ${prefix}): ${r.stderr}`);
+    for (const hive of layout.hives) { rmSync(join(prefix, hive), { force: true }); copyFileSync(join(layout.pristine, hive), join(prefix, hive)); }
+  }
+  return prefix;
 }
 
-/** Puts the registry back as it was right after setup (under a second). */
-export function resetRegistry(): void {
-  stopWine();
-  for (const hive of layout.hives) copyFileSync(join(layout.pristine, hive), join(layout.prefix, hive));
+const envOf = (slot: Slot, extra: Record<string, string> = {}): NodeJS.ProcessEnv => tier.wineEnv({ ...extra, WINEPREFIX: prefixOf(slot) });
+
+/** Stops the slot's wine server (and every Windows process in it) and waits until it is gone. */
+export function stopWine(slot: Slot = 0): void {
+  spawnSync('wineserver', ['-k'], { env: envOf(slot), stdio: 'ignore' });
+  spawnSync('wineserver', ['-w'], { env: envOf(slot), stdio: 'ignore', timeout: 60_000 });
+}
+
+/** Puts the slot's registry back as it was right after setup (under a second). */
+export function resetRegistry(slot: Slot = 0): void {
+  stopWine(slot);
+  const prefix = prefixOf(slot);
+  for (const hive of layout.hives) { rmSync(join(prefix, hive), { force: true }); copyFileSync(join(layout.pristine, hive), join(prefix, hive)); }
+}
+
+interface RunOptions { env?: Record<string, string>; timeoutMs?: number; slot?: Slot }
+
+function wineCommand(program: string, args: readonly string[], out: string, err: string): string[] {
+  return ['-qec', ['wine', program, ...args].map(sh).join(' ') + ` >${sh(out)} 2>${sh(err)}`, '/dev/null'];
+}
+
+function collect(scratch: string, code: number): WineRun {
+  const out = join(scratch, 'out');
+  const err = join(scratch, 'err');
+  return {
+    code,
+    stdout: existsSync(out) ? readFileSync(out, 'utf8') : '',
+    stderr: cleanStderr(existsSync(err) ? readFileSync(err, 'utf8') : ''),
+  };
 }
 
 /** Runs a Windows program of the prefix (a path Wine understands, e.g. C:\\windows\\regedit.exe) with arguments. */
-export function runWine(program: string, args: readonly string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): WineRun {
+export function runWine(program: string, args: readonly string[], options: RunOptions = {}): WineRun {
+  const slot = options.slot ?? 0;
   const scratch = mkdtempSync(join(tmpdir(), 'tls365-wine-'));
-  const out = join(scratch, 'out');
-  const err = join(scratch, 'err');
   try {
-    const command = ['wine', program, ...args].map(sh).join(' ') + ` >${sh(out)} 2>${sh(err)}`;
-    const r = spawnSync('script', ['-qec', command, '/dev/null'], {
-      env: tier.wineEnv(options.env ?? {}), stdio: ['ignore', 'ignore', 'pipe'], timeout: options.timeoutMs ?? 600_000, encoding: 'utf8',
+    const r = spawnSync('script', wineCommand(program, args, join(scratch, 'out'), join(scratch, 'err')), {
+      env: envOf(slot, options.env ?? {}), stdio: ['ignore', 'ignore', 'pipe'], timeout: options.timeoutMs ?? 600_000, encoding: 'utf8',
     });
     if (r.error !== undefined || r.signal !== null) {
-      stopWine();
+      stopWine(slot);
       throw new Error(`wine ${program} did not finish (${r.error?.message ?? r.signal}); stopped the wine server`);
     }
-    return {
-      code: r.status ?? -1,
-      stdout: existsSync(out) ? readFileSync(out, 'utf8') : '',
-      stderr: cleanStderr(existsSync(err) ? readFileSync(err, 'utf8') : ''),
-    };
+    return collect(scratch, r.status ?? -1);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** runWine without blocking, so several slots run at once. */
+export function runWineAsync(program: string, args: readonly string[], options: RunOptions = {}): Promise<WineRun> {
+  const slot = options.slot ?? 0;
+  const scratch = mkdtempSync(join(tmpdir(), 'tls365-wine-'));
+  return new Promise<WineRun>((resolvePromise, reject) => {
+    const child = spawn('script', wineCommand(program, args, join(scratch, 'out'), join(scratch, 'err')), { env: envOf(slot, options.env ?? {}), stdio: 'ignore' });
+    const timer = setTimeout(() => { child.kill('SIGKILL'); }, options.timeoutMs ?? 600_000);
+    child.on('error', (e) => { clearTimeout(timer); rmSync(scratch, { recursive: true, force: true }); reject(e); });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      try {
+        if (signal !== null) { stopWine(slot); reject(new Error(`wine ${program} did not finish (${signal}); stopped the wine server of slot ${slot}`)); return; }
+        resolvePromise(collect(scratch, code ?? -1));
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    });
+  });
 }
 
 /**
  * Runs a PowerShell script file under the Windows pwsh 7.6.9: `pwsh.exe -NoProfile -NonInteractive -File <script> <args>`.
  * TLS365_NODE points at Node for Windows unless the caller sets env itself.
  */
-export function runWindowsPwsh(script: string, args: readonly string[] = [], options: { env?: Record<string, string>; timeoutMs?: number } = {}): WineRun {
-  const env = { TLS365_NODE: windowsNode, ...(options.env ?? {}) };
-  return runWine(toWindowsPath(layout.pwsh), ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', toWindowsPath(resolve(script)), ...args], { ...options, env });
+export function runWindowsPwsh(script: string, args: readonly string[] = [], options: RunOptions = {}): WineRun {
+  return runWine(toWindowsPath(layout.pwsh), pwshArgs(script, args), { ...options, env: pwshEnv(options) });
 }
 
+export function runWindowsPwshAsync(script: string, args: readonly string[] = [], options: RunOptions = {}): Promise<WineRun> {
+  return runWineAsync(toWindowsPath(layout.pwsh), pwshArgs(script, args), { ...options, env: pwshEnv(options) });
+}
+
+const pwshArgs = (script: string, args: readonly string[]): string[] => ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', toWindowsPath(resolve(script)), ...args];
+const pwshEnv = (options: RunOptions): Record<string, string> => ({ TLS365_NODE: windowsNode, NO_COLOR: '1', TERM: 'dumb', ...(options.env ?? {}) });
+
 /** `regedit /s <file>`: Wine's regedit, as an admin double-clicking a .reg would. */
-export function regeditImport(file: string): WineRun {
-  return runWine('regedit', ['/s', toWindowsPath(resolve(file))]);
+export function regeditImport(file: string, slot: Slot = 0): WineRun {
+  return runWine('regedit', ['/s', toWindowsPath(resolve(file))], { slot });
+}
+
+export function regeditImportAsync(file: string, slot: Slot = 0): Promise<WineRun> {
+  return runWineAsync('regedit', ['/s', toWindowsPath(resolve(file))], { slot });
 }
 
 /** `reg export <key> <file> /y` (UTF-16LE "Version 5.00"); returns null when the key does not exist. */
-export function regExport(key: string): Buffer | null {
+export function regExport(key: string, slot: Slot = 0): Buffer | null {
   const scratch = mkdtempSync(join(tmpdir(), 'tls365-regexport-'));
   try {
     const file = join(scratch, 'export.reg');
-    const r = runWine('reg', ['export', key, toWindowsPath(file), '/y']);
+    const r = runWine('reg', ['export', key, toWindowsPath(file), '/y'], { slot });
     if (r.code !== 0 || !existsSync(file)) return null;
     return readFileSync(file);
   } finally {
@@ -126,4 +189,29 @@ export function scratchDir(): { dir: string; write: (name: string, text: string)
     write: (name, text) => { const p = join(dir, name); writeFileSync(p, `\ufeff${text}`, 'utf8'); return p; },
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** How many Wine slots run side by side: TLS365_WINE_SLOTS, else one per core (at most 4). */
+export function slotCount(): number {
+  const asked = Number(process.env['TLS365_WINE_SLOTS'] ?? '');
+  if (Number.isInteger(asked) && asked >= 1) return asked;
+  return Math.max(1, Math.min(4, cpus().length));
+}
+
+/**
+ * Runs work(item, slot) for every item, at most one item per slot at a time, and returns each item's outcome
+ * (a value, or the error it threw) in the order of the items.
+ */
+export async function inSlots<T, R>(items: readonly T[], work: (item: T, slot: Slot) => Promise<R>): Promise<({ ok: true; value: R } | { ok: false; error: Error })[]> {
+  const outcomes: ({ ok: true; value: R } | { ok: false; error: Error })[] = new Array(items.length);
+  let next = 0;
+  const worker = async (slot: Slot): Promise<void> => {
+    while (next < items.length) {
+      const i = next;
+      next += 1;
+      try { outcomes[i] = { ok: true, value: await work(items[i]!, slot) }; } catch (e) { outcomes[i] = { ok: false, error: e instanceof Error ? e : new Error(String(e)) }; }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(slotCount(), Math.max(1, items.length)) }, (_, slot) => worker(slot)));
+  return outcomes;
 }

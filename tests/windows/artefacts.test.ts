@@ -17,14 +17,24 @@ const acceptance = (name: string): string => join(repoRoot, 'tests', 'fixtures',
 const scripts = join(repoRoot, 'tests', 'windows', 'scripts');
 const moduleArg = ['-Module', toWindowsPath(join(repoRoot, 'TLS365.psd1'))];
 
-/** Registry-only machines of different kinds: SCHANNEL off, 32-bit view, HKCU WinINet, an old OS, SSL 3.0 on. */
+/**
+ * Not-ready machines whose gaps are registry-only, of different kinds: SCHANNEL's TLS 1.2 client off (2012 R2),
+ * the 32-bit .NET view (Windows 10), WinINet through HKCU, Windows 7 SP1 without DefaultSecureProtocols, and a
+ * 32-bit Windows 10, where nothing may be written under a Wow6432Node.
+ */
 const CASES = [
   acceptance('A09-server2012r2-tls12-client-disabled.reg'),
   acceptance('A16-win10-wow-v4-absent.reg'),
   acceptance('A33-win10-hkcu-secureprotocols-0xa0.reg'),
-  acceptance('A21-win10-1809-ssl3-client-enabled.reg'),
-  join(repoRoot, 'examples', 'ws2008r2-app01.reg'),
+  acceptance('A06-win7sp1-remediated-no-dsp.reg'),
+  acceptance('A29-win10-x86-nothing-set.reg'),
 ];
+
+/** A .reg file's text, whichever encoding regedit wrote it in (UTF-16LE with BOM, or ANSI). */
+const regText = (file: string): string => {
+  const bytes = readFileSync(file);
+  return bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.subarray(2).toString('utf16le') : bytes.toString('latin1');
+};
 
 interface Summary { Ready: boolean; Components: string[]; Findings: string[] }
 
@@ -139,7 +149,7 @@ describe('Windows tier: exported artefacts run for real under Wine (regedit, reg
         `"; Set-Content -LiteralPath '${marker}' -Value 3; "`,
       ];
       const reg = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-      const base = readFileSync(acceptance('A09-server2012r2-tls12-client-disabled.reg')).toString('utf16le').replace(/^\ufeff/, '');
+      const base = regText(acceptance('A09-server2012r2-tls12-client-disabled.reg')).replace(/^REGEDIT4/, 'Windows Registry Editor Version 5.00');
       const hostile = `${base}\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ActiveComputerName]\r\n"ComputerName"="${reg(payloads[0]!)}"\r\n\r\n`
         + `[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion]\r\n"ProductName"="${reg(payloads[1]!)}"\r\n\r\n`
         + `[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp]\r\n"DefaultSecureProtocols"="${reg(payloads[2]!)}"\r\n\r\n`;

@@ -60,6 +60,6 @@ Invoke-Case -Name 'unicode' -Body {
     $out = Join-Path -Path $folder -ChildPath 'fix été Ω.reg'
     $file = Export-Tls365Remediation -Path $Image -Format Reg -OutFile $out -WarningAction SilentlyContinue
     [ordered]@{ ComputerName = (Get-Tls365Readiness -Path $Image).ComputerName; Exported = $file.FullName; ExportedExists = (Test-Path -LiteralPath $out) }
-    Get-Tls365Readiness -Path $broken
+    Get-Tls365Readiness -Path $broken -ErrorAction Continue
 }
 Write-Result -OutDir $OutDir -Result $result
