@@ -15,7 +15,7 @@ describe('Windows tier: a live Set that fails half-way rolls everything back and
   before(() => assertTier());
   after(() => resetRegistry());
 
-  for (const image of ['A09-server2012r2-tls12-client-disabled.reg', 'A01-win10-22h2-nothing-set.reg']) {
+  for (const image of ['A09-server2012r2-tls12-client-disabled.reg', 'A04-win7sp1-nothing-set-net35-no-kbs.reg']) {
     it(`${image}: rollback to the exact prior state, keys included`, () => {
       const scratch = scratchDir();
       try {

@@ -3,7 +3,7 @@
     Windows tier: a live Set-Tls365Protocols that fails half-way for a real registry reason, and its rollback.
 .DESCRIPTION
     Finds the first planned change whose key and parent key do not exist yet and that comes after at least one
-    other change, and creates that parent as a volatile key: Windows (and Wine) then refuse to create a stable
+    other change outside that parent, and creates that parent as a volatile key: Windows (and Wine) then refuse to create a stable
     subkey under it (RegCreateKeyEx: ERROR_CHILD_MUST_BE_VOLATILE), so Set fails at that change after writing
     the ones before it. Exports the touched trees before Set and after it (<OutDir>\before-*.reg, after-*.reg)
     and writes <OutDir>\result.json with the errors, the volatile key and the backup.
@@ -27,7 +27,9 @@ for ($i = 1; $i -lt $changes.Count -and $null -eq $victim; $i++)
     $key = ([System.String]$changes[$i].key) -replace '^HKEY_LOCAL_MACHINE\\', ''
     if ($key -eq [System.String]$changes[$i].key) { continue }
     $parent = $key.Substring(0, $key.LastIndexOf([System.Char]92))
-    if ($null -eq $base.OpenSubKey($key) -and $null -eq $base.OpenSubKey($parent)) { $victim = @{ Index = $i; Key = $key; Parent = $parent } }
+    # Every change before it must lie outside that parent, so they are written before the failure.
+    $earlier = @($changes[0..($i - 1)] | Where-Object { ([System.String]$_.key).StartsWith('HKEY_LOCAL_MACHINE\' + $parent, [System.StringComparison]::OrdinalIgnoreCase) })
+    if ($earlier.Count -eq 0 -and $null -eq $base.OpenSubKey($key) -and $null -eq $base.OpenSubKey($parent)) { $victim = @{ Index = $i; Key = $key; Parent = $parent } }
 }
 if ($null -eq $victim) { throw 'no planned change has a missing key and parent after another change' }
 $volatile = $base.CreateSubKey($victim.Parent, [Microsoft.Win32.RegistryKeyPermissionCheck]::ReadWriteSubTree, [Microsoft.Win32.RegistryOptions]::Volatile)
