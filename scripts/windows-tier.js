@@ -138,6 +138,8 @@ function setupWindowsTier(io, { writeLog, nugetPackagesDir }) {
   io.note('Windows tier: creating the Wine prefix (wineboot)');
   run('wineserver', ['-k'], { env: wineEnv() });
   fs.rmSync(layout.prefix, { recursive: true, force: true });
+  // The tests' extra slots (prefix-<n>, hard-linked copies of the prefix) are made again from the new one.
+  for (const entry of fs.readdirSync(WINE_DIR)) if (/^prefix-\d+$/.test(entry)) fs.rmSync(path.join(WINE_DIR, entry), { recursive: true, force: true });
   const steps = [
     ['wineboot', ['-i']],
     ['wine', ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', 'win10', '/f']],

@@ -56,22 +56,27 @@ export interface Products {
 function coverageOf(snapshot: MachineSnapshot, reg: RegistryIndex, x64: boolean | null): Coverage {
   const roots = snapshot.covered;
   const refused = (snapshot.unreadable ?? []).map((u) => u.path.toUpperCase());
-  const under = (root: string): boolean => {
+  // A key the collector could not read at, above or below a root: that root's inputs are unknown.
+  const blocked = (root: string): boolean => {
     const r = root.toUpperCase();
-    // A key the collector could not read at, above or below the root: the root's inputs are unknown.
-    if (refused.some((p) => p === r || p.startsWith(`${r}\\`) || r.startsWith(`${p}\\`))) return false;
+    return refused.some((p) => p === r || p.startsWith(`${r}\\`) || r.startsWith(`${p}\\`));
+  };
+  const under = (root: string): boolean => {
+    if (blocked(root)) return false;
     if (roots !== null) {
       const r = root.toUpperCase();
       return roots.some((c) => { const u = c.toUpperCase(); return r === u || r.startsWith(`${u}\\`); }) || reg.hasKey(root);
     }
     return reg.hasKey(root);
   };
+  const allOf = (rootsOfComponent: readonly string[]): boolean => !rootsOfComponent.some(blocked) && rootsOfComponent.some(under);
   return {
     os: readOs(reg) !== null,
     schannel: under(SCHANNEL_KEY),
     winHttp: (view) => x64 !== null && under(softwareKey(view, x64, INTERNET_SETTINGS)),
-    winInet: [`${HKLM}\\SOFTWARE\\${INTERNET_SETTINGS}`, `${HKCU}\\SOFTWARE\\${INTERNET_SETTINGS}`, `${HKLM}\\SOFTWARE\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings`].some(under),
-    dotnet: under(NDP_KEY) || under(`${HKLM}\\SOFTWARE\\Microsoft\\.NETFramework`),
+    // Several roots feed one component: any of them refused makes it unknown, whatever the others hold.
+    winInet: allOf([`${HKLM}\\SOFTWARE\\${INTERNET_SETTINGS}`, `${HKCU}\\SOFTWARE\\${INTERNET_SETTINGS}`, `${HKLM}\\SOFTWARE\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings`]),
+    dotnet: allOf([NDP_KEY, `${HKLM}\\SOFTWARE\\Microsoft\\.NETFramework`]),
     updates: snapshot.hotfixes !== null || under(`${HKLM}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages`),
   };
 }

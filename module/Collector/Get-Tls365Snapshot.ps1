@@ -190,19 +190,28 @@ else
 $collected = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
 $covered = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
 
+# The read runs inside InvokeReturnAsIs with its own try/catch: a refused key is then data, and its exception
+# reaches neither the caller's -ErrorVariable (a try/catch in a script does not stop that) nor the pipeline.
+$guardedRead = {
+    param ([System.String] $Path)
+    try { @{ Ok = $true; Key = (& $registry.Read $Path) } }
+    catch
+    {
+        $inner = $_.Exception
+        while ($null -ne $inner.InnerException) { $inner = $inner.InnerException }
+        @{ Ok = $false; Error = $inner.Message }
+    }
+}
+
 function Read-Key
 {
     # One key through the seam; a key the registry refuses (access denied, a damaged hive, a value that cannot be
     # read) is recorded in unreadable and read as $false, so the rest of the machine is still collected.
     param ([System.String] $Path)
-    try { return (& $registry.Read $Path) }
-    catch
-    {
-        $inner = $_.Exception
-        while ($null -ne $inner.InnerException) { $inner = $inner.InnerException }
-        $unreadable.Add([ordered]@{ path = $Path; error = $inner.Message })
-        return $false
-    }
+    $answer = $guardedRead.InvokeReturnAsIs($Path)
+    if ($answer.Ok) { return $answer.Key }
+    $unreadable.Add([ordered]@{ path = $Path; error = $answer.Error })
+    return $false
 }
 
 function Add-Key

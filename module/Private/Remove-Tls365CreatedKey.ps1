@@ -15,30 +15,35 @@ function Remove-Tls365CreatedKey
     #>
     [CmdletBinding()]
     param ([Parameter(Mandatory = $true)] [System.String] $Hive, [Parameter(Mandatory = $true)] [System.String] $Key)
-    try
-    {
-        $base = Get-Tls365RegistryBase -Hive $Hive
+    # InvokeReturnAsIs with the try/catch inside: a registry refusal is an answer, and its exception does not reach
+    # the caller's -ErrorVariable (a try/catch in the function itself would not stop that).
+    $guarded = {
         try
         {
-            $k = $base.OpenSubKey($Key, $false)
-            if ($null -eq $k) { return @{ Ok = $true; Message = '' } }
+            $base = Get-Tls365RegistryBase -Hive $Hive
             try
             {
-                $values = @($k.GetValueNames()).Count
-                $subKeys = @($k.GetSubKeyNames()).Count
+                $k = $base.OpenSubKey($Key, $false)
+                if ($null -eq $k) { return @{ Ok = $true; Message = '' } }
+                try
+                {
+                    $values = @($k.GetValueNames()).Count
+                    $subKeys = @($k.GetSubKeyNames()).Count
+                }
+                finally { $k.Close() }
+                if ($values -gt 0 -or $subKeys -gt 0)
+                {
+                    return @{ Ok = $false; Message = ($script:LocalizedData.Remediation_CreatedKeyNotEmpty -f $values, $subKeys) }
+                }
+                $base.DeleteSubKey($Key, $false)
             }
-            finally { $k.Close() }
-            if ($values -gt 0 -or $subKeys -gt 0)
-            {
-                return @{ Ok = $false; Message = ($script:LocalizedData.Remediation_CreatedKeyNotEmpty -f $values, $subKeys) }
-            }
-            $base.DeleteSubKey($Key, $false)
+            finally { $base.Close() }
+            @{ Ok = $true; Message = '' }
         }
-        finally { $base.Close() }
-        @{ Ok = $true; Message = '' }
+        catch
+        {
+            @{ Ok = $false; Message = (Get-Tls365InnerMessage -Exception $_.Exception) }
+        }
     }
-    catch
-    {
-        @{ Ok = $false; Message = (Get-Tls365InnerMessage -Exception $_.Exception) }
-    }
+    $guarded.InvokeReturnAsIs()
 }

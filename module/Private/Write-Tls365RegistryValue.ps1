@@ -21,40 +21,45 @@ function Write-Tls365RegistryValue
     #>
     [CmdletBinding()]
     param ([System.String] $Hive, [System.String] $Key, [System.String] $Name, [System.String] $Operation, [System.Object] $Data, [System.String] $Kind)
-    try
-    {
-        $base = Get-Tls365RegistryBase -Hive $Hive
+    # InvokeReturnAsIs with the try/catch inside: a registry refusal is an answer, and its exception does not reach
+    # the caller's -ErrorVariable (a try/catch in the function itself would not stop that).
+    $guarded = {
         try
         {
-            if ($Operation -eq 'delete-value')
+            $base = Get-Tls365RegistryBase -Hive $Hive
+            try
             {
-                $k = $base.OpenSubKey($Key, $true)
-                if ($null -ne $k) { try { $k.DeleteValue($Name, $false) } finally { $k.Close() } }
-                return @{ Ok = $true; Message = '' }
-            }
-            $valueKind = 'String'
-            $value = $null
-            if ($Operation -eq 'set-dword') { $valueKind = 'DWord'; $value = ConvertTo-Tls365RegistryData -Kind 'DWord' -Value $Data }
-            elseif ($Operation -eq 'set-string') { $value = [System.String]$Data }
-            elseif ($Operation -eq 'set-kind')
-            {
-                if (@('DWord', 'QWord', 'String', 'ExpandString', 'MultiString', 'Binary', 'None') -notcontains $Kind)
+                if ($Operation -eq 'delete-value')
                 {
-                    return @{ Ok = $false; Message = ($script:LocalizedData.Remediation_KindNotWritable -f $Kind) }
+                    $k = $base.OpenSubKey($Key, $true)
+                    if ($null -ne $k) { try { $k.DeleteValue($Name, $false) } finally { $k.Close() } }
+                    return @{ Ok = $true; Message = '' }
                 }
-                $valueKind = $Kind
-                $value = ConvertTo-Tls365RegistryData -Kind $Kind -Value $Data
+                $valueKind = 'String'
+                $value = $null
+                if ($Operation -eq 'set-dword') { $valueKind = 'DWord'; $value = ConvertTo-Tls365RegistryData -Kind 'DWord' -Value $Data }
+                elseif ($Operation -eq 'set-string') { $value = [System.String]$Data }
+                elseif ($Operation -eq 'set-kind')
+                {
+                    if (@('DWord', 'QWord', 'String', 'ExpandString', 'MultiString', 'Binary', 'None') -notcontains $Kind)
+                    {
+                        return @{ Ok = $false; Message = ($script:LocalizedData.Remediation_KindNotWritable -f $Kind) }
+                    }
+                    $valueKind = $Kind
+                    $value = ConvertTo-Tls365RegistryData -Kind $Kind -Value $Data
+                }
+                else { return @{ Ok = $false; Message = ("'{0}' is not a registry operation" -f $Operation) } }
+                $k = $base.CreateSubKey($Key)
+                try { $k.SetValue($Name, $value, [Microsoft.Win32.RegistryValueKind]$valueKind) }
+                finally { $k.Close() }
             }
-            else { return @{ Ok = $false; Message = ("'{0}' is not a registry operation" -f $Operation) } }
-            $k = $base.CreateSubKey($Key)
-            try { $k.SetValue($Name, $value, [Microsoft.Win32.RegistryValueKind]$valueKind) }
-            finally { $k.Close() }
+            finally { $base.Close() }
+            @{ Ok = $true; Message = '' }
         }
-        finally { $base.Close() }
-        @{ Ok = $true; Message = '' }
+        catch
+        {
+            @{ Ok = $false; Message = (Get-Tls365InnerMessage -Exception $_.Exception) }
+        }
     }
-    catch
-    {
-        @{ Ok = $false; Message = (Get-Tls365InnerMessage -Exception $_.Exception) }
-    }
+    $guarded.InvokeReturnAsIs()
 }

@@ -29,7 +29,7 @@ describe('Windows tier: the bridge on Windows (Node for Windows under Wine)', fu
       resetRegistry();
       const run = runWindowsPwsh(join(repoRoot, 'tests', 'windows', 'scripts', 'Test-Bridge.ps1'), [
         '-OutDir', toWindowsPath(scratch.dir), '-Module', toWindowsPath(join(repoRoot, 'TLS365.psd1')),
-        '-NodeFolder', toWindowsPath(dirname(layout.node)), '-Image', toWindowsPath(image)]);
+        '-NodeFolder', toWindowsPath(dirname(layout.node)), '-Image', toWindowsPath(image), '-BrokenName', 'cassé ü.reg', '-ExportName', 'fix été Ω.reg']);
       assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
       const r = JSON.parse(readFileSync(join(scratch.dir, 'result.json'), 'utf8')) as Record<string, { node: string | null; bridge: string | null; errors: string[]; value: unknown[] }>;
       const nodeWin = toWindowsPath(layout.node);

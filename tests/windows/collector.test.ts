@@ -54,4 +54,35 @@ describe('Windows tier: the live collector and a very large CBS Packages key', f
       scratch.dispose();
     }
   });
+
+  it('a key the registry refuses (a Deny ACE) is named in unreadable; what rests on it is Unknown, naming it; the rest equals the image', () => {
+    const scratch = scratchDir();
+    try {
+      const image = join(repoRoot, 'tests', 'fixtures', 'acceptance', 'A19-server2012r2-net35-all8-kb3154520.reg');
+      const key = 'SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v3.5';
+      resetRegistry();
+      assert.equal(regeditImport(image).code, 0);
+      const run = runWindowsPwsh(join(repoRoot, 'tests', 'windows', 'scripts', 'Invoke-DeniedKey.ps1'),
+        ['-Key', key, '-Image', toWindowsPath(image), '-OutDir', toWindowsPath(scratch.dir), '-Module', toWindowsPath(join(repoRoot, 'TLS365.psd1'))]);
+      assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+      const r = JSON.parse(readFileSync(join(scratch.dir, 'result.json'), 'utf8')) as {
+        unreadable: string[]; errors: string[]; live: { Components: string[]; Reasons: string[] }; image: { Components: string[] };
+      };
+      assert.deepEqual(r.errors, [], 'the collection wrote no error: a refused key is data, not a failure');
+      const full = `HKEY_LOCAL_MACHINE\\${key}`;
+      const refused = r.unreadable.filter((u) => u.startsWith(`${full}|`));
+      assert.equal(refused.length, 1, r.unreadable.join('\n'));
+      assert.match(refused[0]!, /access is not allowed/i, 'with the registry\'s own reason');
+      const status = (list: string[], name: string): string => list.find((c) => c.startsWith(`${name}=`))!;
+      for (const c of ['DotNet35', 'DotNet35_32', 'DotNet4', 'DotNet4_32']) {
+        assert.equal(status(r.live.Components, c), `${c}=Unknown`, 'the .NET components read NDP, which the refused key lies under');
+        assert.ok(r.live.Reasons.some((x) => x.startsWith(`${c}:`) && x.includes(full)), `${c}'s reason names the key: ${r.live.Reasons.join(' | ')}`);
+      }
+      for (const c of ['WinHttp', 'WinHttp32', 'WinInet', 'SChannelClient', 'SChannelServer']) {
+        assert.equal(status(r.live.Components, c), status(r.image.Components, c), `${c} does not rest on NDP: as in the image`);
+      }
+    } finally {
+      scratch.dispose();
+    }
+  });
 });

@@ -28,6 +28,7 @@ describe('Windows tier: a live Set that fails half-way rolls everything back and
           planned: number; failingIndex: number; failingKey: string; volatileKey: string; output: number; backupExists: boolean; errors: string[] | string; otherErrors: string[] | string | null;
         };
         const errors = ([] as string[]).concat(r.errors);
+        assert.deepEqual(([] as string[]).concat(r.otherErrors ?? []), [], 'nothing but the one TLS365 error reaches -ErrorVariable');
         assert.ok(r.failingIndex >= 1, 'at least one value was written before the failure');
         assert.equal(r.output, 0, 'a failed Set returns no ChangeResult');
         assert.equal(r.backupExists, true, 'the backup was written before the first change');

@@ -54,3 +54,17 @@ describe('readiness: keys the collector could not read', () => {
     assert.ok(!notArray.ok && notArray.error.path === '$.unreadable');
   });
 });
+
+describe('readiness: a refused key under one of several roots of a component', () => {
+  it('.NET is Unknown when NDP\\v3.5 is refused although .NETFramework was read (it decides whether 3.5 is installed)', () => {
+    const m = {
+      ...machine({ build: 9600, net35: true }),
+      source: 'Local' as const,
+      covered: ['HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework'],
+      unreadable: [{ path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v3.5', error: 'denied' }],
+    };
+    const r = evaluateSnapshot(m);
+    for (const c of ['DotNet35', 'DotNet35_32', 'DotNet4', 'DotNet4_32']) assert.equal(r.components.find((x) => x.name === c)!.status, 'Unknown', c);
+    assert.notEqual(r.components.find((x) => x.name === 'SChannelClient')!.status, 'Unknown');
+  });
+});

@@ -112,8 +112,9 @@ Describe 'Set-Tls365Protocols and Undo-Tls365Change on the live registry (throug
         $original = Use-FakeMachine -Case 'A09' -FailAfterWrites 3
         $backup = Join-Path -Path $TestDrive -ChildPath 'a09-fail.json'
         $null = Set-Tls365Protocols -Confirm:$false -BackupPath $backup -ErrorVariable allErrors -ErrorAction SilentlyContinue
-        # The registry's own exception, caught by the write helper, also lands in -ErrorVariable (PowerShell
-        # adds caught exceptions there); the command writes exactly one error of its own.
+        # Exactly one error reaches the caller: the registry's own exception is caught inside the write helper's
+        # guarded block, so it does not leak into -ErrorVariable as a second one.
+        @($allErrors) | Should -HaveCount 1
         $errs = @($allErrors | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -like 'TLS365.*' })
         $errs | Should -HaveCount 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Remediation.WriteFailed*'

@@ -6,13 +6,20 @@
     The folder of node.exe, put first on PATH for the by-name case (TLS365_NODE is removed for it).
 .PARAMETER Image
     An image whose path has spaces and non-ASCII characters, whose computer name is non-ASCII.
+.PARAMETER BrokenName
+    A non-ASCII file name for a malformed image written beside it (its error must name it).
+.PARAMETER ExportName
+    A non-ASCII file name for an export written beside it. (Names come as parameters: this file stays ASCII,
+    as Windows PowerShell 5.1 reads a BOM-less script in the ANSI code page.)
 #>
 param
 (
     [Parameter(Mandatory = $true)] [System.String] $OutDir,
     [Parameter(Mandatory = $true)] [System.String] $Module,
     [Parameter(Mandatory = $true)] [System.String] $NodeFolder,
-    [Parameter(Mandatory = $true)] [System.String] $Image
+    [Parameter(Mandatory = $true)] [System.String] $Image,
+    [Parameter(Mandatory = $true)] [System.String] $BrokenName,
+    [Parameter(Mandatory = $true)] [System.String] $ExportName
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
@@ -54,10 +61,10 @@ $env:TLS365_NODE = $saved
 # 4. Non-ASCII and spaces through the bridge and back: the machine name, an export to such a path, and an error
 #    that names such a file.
 $folder = Split-Path -Path $Image -Parent
-$broken = Join-Path -Path $folder -ChildPath 'cassé ü.reg'
+$broken = Join-Path -Path $folder -ChildPath $BrokenName
 [System.IO.File]::WriteAllText($broken, "Windows Registry Editor Version 5.00`r`n`r`n[HKEY_LOCAL_MACHINE\SOFTWARE\X]`r`n""A""=dword:zz`r`n", [System.Text.Encoding]::Unicode)
 Invoke-Case -Name 'unicode' -Body {
-    $out = Join-Path -Path $folder -ChildPath 'fix été Ω.reg'
+    $out = Join-Path -Path $folder -ChildPath $ExportName
     $file = Export-Tls365Remediation -Path $Image -Format Reg -OutFile $out -WarningAction SilentlyContinue
     [ordered]@{ ComputerName = (Get-Tls365Readiness -Path $Image).ComputerName; Exported = $file.FullName; ExportedExists = (Test-Path -LiteralPath $out) }
     Get-Tls365Readiness -Path $broken -ErrorAction Continue
