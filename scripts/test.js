@@ -1,7 +1,9 @@
 'use strict';
 // npm test: every suite, then one closing line "N passed, N failed" summing them all.
-//   mocha  - core and bridge (ts-node), and end-to-end tests that drive a real pwsh via node-powershell
-//   Pester - the PowerShell module (tests/module), run by the local pwsh 7.6.9
+//   mocha   - core and bridge (ts-node), and end-to-end tests that drive a real pwsh via node-powershell
+//   windows - the Windows tier (tests/windows, mocha): the Windows pwsh and node.exe under Wine, real registry
+//   Pester  - the PowerShell module (tests/module), run by the local pwsh 7.6.9
+// Each suite's time is printed after it.
 // A suite that crashes before reporting counts as one failure, so a broken runner can never look green.
 const fs = require('node:fs');
 const os = require('node:os');
@@ -11,12 +13,14 @@ const { root, pesterManifest, childEnv, pwshPath } = require('./lib.js');
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'tls365-test-'));
 const args = process.argv.slice(2);
-const only = args.includes('--mocha') ? 'mocha' : args.includes('--pester') ? 'pester' : null;
+const only = args.includes('--mocha') ? 'mocha' : args.includes('--pester') ? 'pester' : args.includes('--windows') ? 'windows' : null;
 
 function runSuite(name, cmd, cmdArgs, extraEnv) {
   const stats = path.join(scratch, `${name}.json`);
   process.stdout.write(`\n=== ${name} ===\n`);
+  const started = Date.now();
   const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: childEnv({ ...extraEnv, TLS365_MOCHA_STATS: stats }), shell: false });
+  process.stdout.write(`=== ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s ===\n`);
   let counts = null;
   try { counts = JSON.parse(fs.readFileSync(stats, 'utf8')); } catch { counts = null; }
   if (counts === null) {
@@ -30,10 +34,15 @@ function runSuite(name, cmd, cmdArgs, extraEnv) {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const add = (c) => { totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped; };
 
-if (only !== 'pester') {
+if (only === null || only === 'mocha') {
   add(runSuite('mocha', process.execPath, [path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', path.join(root, 'tests', 'support', 'counting-reporter.js')], {}));
 }
-if (only !== 'mocha') {
+if (only === null || only === 'windows') {
+  // The Windows tier: its own mocha run (no .mocharc, whose spec is the Linux suites), same reporter.
+  add(runSuite('windows', process.execPath, [path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--require', 'ts-node/register',
+    '--extension', 'ts', '--timeout', '20000', '--reporter', path.join(root, 'tests', 'support', 'counting-reporter.js'), 'tests/windows/**/*.test.ts'], {}));
+}
+if (only === null || only === 'pester') {
   add(runSuite('pester', pwshPath(), ['-NoProfile', '-NonInteractive', '-File', path.join(root, 'tests', 'module', 'Invoke-Tls365Pester.ps1'),
     '-PesterManifest', pesterManifest, '-StatsFile', path.join(scratch, 'pester.json')], {}));
 }
