@@ -147,25 +147,36 @@ else
         # caller's -ErrorVariable; the list is then null ("not collected", the reason in unreadable) and updates
         # are decided from the CBS packages and product keys read below.
         Hotfixes     = $(
-            $hotfixShell = [System.Management.Automation.PowerShell]::Create()
-            try
+            $hotfixShell = $null
+            # A constrained (JEA) endpoint may not allow a PowerShell instance: then Get-HotFix runs here.
+            try { $hotfixShell = [System.Management.Automation.PowerShell]::Create() } catch { $hotfixShell = $null }
+            $answer = @()
+            if ($null -eq $hotfixShell)
             {
-                $answer = @($hotfixShell.AddScript('try { @{ Ok = $true; Ids = @(Get-HotFix -ErrorAction Stop | ForEach-Object { [System.String]$_.HotFixID }) } } catch { $e = $_.Exception; while ($null -ne $e.InnerException) { $e = $e.InnerException }; @{ Ok = $false; Error = $e.Message } }').Invoke())
-                if ($answer.Count -eq 1 -and $answer[0].Ok)
+                try { $answer = @(@{ Ok = $true; Ids = @(Get-HotFix -ErrorAction Stop | ForEach-Object { [System.String]$_.HotFixID }) }) }
+                catch { $answer = @(@{ Ok = $false; Error = $_.Exception.Message }) }
+            }
+            else
+            {
+                try
                 {
-                    ,@($answer[0].Ids | Where-Object { $_ -match '^KB\d+$' })
+                    $answer = @($hotfixShell.AddScript('try { @{ Ok = $true; Ids = @(Get-HotFix -ErrorAction Stop | ForEach-Object { [System.String]$_.HotFixID }) } } catch { $e = $_.Exception; while ($null -ne $e.InnerException) { $e = $e.InnerException }; @{ Ok = $false; Error = $e.Message } }').Invoke())
                 }
-                else
+                finally
                 {
-                    $why = 'no answer'
-                    if ($answer.Count -eq 1) { $why = [System.String]$answer[0].Error }
-                    $unreadable.Add([ordered]@{ path = 'Get-HotFix (WMI Win32_QuickFixEngineering)'; error = $why })
-                    $null
+                    $hotfixShell.Dispose()
                 }
             }
-            finally
+            if ($answer.Count -eq 1 -and $answer[0].Ok)
             {
-                $hotfixShell.Dispose()
+                ,@($answer[0].Ids | Where-Object { $_ -match '^KB\d+$' })
+            }
+            else
+            {
+                $why = 'no answer'
+                if ($answer.Count -eq 1) { $why = [System.String]$answer[0].Error }
+                $unreadable.Add([ordered]@{ path = 'Get-HotFix (WMI Win32_QuickFixEngineering)'; error = $why })
+                $null
             }
         )
         FileVersions = $(
