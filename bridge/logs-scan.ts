@@ -1,5 +1,6 @@
 import { legacyClientShape } from './logs-shape.js';
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { createReadStream, readSync, closeSync, statSync } from 'node:fs';
+import { openRegularFile } from './files.js';
 import { availableParallelism } from 'node:os';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import {
@@ -85,7 +86,10 @@ function optionsOf(params: unknown): { ok: true; value: ScanOptions } | ReturnTy
 
 /** The first 64 KiB of a file: magic bytes, and enough lines to detect the format before streaming. */
 function firstBytes(file: string): Buffer {
-  const fd = openSync(file, 'r');
+  // Opened without blocking and checked to be a regular file: a FIFO or a device is refused at once.
+  const opened = openRegularFile(file, 'a log file');
+  if (!opened.ok) throw Object.assign(new Error(opened.message), { code: opened.code });
+  const fd = opened.fd;
   try {
     const b = Buffer.alloc(64 * 1024);
     const n = readSync(fd, b, 0, b.length, 0);
@@ -234,7 +238,9 @@ export async function scanLogs(params: unknown, notify: Notify, tuning: ScanTuni
       head = firstBytes(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-      fileErrors.push({ file, code: 'Unreadable', message: `${file}: cannot read the file (${code})` });
+      if (code === 'NotAFile') fileErrors.push({ file, code: 'NotAFile', message: (e as Error).message });
+      else if (code === 'FileUnreadable') fileErrors.push({ file, code: 'Unreadable', message: (e as Error).message });
+      else fileErrors.push({ file, code: 'Unreadable', message: `${file}: cannot read the file (${code})` });
       return;
     }
     const gz = head[0] === 0x1f && head[1] === 0x8b;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { MAX_IMAGE_BYTES, readBoundedFile } from './files.js';
 import { extname } from 'node:path';
 import {
   applyPlan, evaluateSnapshot, planRemediation, snapshotFromJson, renderBackupReg, renderPlanReg, renderScript, snapshotFromReg, undo,
@@ -62,12 +63,9 @@ type ImageRead = { ok: true; bytes: Buffer; image: RegImage } | Failure;
 
 /** A `.reg` image to change: snapshots (.json) are evaluated and exported from, never rewritten. */
 function readRegImage(path: string): ImageRead {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    return failure('FileUnreadable', path, `${path}: cannot read the file (${errno(e)})`);
-  }
+  const read = readBoundedFile(path, MAX_IMAGE_BYTES, 'a registry image');
+  if (!read.ok) return failure(read.code, path, read.message);
+  const bytes = read.bytes;
   if (extname(path).toLowerCase() === '.json' || (bytes.length > 0 && bytes[0] === 0x7b)) {
     return failure('NotRegImage', path, `${path}: only a .reg image can be changed; a snapshot (.json) can be planned and exported from, not written to`);
   }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import {
   evaluateFacts, exchangeFleetFindings, exchangeFleetMember, machineFacts, snapshotFromJson, snapshotFromReg,
@@ -9,6 +8,7 @@ import type { FleetParts, Handler } from './dispatch.js';
 import { entryId, entryOf, takeEntry } from './session-store.js';
 import { findingShape, toPowerShellShape } from './readiness-shape.js';
 import { invalid, isRecord, mapItems, type Checked } from './params.js';
+import { MAX_IMAGE_BYTES, readBoundedFile } from './files.js';
 
 /** Most machines per readiness request: replies stay a few MB, which Windows PowerShell 5.1 parses comfortably. */
 export const MAX_READINESS_ITEMS = 5000;
@@ -33,13 +33,9 @@ function optionsOf(params: Record<string, unknown>): Checked<EvaluateOptions> {
 
 /** Reads one image file into a snapshot: the only I/O here. `.json` (or text starting with `{`) is a snapshot, anything else a `.reg` export. */
 export function readImage(path: string): SnapshotRead {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    return { ok: false, error: { code: 'FileUnreadable', file: path, line: null, message: `${path}: cannot read the file (${code})`, errors: [] } };
-  }
+  const read = readBoundedFile(path, MAX_IMAGE_BYTES, 'a registry image or snapshot');
+  if (!read.ok) return { ok: false, error: { code: read.code, file: path, line: null, message: read.message, errors: [] } };
+  const bytes = read.bytes;
   const looksJson = extname(path).toLowerCase() === '.json' || (bytes.length > 0 && bytes[0] === 0x7b);
   if (looksJson) {
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '');

@@ -89,6 +89,8 @@ function Get-Tls365RemediationPlan
         $e = $result.error
         $category = 'InvalidData'
         if ([System.String]$e.code -eq 'FileUnreadable') { $category = 'ReadError' }
+        if ([System.String]$e.code -eq 'NotAFile') { $category = 'InvalidType' }
+        if ([System.String]$e.code -eq 'FileTooLarge') { $category = 'LimitsExceeded' }
         if ([System.String]$e.code -eq 'BadOption') { $category = 'InvalidArgument' }
         return @{ Ok = $false; Terminating = $false; Error = (New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Remediation.' + $e.code) -Category $category -TargetObject $file) }
     }

@@ -204,7 +204,7 @@ function Get-Tls365Readiness
             $evaluated = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
             $keys = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
             $answers = @(Invoke-Tls365BridgeBatch -Method $method -Item $pending -Options $batchParams)
-            foreach ($answer in @(Select-Tls365BatchResult -Answer $answers -Cmdlet $PSCmdlet -ErrorPrefix 'TLS365.Image.' -Category @{ FileUnreadable = 'ReadError' }))
+            foreach ($answer in @(Select-Tls365BatchResult -Answer $answers -Cmdlet $PSCmdlet -ErrorPrefix 'TLS365.Image.' -Category @{ FileUnreadable = 'ReadError'; NotAFile = 'InvalidType'; FileTooLarge = 'LimitsExceeded' }))
             {
                 $r = $answer.Result
                 if ($Snapshot)

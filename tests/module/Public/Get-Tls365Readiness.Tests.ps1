@@ -249,3 +249,20 @@ Describe 'Get-Tls365Readiness -Snapshot and the collector' -Tag 'Public' {
         $errs[0].Exception.Message | Should -Match '-Path'
     }
 }
+
+Describe 'Get-Tls365Readiness -Path: only regular files of bounded size' -Tag 'Public' {
+    It 'writes one error naming each device, FIFO and oversized file, with its category, and evaluates the good images of the same call' {
+        $examples = Join-Path -Path $script:repoRoot -ChildPath 'examples'
+        $fifo = Join-Path -Path $TestDrive -ChildPath 'pipe.reg'
+        & mkfifo $fifo
+        $big = Join-Path -Path $TestDrive -ChildPath 'huge.reg'
+        $stream = [System.IO.File]::Create($big)
+        try { $stream.SetLength(256MB + 1) } finally { $stream.Dispose() }
+        $paths = @((Join-Path -Path $examples -ChildPath 'ws2019-fs01.reg'), '/dev/zero', $fifo, $big, (Join-Path -Path $examples -ChildPath 'ws2016-ex01.reg'))
+        $r = @(Get-Tls365Readiness -Path $paths -ErrorVariable ev -ErrorAction SilentlyContinue)
+        @($r | ForEach-Object { $_.ComputerName }) | Should -Be @('WS2019-FS01', 'WS2016-EX01')
+        $errors = @($ev | ForEach-Object { '{0}|{1}|{2}' -f $_.FullyQualifiedErrorId.Split(',')[0], $_.CategoryInfo.Category, $_.TargetObject })
+        $errors | Should -Be @("TLS365.Image.NotAFile|InvalidType|/dev/zero", "TLS365.Image.NotAFile|InvalidType|$fifo", "TLS365.Image.FileTooLarge|LimitsExceeded|$big")
+    }
+}
+
