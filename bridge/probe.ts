@@ -68,8 +68,9 @@ export function probeOnce(host: string, port: number, protocol: Protocol, timeou
 interface ProbeItem { host: string; port: number; protocol: Protocol; timeoutMs: number }
 
 /**
- * tls.probe {items: [{host, port?, protocol, timeoutSeconds?}]} -> {results: [ProbeResult with host and port]},
- * in item order, probed at most 16 at a time.
+ * tls.probe {items: [{host, port?, protocol, timeoutSeconds?}]} -> {results: [{ok: true, host, port, ...ProbeResult}
+ * | {ok: false, host, port, protocol, error: {code, message}}]}, in item order, probed at most 16 at a time. A host
+ * that cannot be a name fails its own item only; malformed ports, protocols and timeouts refuse the request.
  */
 export const tlsProbe: Handler = async (params): Promise<Outcome> => {
   const items = itemsOf(params, MAX_PROBES);
@@ -79,7 +80,7 @@ export const tlsProbe: Handler = async (params): Promise<Outcome> => {
     const item = items.value[i] as Record<string, unknown>;
     const path = `params.items[${i}]`;
     const host = item['host'];
-    if (typeof host !== 'string' || host.length === 0 || host.length > 255 || /[\s/\\]/.test(host)) return invalid(`${path}.host`, 'must be a host name or IP address');
+    if (typeof host !== 'string') return invalid(`${path}.host`, 'must be a string');
     const port = item['port'] ?? 443;
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return invalid(`${path}.port`, 'must be 1 to 65535');
     const protocol = typeof item['protocol'] === 'string' ? protocolFromName(item['protocol']) : undefined;
@@ -88,6 +89,9 @@ export const tlsProbe: Handler = async (params): Promise<Outcome> => {
     if (typeof seconds !== 'number' || !(seconds > 0 && seconds <= 120)) return invalid(`${path}.timeoutSeconds`, 'must be more than 0 and at most 120');
     work.push({ host, port, protocol, timeoutMs: Math.round(seconds * 1000) });
   }
+  // A name that cannot be a host is that item's answer, never its neighbours' (they come from the pipeline).
+  const badHost = (h: string): string | null => (h.length === 0 ? 'is empty' : h.length > 255 ? 'is longer than 255 characters'
+    : /[\s/\\]/.test(h) ? 'contains a space, a slash or a backslash' : null);
   const results: unknown[] = new Array(work.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -95,7 +99,10 @@ export const tlsProbe: Handler = async (params): Promise<Outcome> => {
       const i = next;
       next += 1;
       const w = work[i] as ProbeItem;
-      results[i] = { host: w.host, port: w.port, ...(await probeOnce(w.host, w.port, w.protocol, w.timeoutMs)) };
+      const why = badHost(w.host);
+      results[i] = why !== null
+        ? { ok: false, host: w.host, port: w.port, protocol: w.protocol, error: { code: 'InvalidHost', message: `${JSON.stringify(w.host.slice(0, 80))} ${why}: not a host name or IP address, so it was not probed` } }
+        : { ok: true, host: w.host, port: w.port, ...(await probeOnce(w.host, w.port, w.protocol, w.timeoutMs)) };
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, work.length) }, worker));

@@ -96,6 +96,12 @@ function Test-Tls365Connection
                 continue
             }
             $r = $answer.Result
+            if ($null -ne $r.PSObject.Properties['ok'] -and -not $r.ok)
+            {
+                # This item alone (a host name that cannot be one): its own error, the others are probed.
+                $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ([System.String]$r.error.message) -ErrorId ('TLS365.Probe.' + [System.String]$r.error.code) -Category InvalidArgument -TargetObject $answer.Item.Target))
+                continue
+            }
             $negotiated = $null
             $cipher = $null
             $detail = $null

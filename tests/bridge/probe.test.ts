@@ -58,8 +58,24 @@ describe('tls.probe (Test-Tls365Connection) against local openssl s_server', fun
     assert.equal(c.status, 'NotTestable');
   });
 
+  it('answers a host that cannot be a name as that item alone, and probes its neighbours (issue 13, item 4)', async () => {
+    const closed = await freePort();
+    const r = await bridge.request('tls.probe', { items: [
+      { host: '127.0.0.1', port: closed, protocol: 'Tls12', timeoutSeconds: 5 },
+      { host: 'a b', port: 443, protocol: 'Tls12' },
+      { host: 'x'.repeat(300), port: 443, protocol: 'Tls12' },
+      { host: '127.0.0.1', port: closed, protocol: 'Tls13', timeoutSeconds: 5 },
+    ] }, 30_000);
+    assert.equal(r.error, undefined, JSON.stringify(r.error));
+    const results = r.result.results;
+    assert.deepEqual(results.map((x: any) => x.ok), [true, false, false, true]);
+    assert.deepEqual(results.map((x: any) => x.status ?? x.error.code), ['Unreachable', 'InvalidHost', 'InvalidHost', 'Unreachable']);
+    assert.match(results[1].error.message, /^"a b" contains a space/);
+    assert.match(results[2].error.message, /is longer than 255 characters/);
+  });
+
   it('refuses malformed probe requests by field path', async () => {
-    const r = await bridge.request('tls.probe', { items: [{ host: 'a b', port: 443, protocol: 'Tls12' }] });
+    const r = await bridge.request('tls.probe', { items: [{ host: 7, port: 443, protocol: 'Tls12' }] });
     assert.equal(r.error?.code, -32602);
     assert.equal(r.error?.data.path, 'params.items[0].host');
     const p = await bridge.request('tls.probe', { items: [{ host: 'x', port: 70000, protocol: 'Tls12' }] });

@@ -88,4 +88,12 @@ describe('Test-Tls365Connection end to end against local openssl s_server (pwsh 
     const r = await ps.invoke(`Test-Tls365Connection -HostName 127.0.0.1 -Port ${closed} -Protocol Tls12 | ForEach-Object { $_.Status + ' ' + [string]$_.Accepted }`);
     assert.equal(r.raw.trim(), 'Unreachable False');
   });
+
+  it('a host name that cannot be one fails alone: its neighbours are probed (issue 13, item 4)', async () => {
+    const closed = await freePort();
+    const r = await ps.invoke(`$out = @(Test-Tls365Connection -HostName 127.0.0.1, 'bad host', 127.0.0.1 -Port ${closed} -Protocol Tls12 -ErrorVariable ev -ErrorAction SilentlyContinue); ($out | ForEach-Object { $_.HostName + ' ' + $_.Status }) -join ';'; ($ev | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] + ' ' + $_.CategoryInfo.Category + ' ' + $_.TargetObject }) -join ';'`);
+    const [results, errors] = r.raw.trim().split(/\r?\n/);
+    assert.equal(results, '127.0.0.1 Unreachable;127.0.0.1 Unreachable');
+    assert.equal(errors, `TLS365.Probe.InvalidHost InvalidArgument bad host:${closed}`);
+  });
 });
