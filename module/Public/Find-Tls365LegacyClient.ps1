@@ -17,7 +17,11 @@ function Find-Tls365LegacyClient
         log gives one error naming it, and the scan goes on. The files are read by the TLS365 bridge in 1 MiB
         chunks, so memory stays flat whatever their size; progress shows megabytes and files.
     .PARAMETER Path
-        Log files, folders or wildcards. Accepts pipeline input (FullName from Get-ChildItem).
+        Log files, folders or wildcards ([a].log means a.log; use -LiteralPath for names with brackets). Accepts
+        strings from the pipeline.
+    .PARAMETER LiteralPath
+        Log files or folders taken exactly as written, no wildcards. Objects from Get-ChildItem bind here by
+        PSPath (objects with a FullName property by that), so piped files are always those very files.
     .PARAMETER Since
         Only count hits at or after this time.
     .PARAMETER Until
@@ -49,7 +53,7 @@ function Find-Tls365LegacyClient
 
         Requests and distinct clients per protocol and site.
     .INPUTS
-        System.String, or objects with a FullName property.
+        System.String (to -Path), or objects with a PSPath or FullName property (to -LiteralPath).
     .OUTPUTS
         TLS365.LegacyClient, TLS365.LegacyHit with -Detailed, TLS365.LegacySummary with -AsSummary.
     .LINK
@@ -61,11 +65,20 @@ function Find-Tls365LegacyClient
     [OutputType('TLS365.LegacySummary')]
     param
     (
-        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
-        [Alias('FullName')]
+        [Parameter(ParameterSetName = 'Clients', Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ParameterSetName = 'Detailed', Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ParameterSetName = 'Summary', Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
         [ValidateNotNullOrEmpty()]
         [System.String[]]
         $Path,
+
+        [Parameter(ParameterSetName = 'LiteralClients', Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ParameterSetName = 'LiteralDetailed', Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [Parameter(ParameterSetName = 'LiteralSummary', Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('PSPath', 'LP', 'FullName')]
+        [ValidateNotNullOrEmpty()]
+        [System.String[]]
+        $LiteralPath,
 
         [Parameter()]
         [System.DateTime]
@@ -90,15 +103,18 @@ function Find-Tls365LegacyClient
         $FieldMap = @{},
 
         [Parameter(ParameterSetName = 'Detailed', Mandatory = $true)]
+        [Parameter(ParameterSetName = 'LiteralDetailed', Mandatory = $true)]
         [System.Management.Automation.SwitchParameter]
         $Detailed,
 
         [Parameter(ParameterSetName = 'Detailed')]
+        [Parameter(ParameterSetName = 'LiteralDetailed')]
         [ValidateRange(1, 1000000)]
         [System.Int32]
         $MaxHits = 100000,
 
         [Parameter(ParameterSetName = 'Summary', Mandatory = $true)]
+        [Parameter(ParameterSetName = 'LiteralSummary', Mandatory = $true)]
         [System.Management.Automation.SwitchParameter]
         $AsSummary
     )
@@ -110,10 +126,14 @@ function Find-Tls365LegacyClient
 
     process
     {
-        foreach ($item in $Path)
+        # -LiteralPath (and Get-ChildItem objects, by PSPath or FullName) is taken as written: [a].log is that file.
+        $literal = $PSCmdlet.ParameterSetName -like 'Literal*'
+        $items = $Path
+        if ($literal) { $items = $LiteralPath }
+        foreach ($item in $items)
         {
             $resolved = @()
-            if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($item))
+            if (-not $literal -and [System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($item))
             {
                 $resolved = @(Resolve-Path -Path $item -ErrorAction SilentlyContinue | Where-Object { $_.Provider.Name -eq 'FileSystem' } | ForEach-Object { $_.ProviderPath })
             }

@@ -28,8 +28,12 @@ function Get-Tls365Readiness
         settings, each gets that warning (HealthChecker's Extended Protection prerequisite). The Exchange
         servers' results are therefore written at the end of the call, after every other machine's.
     .PARAMETER Path
-        Image files: .reg exports or .json snapshots. Wildcards are allowed. Accepts pipeline input from
-        Get-ChildItem (FullName) and strings.
+        Image files: .reg exports or .json snapshots. Wildcards are allowed (so [a].reg means a.reg; use
+        -LiteralPath for names with brackets). Accepts strings from the pipeline.
+    .PARAMETER LiteralPath
+        Image files taken exactly as written, no wildcards: [a].reg is the file named [a].reg. Objects from
+        Get-ChildItem bind here by PSPath (and objects with a FullName property by that), so a folder listing
+        piped in always means those very files.
     .PARAMETER ComputerName
         Machines to collect over PowerShell remoting (WinRM). Binds ComputerName and DNSHostName from pipeline
         objects (Import-Csv, Get-ADComputer). Only the collector script is sent: targets need neither Node nor
@@ -66,6 +70,10 @@ function Get-Tls365Readiness
         Return the raw TLS365 snapshot (schema tls365.snapshot/1) instead of evaluating it: the collector's
         output for this machine, or an image file read into the snapshot schema. Pipe it to
         ConvertTo-Json -Depth 8 to save it; Get-Tls365Readiness -Path evaluates such files later.
+    .EXAMPLE
+        Get-ChildItem -LiteralPath '\\server\share\images' -Filter *.reg | Get-Tls365Readiness
+
+        Evaluates every image of a folder; each file object binds by its PSPath, so bracketed names are exact.
     .EXAMPLE
         Get-Tls365Readiness -Path .\examples\*.reg
 
@@ -108,10 +116,15 @@ function Get-Tls365Readiness
     param
     (
         [Parameter(ParameterSetName = 'Image', Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
-        [Alias('FullName')]
         [ValidateNotNullOrEmpty()]
         [System.String[]]
         $Path,
+
+        [Parameter(ParameterSetName = 'LiteralImage', Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('PSPath', 'LP', 'FullName')]
+        [ValidateNotNullOrEmpty()]
+        [System.String[]]
+        $LiteralPath,
 
         [Parameter(ParameterSetName = 'Computer', Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
         [Alias('CN', 'DNSHostName')]
@@ -278,10 +291,14 @@ function Get-Tls365Readiness
             'Ssh' { foreach ($h in $HostName) { $remoteTargets.Add($h) }; return }
             'Session' { foreach ($s in $Session) { $remoteTargets.Add($s) }; return }
         }
-        foreach ($item in $Path)
+        # -LiteralPath (and Get-ChildItem objects, by PSPath or FullName) is taken as written: [a].reg is that file.
+        $literal = $PSCmdlet.ParameterSetName -eq 'LiteralImage'
+        $items = $Path
+        if ($literal) { $items = $LiteralPath }
+        foreach ($item in $items)
         {
             $resolved = @()
-            if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($item))
+            if (-not $literal -and [System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($item))
             {
                 $resolved = @(Resolve-Path -Path $item -ErrorAction SilentlyContinue | Where-Object { $_.Provider.Name -eq 'FileSystem' } | ForEach-Object { $_.ProviderPath })
                 if ($resolved.Count -eq 0)

@@ -81,3 +81,28 @@ Describe 'Find-Tls365LegacyClient' -Tag 'Public' {
         ($warns -join ' ') | Should -Match 'W3SVC2'
     }
 }
+
+Describe 'Find-Tls365LegacyClient: bracketed names are the files they name (issue 13, item 5)' -Tag 'Public' {
+    BeforeAll {
+        $script:dir = Join-Path -Path $TestDrive -ChildPath 'brackets'
+        $null = New-Item -ItemType Directory -Path $script:dir
+        $header = '#Fields: date time s-ip cs-method cs-uri-stem s-port c-ip cs(User-Agent) sc-status crypt-protocol'
+        foreach ($f in @(@('[b].log', '192.0.2.1'), @('b.log', '192.0.2.2'), @('[a].log', '192.0.2.3')))
+        {
+            [System.IO.File]::WriteAllText((Join-Path -Path $script:dir -ChildPath $f[0]), ($header + "`r`n2024-05-01 00:00:01 10.0.0.5 GET /owa/ 443 " + $f[1] + " Outlook 200 40`r`n"))
+        }
+    }
+
+    It 'scans each piped Get-ChildItem file itself (by PSPath), with -Detailed and -AsSummary too' {
+        @(Get-ChildItem -LiteralPath $script:dir -Filter '*.log' | Find-Tls365LegacyClient | ForEach-Object { $_.ClientIp } | Sort-Object) | Should -Be @('192.0.2.1', '192.0.2.2', '192.0.2.3')
+        @(Get-ChildItem -LiteralPath (Join-Path -Path $script:dir -ChildPath '[b].log') | Find-Tls365LegacyClient -Detailed | ForEach-Object { $_.ClientIp }) | Should -Be @('192.0.2.1')
+        $summary = Get-ChildItem -LiteralPath (Join-Path -Path $script:dir -ChildPath '[a].log') | Find-Tls365LegacyClient -AsSummary
+        $summary.PSObject.TypeNames[0] | Should -Be 'TLS365.LegacySummary'
+    }
+
+    It '-LiteralPath takes names as written; -Path keeps PowerShell''s wildcards' {
+        @(Find-Tls365LegacyClient -LiteralPath (Join-Path -Path $script:dir -ChildPath '[a].log') | ForEach-Object { $_.ClientIp }) | Should -Be @('192.0.2.3')
+        @(Find-Tls365LegacyClient -Path (Join-Path -Path $script:dir -ChildPath '[b].log') | ForEach-Object { $_.ClientIp }) | Should -Be @('192.0.2.2')
+    }
+}
+

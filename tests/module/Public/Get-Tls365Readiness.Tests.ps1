@@ -266,3 +266,26 @@ Describe 'Get-Tls365Readiness -Path: only regular files of bounded size' -Tag 'P
     }
 }
 
+Describe 'Get-Tls365Readiness: bracketed names are the files they name (issue 13, item 5)' -Tag 'Public' {
+    BeforeAll {
+        $examples = Join-Path -Path $script:repoRoot -ChildPath 'examples'
+        $script:dir = Join-Path -Path $TestDrive -ChildPath 'brackets'
+        $null = New-Item -ItemType Directory -Path $script:dir
+        Copy-Item -LiteralPath (Join-Path -Path $examples -ChildPath 'ws2019-fs01.reg') -Destination (Join-Path -Path $script:dir -ChildPath '[b].reg')
+        Copy-Item -LiteralPath (Join-Path -Path $examples -ChildPath 'ws2016-ex01.reg') -Destination (Join-Path -Path $script:dir -ChildPath 'b.reg')
+        Copy-Item -LiteralPath (Join-Path -Path $examples -ChildPath 'ws2022-web02.reg') -Destination (Join-Path -Path $script:dir -ChildPath '[a].reg')
+    }
+
+    It 'Get-ChildItem objects bind by PSPath to -LiteralPath: each file once, [b].reg is not b.reg and a lone [a].reg is found' {
+        $names = @(Get-ChildItem -LiteralPath $script:dir -Filter '*.reg' | Sort-Object -Property Name | Get-Tls365Readiness | ForEach-Object { $_.ComputerName })
+        $names | Should -Be @('WS2022-WEB02', 'WS2019-FS01', 'WS2016-EX01')
+    }
+
+    It '-LiteralPath takes names as written; -Path keeps PowerShell''s wildcards' {
+        (Get-Tls365Readiness -LiteralPath (Join-Path -Path $script:dir -ChildPath '[b].reg')).ComputerName | Should -Be 'WS2019-FS01'
+        (Get-Tls365Readiness -LiteralPath (Join-Path -Path $script:dir -ChildPath '[a].reg')).ComputerName | Should -Be 'WS2022-WEB02'
+        (Get-Tls365Readiness -Path (Join-Path -Path $script:dir -ChildPath '[b].reg')).ComputerName | Should -Be 'WS2016-EX01'
+        ([PSCustomObject]@{ FullName = (Join-Path -Path $script:dir -ChildPath '[a].reg') } | Get-Tls365Readiness).ComputerName | Should -Be 'WS2022-WEB02'
+    }
+}
+
