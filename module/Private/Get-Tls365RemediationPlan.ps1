@@ -74,6 +74,11 @@ function Get-Tls365RemediationPlan
         }
         return @{ Ok = $true; Value = @{ Path = $null; Plan = $result.plan } }
     }
+    if (Test-Path -LiteralPath $Path -PathType Container)
+    {
+        $message = $script:LocalizedData.Remediation_PathIsFolder -f $Path
+        return @{ Ok = $false; Terminating = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Image.NotAFile' -Category InvalidType -TargetObject $Path) }
+    }
     if (-not (Test-Path -LiteralPath $Path -PathType Leaf))
     {
         $message = $script:LocalizedData.Readiness_NotFound -f $Path

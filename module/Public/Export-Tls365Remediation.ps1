@@ -17,7 +17,9 @@ function Export-Tls365Remediation
         Without -OutFile the text is returned. Updates the plan needs but cannot install, and every RISK
         warning of the plan, are written as warnings. SSL 2.0 and 3.0 are never turned on by any artefact.
     .PARAMETER Path
-        The image: a .reg export or a snapshot .json. Accepts FullName from Get-ChildItem by property name.
+        The image: a .reg export or a snapshot .json, taken as written (no wildcards: [a].reg is the file named
+        [a].reg), so -LiteralPath is the same parameter. Accepts PSPath and FullName from Get-ChildItem by property
+        name.
     .PARAMETER Format
         Reg, Script, SccmDiscovery or SccmRemediation.
     .PARAMETER OutFile
@@ -57,7 +59,7 @@ function Export-Tls365Remediation
     param
     (
         [Parameter(Mandatory = $true, Position = 0, ValueFromPipelineByPropertyName = $true)]
-        [Alias('FullName')]
+        [Alias('LiteralPath', 'PSPath', 'LP', 'FullName')]
         [ValidateNotNullOrEmpty()]
         [System.String]
         $Path,

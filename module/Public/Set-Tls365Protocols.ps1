@@ -27,8 +27,9 @@ function Set-Tls365Protocols
         Returns one TLS365.ChangeResult per applied change: ComputerName, Path, Key, Name, Before, After,
         Status, BackupPath and Restart (none, apps or reboot: what the whole plan needs afterwards).
     .PARAMETER Path
-        The registry image to change (.reg). Accepts FullName from Get-ChildItem by property name. Without it,
-        the live registry of this machine is changed.
+        The registry image to change (.reg), taken as written (no wildcards: [a].reg is the file named [a].reg),
+        so -LiteralPath is the same parameter. Accepts PSPath and FullName from Get-ChildItem by property name.
+        A folder is refused with an error that says so. Without it, the live registry of this machine is changed.
     .PARAMETER Protocol
         Protocols to turn on: Tls12 (default), or Tls12 and Tls13. TLS 1.3 is planned only where the OS has it.
     .PARAMETER DisableLegacy
@@ -69,7 +70,7 @@ function Set-Tls365Protocols
     param
     (
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = $true)]
-        [Alias('FullName')]
+        [Alias('LiteralPath', 'PSPath', 'LP', 'FullName')]
         [System.String]
         $Path,
 

@@ -34,6 +34,7 @@ Remediation_VerifyFailed = read back {0} {1}
 Remediation_LiveFailed = {0}: writing {1} failed ({2}). Rolled back and read back: {3} value(s) restored and {4} key(s) it had created removed, so the registry is as it was before. The backup of the prior values is {5}.
 Remediation_LiveRollbackFailed = {0}: writing {1} failed ({2}), and the rollback did NOT restore everything: {3}. Put these back by hand, or run Undo-Tls365Change -BackupPath '{4}' once the cause is fixed.
 Remediation_NotWindows = {0} is a backup of a live registry, which can only be restored on Windows (this is {1}). For a registry image give -Path as well.
+Remediation_PathIsFolder = {0} is a folder; give one registry image (.reg or .json). To change several, pipe them: Get-ChildItem -LiteralPath <folder> -Filter *.reg | Set-Tls365Protocols
 Remediation_LiveReadFailed = {0}: could not read the values the plan would change ({1}); nothing was written.
 Remediation_KindNotWritable = a {0} value cannot be written back by .NET's registry API; restore it by hand
 Remediation_CreatedKeyNotEmpty = the key was created by Set-Tls365Protocols but now holds {0} value(s) and {1} subkey(s) that TLS365 did not write, so it was left in place

@@ -287,5 +287,14 @@ Describe 'Get-Tls365Readiness: bracketed names are the files they name (issue 13
         (Get-Tls365Readiness -Path (Join-Path -Path $script:dir -ChildPath '[b].reg')).ComputerName | Should -Be 'WS2016-EX01'
         ([PSCustomObject]@{ FullName = (Join-Path -Path $script:dir -ChildPath '[a].reg') } | Get-Tls365Readiness).ComputerName | Should -Be 'WS2022-WEB02'
     }
-}
 
+    It 'Set-Tls365Protocols and Export-Tls365Remediation take the path as written (-LiteralPath), and a folder is said to be one' {
+        $a = Join-Path -Path $script:dir -ChildPath '[a].reg'
+        (Get-ChildItem -LiteralPath $a | Export-Tls365Remediation -Format Reg) | Should -Match 'Windows Registry Editor Version 5.00'
+        (Export-Tls365Remediation -LiteralPath $a -Format SccmDiscovery) | Should -Match 'Compliant'
+        $null = Set-Tls365Protocols -LiteralPath $script:dir -WhatIf -ErrorVariable ev -ErrorAction SilentlyContinue
+        @($ev).Count | Should -Be 1
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Image.NotAFile*'
+        $ev[0].Exception.Message | Should -Match 'is a folder'
+    }
+}
