@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { MAX_IMAGE_BYTES, readBoundedFile } from './files.js';
 import { extname } from 'node:path';
 import {
   applyPlan, evaluateSnapshot, planRemediation, snapshotFromJson, renderBackupReg, renderPlanReg, renderScript, snapshotFromReg, undo,
@@ -8,8 +7,9 @@ import {
 } from '../core/index.js';
 import { encodeUtf16le, getValue, parseRegFile, renderRegFile, type RegImage, type RegValue } from '../core/regfile/index.js';
 import type { Handler, Outcome } from './dispatch.js';
+import { MAX_IMAGE_BYTES, readBoundedFile } from './files.js';
 import { invalid, isRecord, mapItems, type Checked } from './params.js';
-import { MAX_READINESS_ITEMS, readImage, type ItemError } from './readiness-methods.js';
+import { MAX_READINESS_ITEMS, readImage, startsLikeJson, type ItemError } from './readiness-methods.js';
 import { toPowerShellShape } from './readiness-shape.js';
 
 /**
@@ -66,7 +66,7 @@ function readRegImage(path: string): ImageRead {
   const read = readBoundedFile(path, MAX_IMAGE_BYTES, 'a registry image');
   if (!read.ok) return failure(read.code, path, read.message);
   const bytes = read.bytes;
-  if (extname(path).toLowerCase() === '.json' || (bytes.length > 0 && bytes[0] === 0x7b)) {
+  if (extname(path).toLowerCase() === '.json' || startsLikeJson(bytes)) {
     return failure('NotRegImage', path, `${path}: only a .reg image can be changed; a snapshot (.json) can be planned and exported from, not written to`);
   }
   const parsed = parseRegFile(asView(bytes), path);

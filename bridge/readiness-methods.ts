@@ -31,14 +31,36 @@ function optionsOf(params: Record<string, unknown>): Checked<EvaluateOptions> {
   return { ok: true, value: { roles, discovery } };
 }
 
+/**
+ * A snapshot file's text by its byte order mark: UTF-16LE (what Windows PowerShell 5.1's Out-File and Set-Content
+ * -Encoding Unicode write), UTF-16BE, or UTF-8 with or without one. The BOM is dropped.
+ */
+function jsonText(bytes: Buffer): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const body = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+    return body.swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/** Whether the first character after any byte order mark is '{' (a snapshot whatever its name), without decoding the file. */
+export function startsLikeJson(b: Buffer): boolean {
+  if (b[0] === 0x7b) return true;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return b[3] === 0x7b;
+  if (b[0] === 0xff && b[1] === 0xfe) return b[2] === 0x7b && b[3] === 0x00;
+  if (b[0] === 0xfe && b[1] === 0xff) return b[2] === 0x00 && b[3] === 0x7b;
+  return false;
+}
+
 /** Reads one image file into a snapshot: the only I/O here. `.json` (or text starting with `{`) is a snapshot, anything else a `.reg` export. */
 export function readImage(path: string): SnapshotRead {
   const read = readBoundedFile(path, MAX_IMAGE_BYTES, 'a registry image or snapshot');
   if (!read.ok) return { ok: false, error: { code: read.code, file: path, line: null, message: read.message, errors: [] } };
   const bytes = read.bytes;
-  const looksJson = extname(path).toLowerCase() === '.json' || (bytes.length > 0 && bytes[0] === 0x7b);
+  const looksJson = extname(path).toLowerCase() === '.json' || startsLikeJson(bytes);
   if (looksJson) {
-    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const text = jsonText(bytes);
     let value: unknown;
     try {
       value = JSON.parse(text);

@@ -103,3 +103,32 @@ describe('bridge: only regular files of bounded size are read (images, snapshots
     assert.ok(existsSync(logFifo));
   });
 });
+
+describe('bridge: snapshot files in the encodings Windows writes them (issue 13, item 6)', () => {
+  it('reads a snapshot saved as UTF-16LE (Windows PowerShell 5.1 Out-File), UTF-16BE and UTF-8 with a BOM, whatever its name, like the UTF-8 one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tls365-enc-'));
+    try {
+      const source = readImage(join(EXAMPLES, 'ws2016-ex01.reg'));
+      assert.ok(source.ok);
+      const json = JSON.stringify({ ...source.snapshot, registry: source.snapshot.registry.map((k) => ({ path: k.path, values: k.values })) });
+      const utf8 = join(dir, 'ex.json');
+      writeFileSync(utf8, json);
+      const variants: [string, Buffer][] = [
+        ['utf16le.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')])],
+        ['utf16be.snapshot', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, 'utf16le').swap16()])],
+        ['utf8bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json, 'utf8')])],
+      ];
+      const reference = readImage(utf8);
+      assert.ok(reference.ok, JSON.stringify(!reference.ok && reference.error));
+      for (const [name, bytes] of variants) {
+        const file = join(dir, name);
+        writeFileSync(file, bytes);
+        const r = readImage(file);
+        assert.ok(r.ok, `${name}: ${JSON.stringify(!r.ok && r.error)}`);
+        assert.deepEqual({ ...r.snapshot, origin: null }, { ...reference.snapshot, origin: null }, name);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
