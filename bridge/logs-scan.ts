@@ -84,18 +84,21 @@ function optionsOf(params: unknown): { ok: true; value: ScanOptions } | ReturnTy
   };
 }
 
-/** The first 64 KiB of a file: magic bytes, and enough lines to detect the format before streaming. */
-function firstBytes(file: string): Buffer {
-  // Opened without blocking and checked to be a regular file: a FIFO or a device is refused at once.
+/**
+ * The first 64 KiB of a file: magic bytes, and enough lines to detect the format before streaming. Opened
+ * without blocking and checked to be a regular file, so a FIFO or a device is refused at once.
+ */
+function firstBytes(file: string): { ok: true; head: Buffer } | { ok: false; error: FileError } {
   const opened = openRegularFile(file, 'a log file');
-  if (!opened.ok) throw Object.assign(new Error(opened.message), { code: opened.code });
-  const fd = opened.fd;
+  if (!opened.ok) return { ok: false, error: { file, code: opened.code === 'NotAFile' ? 'NotAFile' : 'Unreadable', message: opened.message } };
   try {
     const b = Buffer.alloc(64 * 1024);
-    const n = readSync(fd, b, 0, b.length, 0);
-    return b.subarray(0, n);
+    const n = readSync(opened.fd, b, 0, b.length, 0);
+    return { ok: true, head: b.subarray(0, n) };
+  } catch (e) {
+    return { ok: false, error: { file, code: 'Unreadable', message: `${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'EIO'})` } };
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
 }
 
@@ -233,16 +236,12 @@ export async function scanLogs(params: unknown, notify: Notify, tuning: ScanTuni
 
   /** The single pass over one file, on this thread. */
   const scanOnMain = async (i: number, file: string): Promise<void> => {
-    let head: Buffer;
-    try {
-      head = firstBytes(file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-      if (code === 'NotAFile') fileErrors.push({ file, code: 'NotAFile', message: (e as Error).message });
-      else if (code === 'FileUnreadable') fileErrors.push({ file, code: 'Unreadable', message: (e as Error).message });
-      else fileErrors.push({ file, code: 'Unreadable', message: `${file}: cannot read the file (${code})` });
+    const first = firstBytes(file);
+    if (!first.ok) {
+      fileErrors.push(first.error);
       return;
     }
+    const head = first.head;
     const gz = head[0] === 0x1f && head[1] === 0x8b;
     if (head[0] === 0x50 && head[1] === 0x4b) {
       fileErrors.push({ file, code: 'UnsupportedArchive', message: `${file}: a zip archive; extract it first (gzip files are read directly)` });
@@ -444,8 +443,8 @@ export async function scanLogs(params: unknown, notify: Notify, tuning: ScanTuni
       const file = o.paths[i] as string;
       notify('progress', { file, filesDone: i, filesTotal: o.paths.length, bytesDone, bytesTotal });
       if (runner !== null && onlyProtocols !== null) {
-        let head: Buffer | null = null;
-        try { head = firstBytes(file); } catch { head = null; }
+        const first = firstBytes(file);
+        const head = first.ok ? first.head : null;
         if (head !== null && !(head[0] === 0x50 && head[1] === 0x4b)) {
           const gz = head[0] === 0x1f && head[1] === 0x8b;
           const utf16 = !gz && head[0] === 0xff && head[1] === 0xfe;

@@ -137,35 +137,25 @@ else
             }
         }
         ComputerName = [System.Environment]::MachineName
-        # Read from the registry below (PROCESSOR_ARCHITECTURE, as Windows sets it for the OS); this is the
-        # fallback when that value is missing.
-        Architecture = $(if ([System.Environment]::Is64BitOperatingSystem) { 'x64' } else { 'x86' })
-        ArchitectureFromRegistry = $true
+        # Read from the registry below (PROCESSOR_ARCHITECTURE, as Windows sets it for the OS); [Environment] is
+        # the fallback when that value is missing.
+        Architecture = $null
+        ArchitectureFallback = $(if ([System.Environment]::Is64BitOperatingSystem) { 'x64' } else { 'x86' })
         # Get-HotFix reads WMI (Win32_QuickFixEngineering). With WMI missing or its repository broken it throws
         # a terminating error even with -ErrorAction SilentlyContinue (System.Management cannot start; also what
         # Wine does). It runs in a PowerShell instance of its own, so that failure reaches neither $Error nor the
         # caller's -ErrorVariable; the list is then null ("not collected", the reason in unreadable) and updates
         # are decided from the CBS packages and product keys read below.
         Hotfixes     = $(
+            $hotfixQuery = { try { @{ Ok = $true; Ids = @(Get-HotFix -ErrorAction Stop | ForEach-Object { [System.String]$_.HotFixID }) } } catch { $e = $_.Exception; while ($null -ne $e.InnerException) { $e = $e.InnerException }; @{ Ok = $false; Error = $e.Message } } }
             $hotfixShell = $null
-            # A constrained (JEA) endpoint may not allow a PowerShell instance: then Get-HotFix runs here.
+            # A constrained (JEA) endpoint may not allow a PowerShell instance: then the query runs here.
             try { $hotfixShell = [System.Management.Automation.PowerShell]::Create() } catch { $hotfixShell = $null }
-            $answer = @()
-            if ($null -eq $hotfixShell)
-            {
-                try { $answer = @(@{ Ok = $true; Ids = @(Get-HotFix -ErrorAction Stop | ForEach-Object { [System.String]$_.HotFixID }) }) }
-                catch { $answer = @(@{ Ok = $false; Error = $_.Exception.Message }) }
-            }
+            if ($null -eq $hotfixShell) { $answer = @(& $hotfixQuery) }
             else
             {
-                try
-                {
-                    $answer = @($hotfixShell.AddScript('try { @{ Ok = $true; Ids = @(Get-HotFix -ErrorAction Stop | ForEach-Object { [System.String]$_.HotFixID }) } } catch { $e = $_.Exception; while ($null -ne $e.InnerException) { $e = $e.InnerException }; @{ Ok = $false; Error = $e.Message } }').Invoke())
-                }
-                finally
-                {
-                    $hotfixShell.Dispose()
-                }
+                try { $answer = @($hotfixShell.AddScript($hotfixQuery.ToString()).Invoke()) }
+                finally { $hotfixShell.Dispose() }
             }
             if ($answer.Count -eq 1 -and $answer[0].Ok)
             {
@@ -216,20 +206,21 @@ $guardedRead = {
 
 function Read-Key
 {
-    # One key through the seam; a key the registry refuses (access denied, a damaged hive, a value that cannot be
-    # read) is recorded in unreadable and read as $false, so the rest of the machine is still collected.
+    # One key through the seam, or $null: absent, or refused (access denied, a damaged hive, a value that cannot
+    # be read). A refusal is recorded in unreadable, so the core knows that key is unknown, not absent, and the
+    # rest of the machine is still collected.
     param ([System.String] $Path)
     $answer = $guardedRead.InvokeReturnAsIs($Path)
     if ($answer.Ok) { return $answer.Key }
     $unreadable.Add([ordered]@{ path = $Path; error = $answer.Error })
-    return $false
+    return $null
 }
 
 function Add-Key
 {
     param ([System.String] $Path, [System.String[]] $Only, [System.Management.Automation.SwitchParameter] $Recurse, [System.Int32] $Depth = 8)
     $key = Read-Key -Path $Path
-    if ($null -eq $key -or $false -eq $key) { return }
+    if ($null -eq $key) { return }
     $values = @($key.Values)
     if ($null -ne $Only -and $Only.Count -gt 0) { $values = @($values | Where-Object { $Only -contains $_.name }) }
     $collected.Add(@{ path = $Path; values = $values })
@@ -246,12 +237,13 @@ function Add-Root
     Add-Key -Path $Path -Only $Only -Recurse:$Recurse
 }
 
-# The OS architecture as the registry says it (Session Manager\Environment PROCESSOR_ARCHITECTURE: AMD64, x86,
-# ARM64), the way the core reads images: not [Environment], which answers for this process's host.
-if ($registry.ContainsKey('ArchitectureFromRegistry'))
+# Live: the OS architecture as the registry says it (Session Manager\Environment PROCESSOR_ARCHITECTURE: AMD64,
+# x86, ARM64), the way the core reads images, and [Environment] only when that value is missing. An image keeps
+# the architecture it was collected with.
+if ($null -eq $registry.Architecture -and $registry.ContainsKey('ArchitectureFallback'))
 {
     $environmentKey = Read-Key -Path "$HKLM\SYSTEM\CurrentControlSet\Control\Session Manager\Environment"
-    if ($null -ne $environmentKey -and $false -ne $environmentKey)
+    if ($null -ne $environmentKey)
     {
         $declared = @($environmentKey.Values | Where-Object { $_.name -eq 'PROCESSOR_ARCHITECTURE' } | ForEach-Object { [System.String]$_.value.data })
         if ($declared.Count -gt 0)
@@ -264,6 +256,7 @@ if ($registry.ContainsKey('ArchitectureFromRegistry'))
             }
         }
     }
+    if ($null -eq $registry.Architecture) { $registry.Architecture = $registry.ArchitectureFallback }
 }
 $is64 = $registry.Architecture -ne 'x86'
 $views = @('')
@@ -301,7 +294,7 @@ Add-Root -Path "$HKLM\SOFTWARE\Microsoft\Azure AD Connect" -Only @('Version')
 $cbs = "$HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages"
 $covered.Add($cbs)
 $cbsKey = Read-Key -Path $cbs
-if ($null -ne $cbsKey -and $false -ne $cbsKey)
+if ($null -ne $cbsKey)
 {
     $collected.Add(@{ path = $cbs; values = @() })
     foreach ($name in @($cbsKey.SubKeys | Where-Object { $_ -match '_for_KB\d+|^Package_for_RollupFix' }))
@@ -313,12 +306,12 @@ if ($null -ne $cbsKey -and $false -ne $cbsKey)
 $updates = "$HKLM\SOFTWARE\Microsoft\Updates"
 $covered.Add($updates)
 $updatesKey = Read-Key -Path $updates
-if ($null -ne $updatesKey -and $false -ne $updatesKey)
+if ($null -ne $updatesKey)
 {
     foreach ($product in @($updatesKey.SubKeys))
     {
         $productKey = Read-Key -Path ($updates + '\' + $product)
-        if ($null -eq $productKey -or $false -eq $productKey) { continue }
+        if ($null -eq $productKey) { continue }
         foreach ($kb in @($productKey.SubKeys | Where-Object { $_ -match '^KB\d+$' })) { $collected.Add(@{ path = ($updates + '\' + $product + '\' + $kb); values = @() }) }
     }
 }

@@ -16,19 +16,12 @@ function Get-Tls365MissingKey
     [CmdletBinding()]
     [OutputType([System.String])]
     param ([Parameter(Mandatory = $true)] [System.String] $Hive, [Parameter(Mandatory = $true)] [System.String] $Key)
-    $base = Get-Tls365RegistryBase -Hive $Hive
-    try
+    $current = $Key.TrimEnd([System.Char]92)
+    while (-not [System.String]::IsNullOrEmpty($current) -and -not (Test-Tls365RegistryKey -Hive $Hive -Key $current))
     {
-        $current = $Key.TrimEnd([System.Char]92)
-        while (-not [System.String]::IsNullOrEmpty($current))
-        {
-            $k = $base.OpenSubKey($current, $false)
-            if ($null -ne $k) { $k.Close(); break }
-            $current
-            $cut = $current.LastIndexOf([System.Char]92)
-            if ($cut -lt 0) { break }
-            $current = $current.Substring(0, $cut)
-        }
+        $current
+        $cut = $current.LastIndexOf([System.Char]92)
+        if ($cut -lt 0) { break }
+        $current = $current.Substring(0, $cut)
     }
-    finally { $base.Close() }
 }

@@ -6,9 +6,9 @@ function Invoke-Tls365Collector
     .DESCRIPTION
         Always the real thing: the collector reads this machine's registry, hotfix list and file versions (its
         own seams, see that script) and returns the snapshot. Off Windows there is nothing to collect: it returns
-        $null (no error), which Get-Tls365LocalSnapshot reports as TLS365.Collect.NotWindows. The Windows tier (tests/windows) runs it for real under Wine; the
-        Linux tests replace it from outside with Pester's Mock -ModuleName TLS365, pointing the collector at a
-        registry image (its -RegistryImage parameter).
+        $null (no error), which Get-Tls365LocalSnapshot reports as TLS365.Collect.NotWindows. The Windows tier
+        (tests/windows) runs it for real under Wine; the Linux tests replace it from outside with Pester's
+        Mock -ModuleName TLS365, pointing the collector at a registry image (its -RegistryImage parameter).
     .EXAMPLE
         $snapshot = Invoke-Tls365Collector
     #>

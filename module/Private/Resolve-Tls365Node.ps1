@@ -5,8 +5,8 @@ function Resolve-Tls365Node
         Finds a Node.js that can run the bridge, or returns an ErrorRecord that says what was found and what is needed.
     .DESCRIPTION
         Looks at $env:TLS365_NODE first, then 'node' on PATH (Get-Command, and if that finds nothing, each PATH
-        folder in order for node.exe or node: PowerShell under Wine cannot find programs by bare name); runs it once with fixed arguments to read its
-        version. The answer is cached for the session. Returns @{ Ok = $true; Value = path } or
+        folder in order for node.exe or node: PowerShell under Wine cannot find programs by bare name); runs it
+        once with fixed arguments to read its version. The answer is cached for the session. Returns @{ Ok = $true; Value = path } or
         @{ Ok = $false; Error = ErrorRecord } (TLS365.NodeNotFound, TLS365.NodeTooOld); never throws.
     .EXAMPLE
         $node = Resolve-Tls365Node
@@ -40,7 +40,7 @@ function Resolve-Tls365Node
     }
 
     # Up to three tries: a cold start of node.exe has been seen to print nothing at all once (under Wine, about
-    # one run in twenty), and a Node that is really unusable fails every time.
+    # once in forty runs), and a Node that is really unusable fails every time.
     $versionText = $null
     $version = $null
     for ($try = 1; $try -le 3 -and $null -eq $version; $try++)
