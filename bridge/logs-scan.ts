@@ -4,13 +4,13 @@ import { openRegularFile } from './files.js';
 import { availableParallelism } from 'node:os';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import {
-  createAggregator, createExchangeSmtpParser, createIisByteFilter, createIisParser, createLineSplitter, detectFormat, IIS_FIELDS,
+  createAggregator, createExchangeSmtpParser, createIisByteFilter, createIisParser, createLineSplitter, detectFormat, filteredLineText, IIS_FIELDS,
   fieldsDirectiveKey, filterFieldsKey, iisCarriedAfter, iisFileStartState, iisStateAfter, iisStateFits, protocolFromName,
-  type HitEvent, type IisField, type IisParser, type IisParserState, type LogEvent, type LogParser, type Protocol,
+  type HitEvent, type IisField, type IisParser, type IisParserState, type LogEvent, type LogParser, type Protocol, type SplitLine,
 } from '../core/index.js';
 import type { Handler, Notify, Outcome } from './dispatch.js';
 import { createThreadRunner, inlineRunner, workerEntry, type UnitRunner, type WorkerEntry } from './logs-pool.js';
-import { scanUnit, type UnitResult, type UnitTask } from './logs-unit.js';
+import { isZlibError, scanUnit, type UnitResult, type UnitTask } from './logs-unit.js';
 import { invalid, isRecord } from './params.js';
 
 /**
@@ -102,18 +102,32 @@ function firstBytes(file: string): { ok: true; head: Buffer } | { ok: false; err
   }
 }
 
+/** The first bytes of the text: the head itself, or what a gzip head inflates to (null: it does not). */
+function textOfHead(head: Buffer, gz: boolean): Buffer | null {
+  if (!gz) return head;
+  try {
+    return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch {
+    return null;
+  }
+}
+
 /** The format of a UTF-8/ASCII log from its first bytes (gzip: what the first bytes inflate to), or 'Unknown'. */
 function formatFromHead(head: Buffer, gz: boolean): string {
-  let text: Buffer = head;
-  if (gz) {
-    try {
-      text = gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-    } catch {
-      return 'Unknown';
-    }
-  }
+  const text = textOfHead(head, gz);
+  if (text === null) return 'Unknown';
   const lines = text.toString('utf8').split('\n').slice(0, 20).map((l) => l.replace(/\r$/, ''));
   return detectFormat(lines).format;
+}
+
+/**
+ * Binary data, not a text log: NUL bytes and not one newline in the first 64 KiB of text (a log's directives
+ * and records are short lines). NULs after a newline are left to the parsers: IIS leaves runs of them in a
+ * log cut by a crash, and the lines around them still count.
+ */
+function looksBinary(text: Buffer | null, utf16: boolean): boolean {
+  if (text === null || utf16 || text.length === 0) return false;
+  return text.indexOf(10) < 0 && text.indexOf(0) >= 0;
 }
 
 /** How logs.scan spreads its work. The defaults suit the bridge; tests force tiny ranges. */
@@ -248,6 +262,11 @@ export async function scanLogs(params: unknown, notify: Notify, tuning: ScanTuni
       return;
     }
     const utf16 = !gz && head[0] === 0xff && head[1] === 0xfe;
+    if (looksBinary(textOfHead(head, gz), utf16)) {
+      const what = gz ? 'a gzip file whose content is binary data' : 'binary data';
+      fileErrors.push({ file, code: 'NotText', message: `${file}: ${what} (NUL bytes and no line end in the first 64 KiB), not a log; give the IIS W3C or Exchange SMTP protocol log files themselves` });
+      return;
+    }
     const decoder = new TextDecoder(utf16 ? 'utf-16le' : 'utf-8');
     const splitter = createLineSplitter();
     const raw = createReadStream(file, { highWaterMark: CHUNK });
@@ -267,14 +286,15 @@ export async function scanLogs(params: unknown, notify: Notify, tuning: ScanTuni
     const byteFilter = iis && onlyProtocols !== null ? createIisByteFilter(onlyProtocols, o.fieldMap) : null;
     let parser: LogParser | null = byteFilter !== null ? parserFor('IisW3C', file) : o.format === 'Auto' ? null : parserFor(o.format, file);
     let format = byteFilter !== null ? 'IisW3C' : o.format === 'Auto' ? 'Unknown' : o.format;
-    const early: string[] = [];
+    const early: SplitLine[] = [];
+    const detect = (): ReturnType<typeof detectFormat> => detectFormat(early.map((l) => (typeof l === 'string' ? l : l.head)));
     let lineNo = 0;
-    const feed = (lines: readonly string[]): boolean => {
+    const feed = (lines: readonly SplitLine[]): boolean => {
       for (const line of lines) {
         if (parser === null) {
           early.push(line);
           if (early.length < 20) continue;
-          const d = detectFormat(early);
+          const d = detect();
           if (d.format === 'Unknown') return false;
           format = d.format;
           parser = parserFor(d.format, file);
@@ -291,8 +311,9 @@ export async function scanLogs(params: unknown, notify: Notify, tuning: ScanTuni
       if (byteFilter !== null && parser !== null) {
         const p: LogParser = parser;
         const lineDecoder = new TextDecoder('utf-8');
+        const decode = (b: Uint8Array): string => lineDecoder.decode(b);
         const feedBytes = (lines: ReturnType<typeof byteFilter.push>): void => {
-          for (const l of lines) take(p.pushLine(lineDecoder.decode(l.bytes), l.lineNo));
+          for (const l of lines) take(p.pushLine(filteredLineText(l, decode), l.lineNo));
           if (lines.length > 0) lineNo = (lines[lines.length - 1] as { lineNo: number }).lineNo;
         };
         for await (const chunk of stream) feedBytes(byteFilter.push(chunk as Buffer));
@@ -308,7 +329,7 @@ export async function scanLogs(params: unknown, notify: Notify, tuning: ScanTuni
         known = feed([...splitter.push(tail), ...splitter.end()]);
       }
       if (known && parser === null) {
-        const d = detectFormat(early);
+        const d = detect();
         if (d.format === 'Unknown') known = false;
         else {
           format = d.format;
@@ -319,14 +340,14 @@ export async function scanLogs(params: unknown, notify: Notify, tuning: ScanTuni
     } catch (e) {
       // Keep what was read before the damage, even lines still waiting for format detection.
       if (parser === null && early.length > 0) {
-        const d = detectFormat(early);
+        const d = detect();
         if (d.format !== 'Unknown') {
           parser = parserFor(d.format, file);
           for (const l of early.splice(0)) { lineNo += 1; take(parser.pushLine(l, lineNo)); }
         }
       }
       const message = e instanceof Error ? e.message : String(e);
-      const code = gz && /unexpected end|incorrect header|invalid/i.test(message) ? 'Truncated' : 'Unreadable';
+      const code = gz && isZlibError(e) ? 'Truncated' : 'Unreadable';
       fileErrors.push({ file, code, message: readError(file, code, lineNo, message) });
       raw.destroy();
       return;

@@ -2,7 +2,7 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 // The logs part of the core only: a worker thread loads this file first, and the whole core takes longer.
 import {
-  createAggregator, createIisByteFilter, createIisParser, fieldsDirectiveKey, filterFieldsKey,
+  createAggregator, createIisByteFilter, createIisParser, fieldsDirectiveKey, filteredLineText, filterFieldsKey,
   type AggregateState, type FilteredLine, type HitEvent, type IisField, type IisParserState, type IisStateUse, type LogEvent,
 } from '../core/logs/index.js';
 import type { Protocol } from '../core/protocols/names.js';
@@ -63,13 +63,30 @@ export interface UnitResult {
 const CHUNK = 1024 * 1024;
 const PROBE = 64 * 1024;
 
-/** The offset of the first line start at or after `pos`: just after the first LF at or after `pos - 1`. */
-export function lineStartAtOrAfter(fd: number, pos: number): number {
+/**
+ * An error of the gzip stream itself (zlib's Z_DATA_ERROR, Z_BUF_ERROR "unexpected end of file"): the
+ * compressed data is damaged or cut off. Anything else (a read error, a RangeError) is not called that.
+ */
+export function isZlibError(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
+
+/**
+ * The offset of the first line start at or after `pos`: just after the first LF at or after `pos - 1`; or
+ * `limit` when no line starts before it. The limit keeps a long line linear: a range that lies wholly inside
+ * one line (a 2 GB line without a newline) looks only at its own bytes, not on to the line's end.
+ */
+export function lineStartAtOrAfter(fd: number, pos: number, limit = Infinity): number {
   if (pos <= 0) return 0;
+  if (pos >= limit) return limit;
   const buf = Buffer.allocUnsafe(PROBE);
   let at = pos - 1;
   for (;;) {
-    const n = readSync(fd, buf, 0, buf.length, at);
+    // An LF in [pos - 1, limit - 1) starts a line before the limit.
+    const want = Math.min(buf.length, limit - 1 - at);
+    if (want <= 0) return limit;
+    const n = readSync(fd, buf, 0, want, at);
     if (n === 0) return at;
     const nl = buf.subarray(0, n).indexOf(10);
     if (nl >= 0) return at + nl + 1;
@@ -154,8 +171,8 @@ export async function scanUnit(task: UnitTask, onBytes: ((n: number) => void) | 
   if (!task.gz) {
     try {
       fd = openSync(task.file, 'r');
-      start = lineStartAtOrAfter(fd, task.start);
-      if (task.end !== null) end = lineStartAtOrAfter(fd, task.end);
+      start = lineStartAtOrAfter(fd, task.start, task.end ?? Infinity);
+      if (task.end !== null) end = start >= task.end ? start : lineStartAtOrAfter(fd, task.end);
       if (!task.exact && start > 0) {
         const found = fieldsBefore(fd, start, task.backBytes);
         assumed = assumedState(task.state, found.parser);
@@ -175,6 +192,7 @@ export async function scanUnit(task: UnitTask, onBytes: ((n: number) => void) | 
   const aggregator = agg.value;
   const hits: HitEvent[] = [];
   const decoder = new TextDecoder('utf-8');
+  const decode = (b: Uint8Array): string => decoder.decode(b);
   let lastKept = 0;
   let bytes = 0;
   const take = (events: readonly LogEvent[]): void => {
@@ -182,7 +200,7 @@ export async function scanUnit(task: UnitTask, onBytes: ((n: number) => void) | 
     if (hits.length < task.hitCap) for (const e of events) if (e.kind === 'hit' && hits.length < task.hitCap) hits.push(e);
   };
   const feed = (lines: readonly FilteredLine[]): void => {
-    for (const l of lines) take(parser.pushLine(decoder.decode(l.bytes), l.lineNo));
+    for (const l of lines) take(parser.pushLine(filteredLineText(l, decode), l.lineNo));
     if (lines.length > 0) lastKept = (lines[lines.length - 1] as FilteredLine).lineNo;
   };
   const counted = (n: number): void => {
@@ -214,7 +232,7 @@ export async function scanUnit(task: UnitTask, onBytes: ((n: number) => void) | 
       feed(filter.end());
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      error = { code: /unexpected end|incorrect header|invalid/i.test(message) ? 'Truncated' : 'Unreadable', message };
+      error = { code: isZlibError(e) ? 'Truncated' : 'Unreadable', message };
     } finally {
       raw.destroy();
     }

@@ -1,5 +1,6 @@
 import { PROTOCOLS, type Protocol } from '../protocols/names.js';
 import { IIS_DEFAULT_NAMES, normName, splitFields, type IisField } from './iis-w3c.js';
+import { LONG_LINE_HEAD, MAX_LOG_LINE, type LongLine } from './lines.js';
 
 /**
  * A pre-filter over the raw bytes of an IIS W3C log (UTF-8 or ASCII), for the scan's hot path: it splits
@@ -10,8 +11,11 @@ import { IIS_DEFAULT_NAMES, normName, splitFields, type IisField } from './iis-w
  * itself (the same column names as the parser, and the fieldMap) to know where crypt-protocol is.
  */
 export interface FilteredLine {
+  /** The line's bytes; for a line over the cap, its first `LONG_LINE_HEAD` bytes only. */
   readonly bytes: Uint8Array;
   readonly lineNo: number;
+  /** Set for a line over `MAX_LOG_LINE` bytes (lines.ts): its whole length; it was not held. */
+  readonly tooLong?: number;
 }
 
 export interface IisByteFilter {
@@ -60,7 +64,12 @@ export function filterFieldsKey(line: Uint8Array): string | undefined {
   return m?.[1] === undefined ? undefined : splitFields(m[1]).map(normName).join(' ');
 }
 
-export function createIisByteFilter(only: readonly Protocol[], fieldMap: Partial<Record<IisField, string>> = {}, start: IisByteFilterStart = {}): IisByteFilter {
+/** What a parser is given for a filtered line: its text, or a `LongLine` for a line over the cap. */
+export function filteredLineText(line: FilteredLine, decode: (bytes: Uint8Array) => string): string | LongLine {
+  return line.tooLong === undefined ? decode(line.bytes) : { kind: 'too-long', length: line.tooLong, unit: 'bytes', head: decode(line.bytes) };
+}
+
+export function createIisByteFilter(only: readonly Protocol[], fieldMap: Partial<Record<IisField, string>> = {}, start: IisByteFilterStart = {}, maxLine: number = MAX_LOG_LINE): IisByteFilter {
   // Byte patterns of the codes to skip: "400", "0x400" (the parser also reads 0X and upper-case hex, which
   // these decimal-digit codes do not have).
   const skip = PROTOCOLS.filter((p) => !only.includes(p)).flatMap((p) => [CODES[p], `0x${CODES[p]}`, `0X${CODES[p]}`])
@@ -70,7 +79,11 @@ export function createIisByteFilter(only: readonly Protocol[], fieldMap: Partial
   let fieldCount = 0;
   let fieldsKey: string | undefined;
   let seen = false;
-  let pending: Uint8Array | null = null;
+  // The start of a line cut by a chunk end, as copied parts joined once at its newline (joining on every
+  // chunk is quadratic in the line's length); over `maxLine` bytes only its head is kept and the rest counted.
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  let head: Uint8Array | null = null;
   let lineNo = 0;
   let skippedCount = 0;
   const follow = (key: string): void => {
@@ -191,22 +204,64 @@ export function createIisByteFilter(only: readonly Protocol[], fieldMap: Partial
     return n;
   };
 
+  /**
+   * Holds `chunk[from, to)` as part of the pending line (a copy: the caller may reuse its chunk buffer). One
+   * byte more than the cap is held (a CR before the LF is not part of the line); past that, the head only.
+   */
+  let lastCr = false;
+  const keep = (chunk: Uint8Array, from: number, to: number): void => {
+    if (to > from) lastCr = chunk[to - 1] === 13;
+    if (head === null && size + (to - from) <= maxLine + 1) {
+      if (to > from) parts.push(Uint8Array.prototype.slice.call(chunk, from, to));
+      size += to - from;
+      return;
+    }
+    if (head === null) {
+      const first = new Uint8Array(Math.min(LONG_LINE_HEAD, size + (to - from)));
+      let at = 0;
+      for (const p of parts) {
+        if (at >= first.length) break;
+        const n = Math.min(p.length, first.length - at);
+        first.set(p.subarray(0, n), at);
+        at += n;
+      }
+      if (at < first.length) first.set(chunk.subarray(from, from + first.length - at), at);
+      head = first;
+      parts = [];
+    }
+    size += to - from;
+  };
+  /** The pending line is complete: the filter decides on it, or it is given out as a line over the cap. */
+  const finish = (out: FilteredLine[]): void => {
+    const length = size - (size > 0 && lastCr ? 1 : 0);
+    if (head !== null || length > maxLine) {
+      lineNo += 1;
+      out.push({ bytes: head ?? (parts[0] as Uint8Array).subarray(0, LONG_LINE_HEAD), lineNo, tooLong: length });
+    } else {
+      let line: Uint8Array;
+      if (parts.length === 1) line = parts[0] as Uint8Array;
+      else {
+        line = new Uint8Array(size);
+        let at = 0;
+        for (const p of parts) { line.set(p, at); at += p.length; }
+      }
+      onLine(line, out);
+    }
+    parts = [];
+    size = 0;
+    head = null;
+    lastCr = false;
+  };
+
   return {
     push(chunk) {
       const out: FilteredLine[] = [];
       let start = 0;
-      if (pending !== null) {
+      if (size > 0 || head !== null) {
         const nl = chunk.indexOf(10);
-        const line = chunk.subarray(0, nl < 0 ? chunk.length : nl);
-        const joined = new Uint8Array(pending.length + line.length);
-        joined.set(pending, 0);
-        joined.set(line, pending.length);
-        if (nl < 0) {
-          pending = joined;
-          return out;
-        }
-        pending = null;
-        onLine(joined, out);
+        keep(chunk, 0, nl < 0 ? chunk.length : nl);
+        if (nl < 0) return out;
+        finish(out);
         start = nl + 1;
       }
       quoteAt = -1;
@@ -217,7 +272,11 @@ export function createIisByteFilter(only: readonly Protocol[], fieldMap: Partial
         const nl = chunk.indexOf(10, start);
         if (nl < 0) break;
         const c = chunk[start];
-        if (protocolIdx < 0 || skip.length === 0 || c === 35 || c === 0xef) onLine(chunk.subarray(start, nl), out);
+        if (nl - start > maxLine) {
+          // Over the cap, or exactly at it with a CR: finish() decides.
+          keep(chunk, start, nl);
+          finish(out);
+        } else if (protocolIdx < 0 || skip.length === 0 || c === 35 || c === 0xef) onLine(chunk.subarray(start, nl), out);
         else {
           lineNo += 1;
           if (fastSkip(chunk, start, nl)) skippedCount += 1;
@@ -226,16 +285,12 @@ export function createIisByteFilter(only: readonly Protocol[], fieldMap: Partial
         start = nl + 1;
       }
       words = null;
-      if (start < chunk.length) {
-        // A copy: a Node Buffer's slice() is a view, and the caller may reuse its chunk buffer.
-        pending = Uint8Array.prototype.slice.call(chunk, start);
-      }
+      if (start < chunk.length) keep(chunk, start, chunk.length);
       return out;
     },
     end() {
       const out: FilteredLine[] = [];
-      if (pending !== null && pending.length > 0) onLine(pending, out);
-      pending = null;
+      if (size > 0 || head !== null) finish(out);
       return out;
     },
     skipped: () => skippedCount,

@@ -2,6 +2,7 @@ import { detach } from './aggregate.js';
 import { algIdFromConstant, smtpProtocol } from './codes.js';
 import { cleanLine } from './iis-w3c.js';
 import { isLoopback, normalizeIp, splitEndpoint } from './ip.js';
+import { longLineMessage, MAX_LOG_LINE, type LongLine } from './lines.js';
 import { normalizeIsoUtc } from './time.js';
 import { parseCsvLine } from './tokenize.js';
 import type { AlgId, LogEvent, LogParser, MalformedEvent, ParserStats, SmtpHitEvent } from './types.js';
@@ -219,8 +220,12 @@ export function createExchangeSmtpParser(options: SmtpParserOptions): LogParser 
   }
 
   return {
-    pushLine(line: string, lineNo: number): LogEvent[] {
+    pushLine(line: string | LongLine, lineNo: number): LogEvent[] {
       counts.lines += 1;
+      if (typeof line !== 'string') {
+        counts.records += 1;
+        return [malformed(lineNo, line.head, { reason: 'too-long', message: longLineMessage(source, lineNo, line), expected: MAX_LOG_LINE, actual: line.length })];
+      }
       const text = cleanLine(line);
       if (text.trim() === '') {
         counts.blank += 1;

@@ -2,6 +2,7 @@ import { PROTOCOLS, type Protocol } from '../protocols/names.js';
 import { decodeAlgId, decodeCryptProtocol } from './codes.js';
 import { firstForwarded, isLoopback, normalizeIp } from './ip.js';
 import { addDays, clockSeconds, isDate, normalizeClock } from './time.js';
+import { longLineMessage, MAX_LOG_LINE, type LongLine } from './lines.js';
 import { scanSimple, tokenizeW3c } from './tokenize.js';
 import type {
   AlgId, IisHitEvent, InternalReason, LogEvent, LogParser, MalformedEvent, NoTlsFieldEvent, ParserStats, PlainEvent,
@@ -493,8 +494,12 @@ export function createIisParser(options: IisParserOptions): IisParser {
   }
 
   return {
-    pushLine(line: string, lineNo: number): LogEvent[] {
+    pushLine(line: string | LongLine, lineNo: number): LogEvent[] {
       counts.lines += 1;
+      if (typeof line !== 'string') {
+        counts.records += 1;
+        return [malformed(lineNo, line.head, { reason: 'too-long', message: longLineMessage(source, lineNo, line), expected: MAX_LOG_LINE, actual: line.length })];
+      }
       const text = cleanLine(line);
       let first = 0;
       while (first < text.length && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first += 1;

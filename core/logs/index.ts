@@ -18,7 +18,7 @@ export {
   type AggregatorOptions, type ClientRecord, type MalformedSample, type NoTlsFieldRow, type SummaryRow,
 } from './aggregate.js';
 export { detectFormat, sniffCompression, type Compression, type DetectedFormat, type Detection } from './detect.js';
-export { createLineSplitter, type LineSplitter } from './lines.js';
+export { createLineSplitter, LONG_LINE_HEAD, longLineMessage, MAX_LOG_LINE, type LineSplitter, type LongLine, type SplitLine } from './lines.js';
 export {
   ALG_ID_SOURCES, ALG_IDS, algIdFromConstant, CRYPT_PROTOCOL_SOURCES, decodeAlgId, decodeCryptProtocol, isLegacyProtocol,
   LEGACY_PROTOCOLS, SMTP_PROTOCOL_SOURCES,
@@ -26,4 +26,4 @@ export {
 export { firstForwarded, looksLikeIp, normalizeIp, splitEndpoint, type Endpoint } from './ip.js';
 export { parseInstant } from './time.js';
 export { parseCsvLine, tokenizeW3c } from './tokenize.js';
-export { createIisByteFilter, filterFieldsKey, type FilteredLine, type IisByteFilter, type IisByteFilterStart } from './byte-filter.js';
+export { createIisByteFilter, filteredLineText, filterFieldsKey, type FilteredLine, type IisByteFilter, type IisByteFilterStart } from './byte-filter.js';

@@ -1,4 +1,5 @@
 import type { Protocol } from '../protocols/names.js';
+import type { LongLine } from './lines.js';
 
 /**
  * Events produced by the log parsers (IIS W3C, Exchange SMTP protocol logs) and consumed by the aggregator.
@@ -147,7 +148,9 @@ export type MalformedReason =
   /** A record before any `#Fields` line and no schema given in the options (logs.md 5.7). */
   | 'no-schema'
   /** An SMTP row mentioning `SP_PROT` that is not a readable `TLS protocol ... negotiation succeeded` row. */
-  | 'tls-row';
+  | 'tls-row'
+  /** A line over `MAX_LOG_LINE` (lines.ts): not held, not parsed; `actual` is its length, `expected` the cap. */
+  | 'too-long';
 
 /**
  * A line the parser could not use as intended. `recovered: true` means the line matched an earlier
@@ -185,8 +188,11 @@ export interface ParserStats {
 
 /** The incremental parser interface shared by both formats. */
 export interface LogParser {
-  /** One decoded line without its newline (a trailing `\r` and BOM are removed here); `lineNo` is 1-based. */
-  pushLine(line: string, lineNo: number): LogEvent[];
+  /**
+   * One decoded line without its newline (a trailing `\r` and BOM are removed here); `lineNo` is 1-based. A
+   * `LongLine` (a line over the cap, from the splitter or the byte filter) gives one `too-long` malformed event.
+   */
+  pushLine(line: string | LongLine, lineNo: number): LogEvent[];
   /** Finishes the input; returns any event still pending (none today, kept for symmetry). */
   end(): LogEvent[];
   /**

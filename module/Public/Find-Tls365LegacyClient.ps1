@@ -195,8 +195,13 @@ function Find-Tls365LegacyClient
         }
         if ($result.totals.malformed -gt 0)
         {
-            $first = @($result.malformedSamples)[0]
-            Write-Warning -Message ($script:LocalizedData.Log_Malformed -f $result.totals.malformed, $first.message)
+            $samples = @($result.malformedSamples)
+            Write-Warning -Message ($script:LocalizedData.Log_Malformed -f $result.totals.malformed, $samples[0].message)
+            # A line over the length limit is named on its own (file and line): it may hide records.
+            foreach ($sample in ($samples | Select-Object -Skip 1 | Where-Object { $_.reason -eq 'too-long' }))
+            {
+                Write-Warning -Message $sample.message
+            }
         }
         foreach ($n in @($result.noTlsField))
         {

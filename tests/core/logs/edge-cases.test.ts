@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   algIdFromConstant, createAggregator, createExchangeSmtpParser, createIisParser, createLineSplitter, decodeAlgId,
-  decodeCryptProtocol, normalizeIp, plusToSpace, sniffCompression, splitEndpoint, type AggregateResult, type LogEvent,
+  decodeCryptProtocol, normalizeIp, plusToSpace, sniffCompression, splitEndpoint, type AggregateResult, type LogEvent, type SplitLine,
 } from '../../../core/logs/index.js';
 import {
   feed, iisHits, kinds, onlyHit, parseIis, parseSmtp, primary, SMTP_HEADER, SMTP_ROWS, smtpHits, T1, T2, T3, T_FILE,
@@ -418,7 +418,7 @@ describe('logs: edge cases (logs.md section 5)', () => {
     const parser = createIisParser({ source: 'test.log' });
     const events: LogEvent[] = [];
     let lineNo = 0;
-    const take = (lines: string[]): void => {
+    const take = (lines: SplitLine[]): void => {
       for (const l of lines) events.push(...parser.pushLine(l, ++lineNo));
     };
     // First read stops in the middle of T2; the writer appends; the second read continues in odd-sized chunks.

@@ -106,3 +106,17 @@ Describe 'Find-Tls365LegacyClient: bracketed names are the files they name (issu
     }
 }
 
+
+Describe 'Find-Tls365LegacyClient: lines over 1 MiB (issue 13, item 2)' -Tag 'Public' {
+    It 'names each line over the limit by file and line in a warning, skips it, and counts the records around it' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'u_ex240509_long.log'
+        $text = "#Fields: date time c-ip crypt-protocol`n2024-05-09 00:00:01 192.0.2.31 40`n" + ('2024-05-09 00:00:02 192.0.2.32 40 ' + ('x' * 1200000)) + "`n" + ('y' * 1100000) + "`n2024-05-09 00:00:03 192.0.2.33 100`n"
+        [System.IO.File]::WriteAllText($file, $text)
+        $out = @(Find-Tls365LegacyClient -LiteralPath $file -WarningVariable warns -WarningAction SilentlyContinue)
+        ($out | ForEach-Object { $_.ClientIp } | Sort-Object) | Should -Be @('192.0.2.31', '192.0.2.33')
+        $text = $warns -join "`n"
+        $text | Should -Match '2 log line\(s\) could not be read'
+        $text | Should -Match ([System.Text.RegularExpressions.Regex]::Escape($file) + ' line 3: a line of 1,200,034 bytes, over the limit of 1,048,576')
+        $text | Should -Match ([System.Text.RegularExpressions.Regex]::Escape($file) + ' line 4: a line of 1,100,000 bytes')
+    }
+}
