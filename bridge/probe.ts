@@ -23,9 +23,58 @@ const VERSION: Partial<Record<Protocol, SecureVersion>> = { Tls10: 'TLSv1', Tls1
 export type ProbeResult =
   | { readonly status: 'Accepted'; readonly protocol: Protocol; readonly negotiated: string; readonly cipher: string }
   | { readonly status: 'Refused'; readonly protocol: Protocol; readonly detail: string }
-  | { readonly status: 'Unreachable' | 'TimedOut' | 'NotTestable'; readonly protocol: Protocol; readonly detail: string };
+  | { readonly status: 'NotTls' | 'Unreachable' | 'TimedOut' | 'NotTestable'; readonly protocol: Protocol; readonly detail: string };
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** OpenSSL's errors for a first answer that is not a TLS record: HTTP, SMTP before STARTTLS, anything else. */
+const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_RECORD_LAYER_FAILURE', 'ERR_SSL_HTTP_REQUEST', 'ERR_SSL_HTTPS_PROXY_REQUEST']);
+
+/** TLS alert descriptions (RFC 8446 section 6, RFC 5246 section 7.2) a refusing server sends. */
+const ALERTS: Readonly<Record<number, string>> = {
+  10: 'unexpected_message', 20: 'bad_record_mac', 40: 'handshake_failure', 42: 'bad_certificate', 47: 'illegal_parameter',
+  50: 'decode_error', 51: 'decrypt_error', 70: 'protocol_version', 71: 'insufficient_security', 80: 'internal_error',
+  86: 'inappropriate_fallback', 90: 'user_canceled', 109: 'missing_extension', 110: 'unsupported_extension',
+  112: 'unrecognized_name', 120: 'no_application_protocol',
+};
+
+const NAMES: Readonly<Record<Protocol, string>> = { Ssl2: 'SSL 2.0', Ssl3: 'SSL 3.0', Tls10: 'TLS 1.0', Tls11: 'TLS 1.1', Tls12: 'TLS 1.2', Tls13: 'TLS 1.3' };
+
+/** The reason part of an OpenSSL error line (`...:SSL routines:func:reason:file:line:`), or the message. */
+function opensslReason(message: string): string {
+  const m = /:SSL routines:[^:]*:([^:]+):/.exec(message);
+  return (m?.[1] ?? message).trim().slice(0, 200);
+}
+
+/**
+ * What a failed handshake means, in words an admin can act on: a TLS alert (the server refused this version
+ * or found nothing in common), a connection closed without one (how SChannel refuses a disabled version), or
+ * an answer that is not TLS at all (an HTTP or SMTP port). OpenSSL's own words follow in parentheses.
+ */
+export function classifyFailure(protocol: Protocol, port: number, e: { readonly code?: string | undefined; readonly message: string }): ProbeResult {
+  const code = e.code ?? '';
+  const name = NAMES[protocol];
+  if (UNREACHABLE.has(code)) return { status: 'Unreachable', protocol, detail: `${code}: ${e.message}` };
+  if (NOT_TLS.has(code)) {
+    return {
+      status: 'NotTls', protocol,
+      detail: `the service on port ${port} answered, but not with TLS (plain HTTP, SMTP before STARTTLS or another protocol): probe the port of the TLS service (${opensslReason(e.message)})`,
+    };
+  }
+  const alert = /alert number (\d+)/i.exec(e.message);
+  if (alert !== null || /ALERT/.test(code)) {
+    const n = alert === null ? NaN : Number(alert[1]);
+    const what = ALERTS[n] ?? opensslReason(e.message);
+    const why = n === 70 ? `the server does not accept ${name}`
+      : n === 40 ? `the server refused the ${name} handshake: ${name} is disabled there, or it has no cipher suite in common with this probe at ${name}`
+        : `the server ended the ${name} handshake with an alert`;
+    return { status: 'Refused', protocol, detail: `${why} (TLS alert ${Number.isNaN(n) ? '?' : n}, ${what})` };
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE') {
+    return { status: 'Refused', protocol, detail: `the server closed the connection on the ${name} hello without a TLS alert (how Windows SChannel refuses a disabled version; a service that is not TLS may do the same)` };
+  }
+  return { status: 'Refused', protocol, detail: `the ${name} handshake failed (${code === '' ? '' : `${code}: `}${opensslReason(e.message)})` };
+}
 
 export function probeOnce(host: string, port: number, protocol: Protocol, timeoutMs: number): Promise<ProbeResult> {
   const version = VERSION[protocol];
@@ -56,12 +105,8 @@ export function probeOnce(host: string, port: number, protocol: Protocol, timeou
       const cipher = socket.getCipher();
       done({ status: 'Accepted', protocol, negotiated: socket.getProtocol() ?? version, cipher: cipher.standardName || cipher.name });
     });
-    socket.once('error', (e: NodeJS.ErrnoException) => {
-      const code = e.code ?? '';
-      if (UNREACHABLE.has(code)) done({ status: 'Unreachable', protocol, detail: `${code}: ${e.message}` });
-      else done({ status: 'Refused', protocol, detail: e.message });
-    });
-    socket.once('close', () => done({ status: 'Refused', protocol, detail: 'the server closed the connection during the handshake' }));
+    socket.once('error', (e: NodeJS.ErrnoException) => done(classifyFailure(protocol, port, e)));
+    socket.once('close', () => done(classifyFailure(protocol, port, { code: 'ECONNRESET', message: 'closed' })));
   });
 }
 
@@ -69,10 +114,11 @@ interface ProbeItem { host: string; port: number; protocol: Protocol; timeoutMs:
 
 /**
  * tls.probe {items: [{host, port?, protocol, timeoutSeconds?}]} -> {results: [{ok: true, host, port, ...ProbeResult}
- * | {ok: false, host, port, protocol, error: {code, message}}]}, in item order, probed at most 16 at a time. A host
- * that cannot be a name fails its own item only; malformed ports, protocols and timeouts refuse the request.
+ * | {ok: false, host, port, protocol, error: {code, message}}]}, in item order, probed at most 16 at a time; each
+ * result is also sent as an `item` notification {index, result} the moment it is known. A host that cannot be a
+ * name fails its own item only; malformed ports, protocols and timeouts refuse the request.
  */
-export const tlsProbe: Handler = async (params): Promise<Outcome> => {
+export const tlsProbe: Handler = async (params, _session, notify): Promise<Outcome> => {
   const items = itemsOf(params, MAX_PROBES);
   if (!items.ok) return items;
   const work: ProbeItem[] = [];
@@ -103,6 +149,9 @@ export const tlsProbe: Handler = async (params): Promise<Outcome> => {
       results[i] = why !== null
         ? { ok: false, host: w.host, port: w.port, protocol: w.protocol, error: { code: 'InvalidHost', message: `${JSON.stringify(w.host.slice(0, 80))} ${why}: not a host name or IP address, so it was not probed` } }
         : { ok: true, host: w.host, port: w.port, ...(await probeOnce(w.host, w.port, w.protocol, w.timeoutMs)) };
+      // Each answer as it is known: the client shows it at once, keeps it if the call fails later, and
+      // counts it as progress (its timeout measures the time without one, see Send-Tls365BridgeRequest).
+      notify('item', { index: i, result: results[i] });
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, work.length) }, worker));

@@ -10,12 +10,23 @@ function Invoke-Tls365BridgeBatch
         failed, e.g. the bridge exited: every item of the batch then carries it, so nothing is lost silently).
         When the failure is one no retry can fix (Node missing, bridge not built, protocol mismatch, restart
         limit) it returns a single object with Fatal set instead, for the caller to ThrowTerminatingError.
+
+        Methods that send an `item` notification {index, result} as each item is answered (tls.probe) give
+        those answers early: to -OnAnswer while the call runs, in item order (an answer waits for the ones
+        before it). A call that fails later (the bridge timed out or exited) keeps every answer that arrived,
+        and only the items still unanswered carry the error.
     .PARAMETER Method
         The bridge method (it must take params.items and return result.results in the same order).
     .PARAMETER Item
         The items: hashtables with Target (what an error names) and Request (what the method receives).
     .PARAMETER Options
         Extra params sent with every batch (e.g. readiness options), beside items.
+    .PARAMETER TimeoutSeconds
+        The bridge timeout: how long without progress (an answered item) the call may wait. Defaults to the
+        module's setting.
+    .PARAMETER OnAnswer
+        Called with each answer object (Item, Result, Error, Fatal = $null) as soon as it is known, instead of
+        returning it: streamed items while the call runs, the rest when it ends. A Fatal answer is returned.
     .EXAMPLE
         Invoke-Tls365BridgeBatch -Method 'mask.decode' -Item @(@{ Target = '0xA80'; Request = @{ value = '0xA80' } })
     #>
@@ -33,36 +44,72 @@ function Invoke-Tls365BridgeBatch
 
         [Parameter()]
         [System.Collections.Hashtable]
-        $Options
+        $Options,
+
+        [Parameter()]
+        [System.Int32]
+        $TimeoutSeconds = $script:BridgeTimeoutSeconds,
+
+        [Parameter()]
+        [System.Management.Automation.ScriptBlock]
+        $OnAnswer
     )
 
     if ($Item.Count -eq 0) { return }
+    # Answers that came as `item` notifications, by index, and the next index to give: answers are given in
+    # item order, each as soon as it and every one before it are known. The closure keeps references to
+    # this state (the handler runs inside the bridge call, where other names are in scope).
+    $kept = New-Object -TypeName 'System.Collections.Generic.Dictionary[System.Int32,System.Object]'
+    $order = @{ Next = 0 }
+    $onItem = {
+        param ($note)
+        if ($note.method -ne 'item') { return }
+        $index = -1
+        if (-not [System.Int32]::TryParse([System.String]$note.params.index, [ref]$index) -or $index -lt $order.Next -or $index -ge $Item.Count) { return }
+        $kept[$index] = $note.params.result
+        if ($null -eq $OnAnswer) { return }
+        while ($kept.ContainsKey($order.Next))
+        {
+            $i = $order.Next
+            $order.Next = $i + 1
+            $null = & $OnAnswer ([PSCustomObject]@{ Item = $Item[$i]; Result = $kept[$i]; Error = $null; Fatal = $null })
+            $null = $kept.Remove($i)
+        }
+    }.GetNewClosure()
+    $give = {
+        param ($answer)
+        if ($null -ne $OnAnswer) { $null = & $OnAnswer $answer } else { $answer }
+    }
     $requests = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
     foreach ($entry in $Item) { $requests.Add($entry.Request) }
 
     $params = @{ items = $requests.ToArray() }
     if ($null -ne $Options) { foreach ($k in $Options.Keys) { $params[$k] = $Options[$k] } }
-    $answer = Invoke-Tls365Bridge -Method $Method -Params $params
-    if (-not $answer.Ok)
+    $answer = Invoke-Tls365Bridge -Method $Method -Params $params -TimeoutSeconds $TimeoutSeconds -OnNotification $onItem
+    if (-not $answer.Ok -and $answer.Terminating)
     {
-        if ($answer.Terminating)
-        {
-            [PSCustomObject]@{ Item = $null; Result = $null; Error = $null; Fatal = $answer.Error }
-            return
-        }
-        $failure = $answer.Error
-        $errorId = $failure.FullyQualifiedErrorId -replace ',.*$', ''
-        foreach ($entry in $Item)
-        {
-            $record = New-Tls365ErrorRecord -Message $failure.Exception.Message -ErrorId $errorId -Category $failure.CategoryInfo.Category -TargetObject $entry.Target -InnerException $failure.Exception
-            [PSCustomObject]@{ Item = $entry; Result = $null; Error = $record; Fatal = $null }
-        }
+        [PSCustomObject]@{ Item = $null; Result = $null; Error = $null; Fatal = $answer.Error }
         return
     }
-
-    $results = @($answer.Value.results)
-    for ($i = 0; $i -lt $Item.Count; $i++)
+    $results = $null
+    if ($answer.Ok) { $results = @($answer.Value.results) }
+    for ($i = $order.Next; $i -lt $Item.Count; $i++)
     {
-        [PSCustomObject]@{ Item = $Item[$i]; Result = $results[$i]; Error = $null; Fatal = $null }
+        if ($answer.Ok)
+        {
+            & $give ([PSCustomObject]@{ Item = $Item[$i]; Result = $results[$i]; Error = $null; Fatal = $null })
+        }
+        elseif ($kept.ContainsKey($i))
+        {
+            # Answered before the call failed: it stands.
+            & $give ([PSCustomObject]@{ Item = $Item[$i]; Result = $kept[$i]; Error = $null; Fatal = $null })
+        }
+        else
+        {
+            $failure = $answer.Error
+            $errorId = $failure.FullyQualifiedErrorId -replace ',.*$', ''
+            $record = New-Tls365ErrorRecord -Message $failure.Exception.Message -ErrorId $errorId -Category $failure.CategoryInfo.Category -TargetObject $Item[$i].Target -InnerException $failure.Exception
+            & $give ([PSCustomObject]@{ Item = $Item[$i]; Result = $null; Error = $record; Fatal = $null })
+        }
     }
 }

@@ -6,7 +6,10 @@ function Send-Tls365BridgeRequest
     .DESCRIPTION
         Reads stdout with one pending ReadLineAsync kept in module state, polled in short waits so Ctrl+C
         still works; replies for other ids (a request abandoned by Ctrl+C) are skipped; notifications
-        (no id) go to -OnNotification and restart the timeout, since they prove the bridge is working. Returns @{ Ok = $true; Value = result } or @{ Ok = $false; Error = ErrorRecord }
+        (no id) go to -OnNotification. The timeout measures time without progress, not without messages: it
+        restarts only on a notification that reports progress the bridge had not reported before (a new
+        bytesDone or filesDone of a log scan, a new item index of a batch); a bridge that keeps talking without
+        getting anywhere is stopped like a silent one. Returns @{ Ok = $true; Value = result } or @{ Ok = $false; Error = ErrorRecord }
         (never throws: a caught throw would still land in the caller's -ErrorVariable):
         TLS365.Bridge.Exited when the bridge ends before replying (exit code and stderr tail in the message),
         TLS365.Bridge.Timeout after -TimeoutSeconds (the bridge is killed), TLS365.Bridge.<Code> for a
@@ -16,7 +19,7 @@ function Send-Tls365BridgeRequest
     .PARAMETER Params
         The params object.
     .PARAMETER TimeoutSeconds
-        How long to wait for the reply.
+        How long to wait for the reply, or for the next progress notification.
     .PARAMETER OnNotification
         Called with each notification object that arrives before the reply.
     .EXAMPLE
@@ -59,6 +62,7 @@ function Send-Tls365BridgeRequest
     }
 
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $progressMark = ''
     while ($true)
     {
         if ($null -eq $bridge.PendingRead)
@@ -127,8 +131,20 @@ function Send-Tls365BridgeRequest
         $names = @($reply.PSObject.Properties | ForEach-Object { $_.Name })
         if ($names -notcontains 'id')
         {
-            # A notification (progress of a long scan) proves the bridge is alive: the timeout restarts.
-            $clock.Restart()
+            # Only progress restarts the timeout: what a notification reports of it, compared with the last.
+            $mark = ''
+            if ($names -contains 'params' -and $reply.params -is [System.Management.Automation.PSCustomObject])
+            {
+                foreach ($p in $reply.params.PSObject.Properties)
+                {
+                    if ($p.Name -eq 'bytesDone' -or $p.Name -eq 'filesDone' -or $p.Name -eq 'index') { $mark += '{0}={1};' -f $p.Name, $p.Value }
+                }
+            }
+            if ($mark -ne '' -and $mark -ne $progressMark)
+            {
+                $progressMark = $mark
+                $clock.Restart()
+            }
             if ($null -ne $OnNotification) { & $OnNotification $reply }
             continue
         }

@@ -170,20 +170,43 @@ function Find-Tls365LegacyClient
         if ($PSBoundParameters.ContainsKey('Until')) { $params.until = $Until.ToUniversalTime().ToString('o') }
         if ($Detailed) { $params.maxHits = $MaxHits }
 
+        # The file the bridge is reading: named by the progress notifications, kept where the handler (run
+        # inside the bridge call) finds it by a name nothing there shadows.
+        $tls365ScanState = @{ File = $null }
         $progress = {
             param ($note)
             if ($note.method -ne 'progress') { return }
             $p = $note.params
+            $tls365ScanState.File = $p.file
             $percent = 0
             if ($p.bytesTotal -gt 0) { $percent = [System.Math]::Min(100, [System.Int32](100 * $p.bytesDone / $p.bytesTotal)) }
             $status = '{0:N1} of {1:N1} MB, file {2} of {3}' -f ($p.bytesDone / 1MB), ($p.bytesTotal / 1MB), [System.Math]::Min($p.filesDone + 1, $p.filesTotal), $p.filesTotal
             Write-Progress -Activity 'Find-Tls365LegacyClient' -Status $status -PercentComplete $percent -CurrentOperation ([System.String]$p.file)
         }
-        $answer = Invoke-Tls365Bridge -Method 'logs.scan' -Params $params -OnNotification $progress
-        Write-Progress -Activity 'Find-Tls365LegacyClient' -Completed
-        if (-not $answer.Ok)
+        # A bridge that dies (or stops making progress) while reading a file: that file is named in an error
+        # and left out, and the other files are scanned again by a new bridge, so their results are kept.
+        # At most three files are left out this way; the bridge's restart limit stops a loop sooner.
+        $remaining = New-Object -TypeName 'System.Collections.Generic.List[System.String]' -ArgumentList (, [System.String[]]$files.ToArray())
+        $leftOut = 0
+        while ($true)
         {
-            $PSCmdlet.ThrowTerminatingError($answer.Error)
+            $params.paths = $remaining.ToArray()
+            $tls365ScanState.File = $null
+            $answer = Invoke-Tls365Bridge -Method 'logs.scan' -Params $params -OnNotification $progress
+            Write-Progress -Activity 'Find-Tls365LegacyClient' -Completed
+            if ($answer.Ok) { break }
+            $errorId = $answer.Error.FullyQualifiedErrorId -replace ',.*$', ''
+            $culprit = $tls365ScanState.File
+            $died = $errorId -like 'TLS365.Bridge.Exited*' -or $errorId -like 'TLS365.Bridge.Timeout*'
+            if ($answer.Terminating -or -not $died -or $null -eq $culprit -or -not $remaining.Contains([System.String]$culprit) -or $leftOut -ge 3)
+            {
+                $PSCmdlet.ThrowTerminatingError($answer.Error)
+            }
+            $leftOut++
+            $null = $remaining.Remove([System.String]$culprit)
+            $message = $script:LocalizedData.Log_BridgeDied -f $culprit, $answer.Error.Exception.Message, $remaining.Count
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId ('TLS365.Log.' + ($errorId -replace '^TLS365\.', '')) -Category $answer.Error.CategoryInfo.Category -TargetObject ([System.String]$culprit) -InnerException $answer.Error.Exception))
+            if ($remaining.Count -eq 0) { return }
         }
         $result = $answer.Value
 

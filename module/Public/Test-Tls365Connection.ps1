@@ -5,7 +5,8 @@ function Test-Tls365Connection
         Tries a TLS handshake per protocol version against a server and reports which versions it accepts.
     .DESCRIPTION
         For each host and each protocol, opens one connection that offers exactly that TLS version and
-        reports Accepted (with the negotiated version and cipher suite), Refused, Unreachable or TimedOut. Use
+        reports Accepted (with the negotiated version and cipher suite), Refused (the server's TLS alert or
+        its closed connection, in words), NotTls (the port answered, but not with TLS), Unreachable or TimedOut. Use
         it to prove that a server refuses TLS 1.0 and 1.1 before Microsoft 365 does, or to find the servers
         that still accept them.
 
@@ -13,7 +14,12 @@ function Test-Tls365Connection
         answer describes the server, whatever the client. Legacy versions are offered at OpenSSL security
         level 0 so that a server still accepting them is found, and the server's certificate is not
         validated (the question is the protocol, not trust). SSL 2.0 and 3.0 cannot be offered by this
-        client and are reported as NotTestable. Probes run in parallel, 16 at a time, in one bridge call.
+        client and are reported as NotTestable. Probes run in parallel, 16 at a time, in one bridge call; each
+        result is written the moment it is known, so a call stopped by a failure keeps the results it had (the
+        failure is one error per probe still open, naming host:port). The bridge is given -TimeoutSeconds plus
+        30 seconds without a new result before it is stopped, however many probes there are. TLS is spoken
+        from the first byte: ports that start in plain text and upgrade with STARTTLS (SMTP 25 and 587) answer
+        NotTls.
     .PARAMETER HostName
         The servers: names or IP addresses. Binds ComputerName, DNSHostName and HostName from pipeline objects.
     .PARAMETER Port
@@ -31,9 +37,9 @@ function Test-Tls365Connection
 
         Lists the servers (HostName and Port columns) that still accept TLS 1.0 or 1.1.
     .EXAMPLE
-        Test-Tls365Connection -HostName smtp.contoso.com -Port 587 -Protocol Tls12
+        Test-Tls365Connection -HostName mail.contoso.com -Port 993 -Protocol Tls12
 
-        Checks one port for TLS 1.2 only.
+        Checks one port (IMAP over TLS) for TLS 1.2 only.
     .INPUTS
         System.String, or objects with a HostName/ComputerName/DNSHostName (and Port) property.
     .OUTPUTS
@@ -86,21 +92,23 @@ function Test-Tls365Connection
     end
     {
         if ($pending.Count -eq 0) { return }
-        $answers = @(Invoke-Tls365BridgeBatch -Method 'tls.probe' -Item $pending)
-        foreach ($answer in $answers)
-        {
-            if ($null -ne $answer.Fatal) { $PSCmdlet.ThrowTerminatingError($answer.Fatal) }
+        # Results are written as the bridge gives them. The handler runs inside the bridge call, where
+        # $PSCmdlet is another function's: this command's own is passed by a name nothing there shadows.
+        $tls365ProbeCmdlet = $PSCmdlet
+        $write = {
+            param ($answer)
+            $cmdlet = $tls365ProbeCmdlet
             if ($null -ne $answer.Error)
             {
-                $PSCmdlet.WriteError($answer.Error)
-                continue
+                $cmdlet.WriteError($answer.Error)
+                return
             }
             $r = $answer.Result
             if ($null -ne $r.PSObject.Properties['ok'] -and -not $r.ok)
             {
                 # This item alone (a host name that cannot be one): its own error, the others are probed.
-                $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ([System.String]$r.error.message) -ErrorId ('TLS365.Probe.' + [System.String]$r.error.code) -Category InvalidArgument -TargetObject $answer.Item.Target))
-                continue
+                $cmdlet.WriteError((New-Tls365ErrorRecord -Message ([System.String]$r.error.message) -ErrorId ('TLS365.Probe.' + [System.String]$r.error.code) -Category InvalidArgument -TargetObject $answer.Item.Target))
+                return
             }
             $negotiated = $null
             $cipher = $null
@@ -114,7 +122,7 @@ function Test-Tls365Connection
             {
                 $detail = [System.String]$r.detail
             }
-            [PSCustomObject]@{
+            $cmdlet.WriteObject([PSCustomObject]@{
                 PSTypeName = 'TLS365.ConnectionTest'
                 HostName   = [System.String]$r.host
                 Port       = [System.Int32]$r.port
@@ -124,7 +132,13 @@ function Test-Tls365Connection
                 Negotiated = $negotiated
                 Cipher     = $cipher
                 Detail     = $detail
-            }
+            })
+        }
+        # One probe takes at most -TimeoutSeconds, and 16 run at once: a new result comes at least that often.
+        $fatal = @(Invoke-Tls365BridgeBatch -Method 'tls.probe' -Item $pending -TimeoutSeconds ($TimeoutSeconds + 30) -OnAnswer $write)
+        foreach ($f in $fatal)
+        {
+            if ($null -ne $f.Fatal) { $PSCmdlet.ThrowTerminatingError($f.Fatal) }
         }
     }
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { startReadyBridge, type BridgeProcess } from '../support/bridge-client.js';
-import { startOpensslServer, startSilentServer, freePort, type TlsServer } from '../support/tls-server.js';
+import { startOpensslServer, startServer, startSilentServer, freePort, type TlsServer } from '../support/tls-server.js';
 
 // Handshake probes against real TLS servers that this machine starts on 127.0.0.1 (openssl s_server),
 // through the real bridge. Never an outside address.
@@ -14,8 +14,12 @@ describe('tls.probe (Test-Tls365Connection) against local openssl s_server', fun
     await Promise.all(servers.map((s) => s.stop()));
   });
   const probe = async (port: number, protocols: string[], timeoutSeconds = 5): Promise<any[]> => {
-    const r = await bridge.request('tls.probe', { items: protocols.map((protocol) => ({ host: '127.0.0.1', port, protocol, timeoutSeconds })) }, 30_000);
+    const { reply: r, notes } = await bridge.call('tls.probe', { items: protocols.map((protocol) => ({ host: '127.0.0.1', port, protocol, timeoutSeconds })) }, 30_000);
     assert.ok(r.result, JSON.stringify(r.error));
+    // Every answer was also sent the moment it was known, as an `item` notification with its index.
+    assert.deepEqual(notes.map((n) => n.method), protocols.map(() => 'item'));
+    assert.deepEqual(notes.map((n) => n.params.index).sort((a, b) => a - b), protocols.map((_, i) => i));
+    for (const n of notes) assert.deepEqual(n.params.result, r.result.results[n.params.index]);
     return r.result.results;
   };
 
@@ -60,7 +64,7 @@ describe('tls.probe (Test-Tls365Connection) against local openssl s_server', fun
 
   it('answers a host that cannot be a name as that item alone, and probes its neighbours (issue 13, item 4)', async () => {
     const closed = await freePort();
-    const r = await bridge.request('tls.probe', { items: [
+    const { reply: r } = await bridge.call('tls.probe', { items: [
       { host: '127.0.0.1', port: closed, protocol: 'Tls12', timeoutSeconds: 5 },
       { host: 'a b', port: 443, protocol: 'Tls12' },
       { host: 'x'.repeat(300), port: 443, protocol: 'Tls12' },
@@ -72,6 +76,32 @@ describe('tls.probe (Test-Tls365Connection) against local openssl s_server', fun
     assert.deepEqual(results.map((x: any) => x.status ?? x.error.code), ['Unreachable', 'InvalidHost', 'InvalidHost', 'Unreachable']);
     assert.match(results[1].error.message, /^"a b" contains a space/);
     assert.match(results[2].error.message, /is longer than 255 characters/);
+  });
+
+  it('says in words why a server refused: its TLS alert, or a connection closed without one (issue 13, item 6)', async () => {
+    const s = await startOpensslServer(['-tls1_2']);
+    servers.push(s);
+    const [tls10] = await probe(s.port, ['Tls10']);
+    assert.equal(tls10.status, 'Refused');
+    assert.equal(tls10.detail, 'the server does not accept TLS 1.0 (TLS alert 70, protocol_version)');
+    const closer = await startServer((c) => c.once('data', () => c.destroy()));
+    servers.push(closer);
+    const [closed] = await probe(closer.port, ['Tls11']);
+    assert.equal(closed.status, 'Refused');
+    assert.match(closed.detail, /^the server closed the connection on the TLS 1\.1 hello without a TLS alert \(how Windows SChannel refuses a disabled version/);
+  });
+
+  it('says NotTls, not Refused with OpenSSL text, for an HTTP server, an SMTP banner and garbage (issue 13, item 6)', async () => {
+    const http = await startServer((c) => c.once('data', () => c.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n')));
+    const smtp = await startServer((c) => { c.write('220 mail.contoso.test ESMTP\r\n'); });
+    const garbage = await startServer((c) => c.once('data', () => c.end(Buffer.from([0, 1, 2, 0xff, 0xfe, 0x7f, 9, 9, 9, 9, 9, 9]))));
+    servers.push(http, smtp, garbage);
+    for (const port of [http.port, smtp.port, garbage.port]) {
+      const [r] = await probe(port, ['Tls12']);
+      assert.equal(r.status, 'NotTls', `port ${port}: ${JSON.stringify(r)}`);
+      assert.match(r.detail, new RegExp(`^the service on port ${port} answered, but not with TLS \\(plain HTTP, SMTP before STARTTLS or another protocol\\): probe the port of the TLS service \\(wrong version number\\)$`));
+      assert.doesNotMatch(r.detail, /ssl3_get_record|\.c:\d+/, 'no raw OpenSSL location');
+    }
   });
 
   it('refuses malformed probe requests by field path', async () => {

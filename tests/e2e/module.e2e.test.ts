@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { PowerShell } from 'node-powershell';
 import { decodeMask } from '../../core/index.js';
 import { repoRoot } from '../support/bridge-client.js';
-import { freePort, startOpensslServer, type TlsServer } from '../support/tls-server.js';
+import { freePort, startOpensslServer, startSilentServer, type TlsServer } from '../support/tls-server.js';
 import { literal, manifest, pwsh, startModuleShell } from '../support/module-shell.js';
 
 // End to end: mocha drives a real pwsh 7.6.9 running the module, which starts the real bridge
@@ -95,5 +95,38 @@ describe('Test-Tls365Connection end to end against local openssl s_server (pwsh 
     const [results, errors] = r.raw.trim().split(/\r?\n/);
     assert.equal(results, '127.0.0.1 Unreachable;127.0.0.1 Unreachable');
     assert.equal(errors, `TLS365.Probe.InvalidHost InvalidArgument bad host:${closed}`);
+  });
+
+  it('a probe run longer than the bridge timeout finishes: the timeout follows -TimeoutSeconds and new results (issue 13, item 3)', async () => {
+    // 36 probes of 2 s against a silent server, 16 at a time: about 6 s in all. With the bridge timeout set to
+    // 3 s, a fixed timeout turned all 36 (the finished ones too) into TLS365.Bridge.Timeout.
+    const silent = await startSilentServer();
+    try {
+      const r = await ps.invoke(`& (Get-Module TLS365) { $script:BridgeTimeoutSeconds = 3 }; try { $out = @(Test-Tls365Connection -HostName (1..9 | ForEach-Object { '127.0.0.1' }) -Port ${silent.port} -TimeoutSeconds 2 -ErrorVariable ev -ErrorAction SilentlyContinue) } finally { & (Get-Module TLS365) { $script:BridgeTimeoutSeconds = 300 } }; '{0} {1} {2}' -f $out.Count, @($out | Where-Object Status -eq 'TimedOut').Count, $ev.Count`);
+      assert.equal(r.raw.trim(), '36 36 0');
+    } finally {
+      await silent.stop();
+    }
+  });
+
+  it('results stream as they finish: a bridge killed after the first keeps every result given, and the probes still open each get an error naming host:port (issue 13, item 3)', async () => {
+    const closed = await freePort();
+    const silent = await startSilentServer();
+    try {
+      const items = [...Array.from({ length: 10 }, () => closed), ...Array.from({ length: 10 }, () => silent.port)]
+        .map((p) => `[PSCustomObject]@{ HostName = '127.0.0.1'; Port = ${p} }`).join(', ');
+      const r = await ps.invoke(`$killed = $false; $out = @(@(${items}) | Test-Tls365Connection -Protocol Tls12 -TimeoutSeconds 20 -ErrorVariable ev -ErrorAction SilentlyContinue | ForEach-Object { if (-not $killed) { $killed = $true; & (Get-Module TLS365) { $script:Bridge.Process.Kill() } }; $_ }); ($out | ForEach-Object { '{0}:{1} {2}' -f $_.HostName, $_.Port, $_.Status }) -join ';'; ($ev | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] + ' ' + $_.TargetObject }) -join ';'`);
+      const [results = '', errors = ''] = r.raw.trim().split(/\r?\n/);
+      const got = results.split(';').filter((x) => x !== '');
+      const failed = errors.split(';').filter((x) => x !== '');
+      assert.ok(got.length >= 1, r.raw);
+      assert.equal(got.length + failed.length, 20, r.raw);
+      for (const g of got) assert.equal(g, `127.0.0.1:${closed} Unreachable`, 'only the fast probes had finished');
+      // The silent server's probes were open (20 s each) when the bridge died: each has its own error.
+      assert.equal(failed.filter((f) => f === `TLS365.Bridge.Exited 127.0.0.1:${silent.port}`).length, 10, r.raw);
+      assert.ok(failed.every((f) => /^TLS365\.Bridge\.Exited 127\.0\.0\.1:\d+$/.test(f)), r.raw);
+    } finally {
+      await silent.stop();
+    }
   });
 });

@@ -24,6 +24,8 @@ export interface BridgeProcess {
   /** Resolves with the next reply line, rejects after timeoutMs or when the bridge exits first. */
   next(timeoutMs?: number): Promise<Reply>;
   request(method: string, params?: unknown, timeoutMs?: number): Promise<Reply>;
+  /** Sends a request and reads lines up to its reply: the notifications that came first, and the reply. */
+  call(method: string, params?: unknown, timeoutMs?: number): Promise<{ reply: Reply; notes: any[] }>;
   exited: Promise<number | null>;
   close(): Promise<number | null>;
 }
@@ -82,6 +84,17 @@ export function startBridge(args: readonly string[] = []): BridgeProcess {
       nextId += 1;
       child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
       return next(timeoutMs);
+    },
+    async call(method, params, timeoutMs) {
+      const id = nextId;
+      nextId += 1;
+      child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
+      const notes: any[] = [];
+      for (;;) {
+        const line = await next(timeoutMs);
+        if ('id' in line && line.id === id) return { reply: line, notes };
+        notes.push(line);
+      }
     },
     exited,
     close() {

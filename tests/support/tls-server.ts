@@ -69,6 +69,27 @@ export async function startOpensslServer(options: readonly string[]): Promise<Tl
   };
 }
 
+/** A plain TCP server on 127.0.0.1 whose connections `onConnection` handles (an HTTP port, an SMTP banner, garbage). */
+export async function startServer(onConnection: (socket: import('node:net').Socket) => void): Promise<TlsServer> {
+  const sockets = new Set<import('node:net').Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    onConnection(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    port,
+    stop: () => new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
 /** A TCP server that accepts and never speaks: handshakes against it time out. */
 export async function startSilentServer(): Promise<TlsServer & { server: Server }> {
   const sockets = new Set<import('node:net').Socket>();

@@ -138,6 +138,42 @@ Describe 'The bridge client' -Tag 'Bridge' {
         $seen.Result.results[0].protocols | Should -Be 'Tls12'
     }
 
+    It 'times out on lack of progress, not lack of messages: the same progress again and again does not keep it alive (issue 13, item 2)' {
+        Use-Bridge -Path (Join-Path -Path $script:fakes -ChildPath 'chatters-without-progress.js') -TimeoutSeconds 2
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $null = ConvertFrom-Tls365ProtocolMask -Value 2048 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $clock.Stop()
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Bridge.Timeout*'
+        $errs[0].Exception.Message | Should -Match 'made no progress on mask\.decode for 2 seconds'
+        # A generous bound that only a timeout restarted by every message (never) could exceed.
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 60
+    }
+
+    It 'lets a call that reports new progress run past the timeout (issue 13, item 2)' {
+        Use-Bridge -Path (Join-Path -Path $script:fakes -ChildPath 'progresses-slowly.js') -TimeoutSeconds 2
+        $out = ConvertFrom-Tls365ProtocolMask -Value 2048 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -HaveCount 0
+        $out | Should -Be 'Tls12'
+    }
+
+    It 'Find-Tls365LegacyClient: a bridge that dies reading one file names it, leaves it out and keeps the results of the others (issue 13, item 3)' {
+        $dir = Join-Path -Path $TestDrive -ChildPath 'dies'
+        $null = New-Item -ItemType Directory -Path $dir
+        $line = "#Fields: date time c-ip crypt-protocol`n2024-05-01 00:00:01 {0} 40`n"
+        [System.IO.File]::WriteAllText((Join-Path -Path $dir -ChildPath 'a.log'), ($line -f '192.0.2.1'))
+        [System.IO.File]::WriteAllText((Join-Path -Path $dir -ChildPath 'b-poison.log'), ($line -f '192.0.2.2'))
+        [System.IO.File]::WriteAllText((Join-Path -Path $dir -ChildPath 'c.log'), ($line -f '192.0.2.3'))
+        Use-Bridge -Path (Join-Path -Path $script:fakes -ChildPath 'dies-reading.js')
+        $out = @(Find-Tls365LegacyClient -Path $dir -ErrorVariable errs -ErrorAction SilentlyContinue)
+        ($out | ForEach-Object { $_.ClientIp } | Sort-Object) | Should -Be @('192.0.2.1', '192.0.2.3')
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Log.Bridge.Exited,Find-Tls365LegacyClient'
+        $errs[0].TargetObject | Should -Be (Join-Path -Path $dir -ChildPath 'b-poison.log')
+        $errs[0].Exception.Message | Should -Match 'b-poison\.log: the bridge stopped while reading this file'
+        $errs[0].Exception.Message | Should -Match 'the other 2 file\(s\) were scanned again'
+    }
+
     It 'throws TLS365.BridgeNotBuilt naming the missing file when dist/ was not built' {
         Use-Bridge -Path (Join-Path -Path $TestDrive -ChildPath 'no-such-main.js')
         $thrown = $null
