@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import {
-  applyPlan, evaluateSnapshot, planRemediation, snapshotFromJson, renderBackupReg, renderPlanReg, renderScript, snapshotFromReg, undo,
+  applyPlan, evaluateSnapshot, planRemediation, rewriteRefusal, snapshotFromJson, renderBackupReg, renderPlanReg, renderScript, snapshotFromReg, undo,
   type Backup, type Plan, type PlanError, type PlanOptions, type ScriptKind,
 } from '../core/index.js';
+import { visible } from '../core/model/visible.js';
 import { encodeUtf16le, getValue, parseRegFile, renderRegFile, type RegImage, type RegValue } from '../core/regfile/index.js';
 import type { Handler, Outcome } from './dispatch.js';
 import { MAX_IMAGE_BYTES, readBoundedFile } from './files.js';
@@ -21,17 +22,35 @@ import { toPowerShellShape } from './readiness-shape.js';
  * SHA-256 of the bytes written. Undo writes the original bytes back when the image is still exactly what the
  * apply wrote (so the file is restored byte for byte, whatever encoding it had); when it changed since, undo
  * restores the recorded values in the current image instead.
+ *
+ * Neither writes an image whose bytes were not all valid in its encoding (core/plan/rewrite.ts): that is the
+ * item's failure `WouldChangeBytes`, naming the file and line, and the file is not touched. Messages, and the
+ * values read from the image that a result reports (before/after), show control characters as \xHH.
  */
 
 type Failure = { ok: false; error: ItemError };
 
 const failure = (code: string, file: string | null, message: string, line: number | null = null): Failure =>
-  ({ ok: false, error: { code, file, line, message, errors: [] } });
+  ({ ok: false, error: { code, file, line, message: visible(message), errors: [] } });
 
 const planErrors = (code: string, file: string | null, what: string, errors: readonly PlanError[]): Failure => ({
   ok: false,
-  error: { code, file, line: null, message: `${what}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors: errors.map((e) => `${e.path}: ${e.message}`) },
+  error: { code, file, line: null, message: visible(`${what}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`), errors: errors.map((e) => visible(`${e.path}: ${e.message}`)) },
 });
+
+/** A registry value as a result reports it: string data read from an image shows control characters as \xHH. */
+function shownValue(v: RegValue | null): RegValue | null {
+  if (v === null) return null;
+  switch (v.type) {
+    case 'REG_SZ':
+    case 'REG_EXPAND_SZ':
+      return { ...v, data: visible(v.data) };
+    case 'REG_MULTI_SZ':
+      return { ...v, data: v.data.map(visible) };
+    default:
+      return v;
+  }
+}
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
@@ -74,6 +93,9 @@ function readRegImage(path: string): ImageRead {
     const first = parsed.errors[0];
     return failure('ImageMalformed', path, `${path}:${first?.line ?? 1}: ${first?.message ?? 'not a registry export'}`, first?.line ?? null);
   }
+  // Checked before anything is planned or written: the one image of this request is left as it is.
+  const refused = rewriteRefusal(parsed);
+  if (refused !== null) return failure('WouldChangeBytes', path, refused.message, refused.line);
   return { ok: true, bytes, image: parsed.image };
 }
 
@@ -212,7 +234,7 @@ export const planApplyImage: Handler = (params) => {
     if (!sameValue(after, expected)) {
       return ok(restoreOriginal(file, read.bytes, failure('VerifyFailed', file, `${file}: ${valueText(c.key, c.name)} reads back as ${JSON.stringify(after)}, not ${JSON.stringify(expected)}`)));
     }
-    result.push({ key: c.key, name: c.name, before: c.before, after, status: 'Applied' });
+    result.push({ key: c.key, name: c.name, before: shownValue(c.before), after: shownValue(after), status: 'Applied' });
   }
   return ok({ ok: true, changes: result, readiness: readinessOf(file, asView(backBytes), plan.value.settings?.roles), backupPath: backupPath.value, restart: plan.value.restart });
 };

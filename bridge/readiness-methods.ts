@@ -1,9 +1,9 @@
 import { extname } from 'node:path';
 import {
-  evaluateFacts, exchangeFleetFindings, exchangeFleetMember, machineFacts, snapshotFromJson, snapshotFromReg,
+  evaluateFacts, exchangeFleetFindings, exchangeFleetMember, machineFacts, readRegSnapshot, snapshotFromJson, snapshotFromJsonText,
   type EvaluateOptions, type MachineSnapshot, type Role,
 } from '../core/index.js';
-import { locateJsonError } from '../core/json/locate-error.js';
+import { visible } from '../core/model/visible.js';
 import type { FleetParts, Handler } from './dispatch.js';
 import { entryId, entryOf, takeEntry } from './session-store.js';
 import { findingShape, toPowerShellShape } from './readiness-shape.js';
@@ -15,9 +15,14 @@ export const MAX_READINESS_ITEMS = 5000;
 
 const ROLES: readonly Role[] = ['Exchange', 'ConfigMgr', 'AzureADConnect', 'Office'];
 
+/** A per-item failure: `file` as given (the caller's target), `message` and `errors` for display (control characters as \xHH). */
 export interface ItemError { code: string; file: string | null; line: number | null; message: string; errors: readonly string[] }
-type ItemResult = { ok: true; readiness: unknown; fleetKey?: number } | { ok: false; error: ItemError };
-export type SnapshotRead = { ok: true; snapshot: MachineSnapshot } | { ok: false; error: ItemError };
+/**
+ * `warnings`: what the user should know about an input that was still read (`file:line: message`, for display),
+ * such as bytes that were not valid in a .reg file's encoding; present only when there are some.
+ */
+type ItemResult = { ok: true; readiness: unknown; fleetKey?: number; warnings?: readonly string[] } | { ok: false; error: ItemError };
+export type SnapshotRead = { ok: true; snapshot: MachineSnapshot; warnings?: readonly string[] } | { ok: false; error: ItemError };
 
 function optionsOf(params: Record<string, unknown>): Checked<EvaluateOptions> {
   const raw = params['options'] ?? {};
@@ -56,28 +61,22 @@ export function startsLikeJson(b: Buffer): boolean {
 /** Reads one image file into a snapshot: the only I/O here. `.json` (or text starting with `{`) is a snapshot, anything else a `.reg` export. */
 export function readImage(path: string): SnapshotRead {
   const read = readBoundedFile(path, MAX_IMAGE_BYTES, 'a registry image or snapshot');
-  if (!read.ok) return { ok: false, error: { code: read.code, file: path, line: null, message: read.message, errors: [] } };
+  if (!read.ok) return { ok: false, error: { code: read.code, file: path, line: null, message: visible(read.message), errors: [] } };
   const bytes = read.bytes;
   const looksJson = extname(path).toLowerCase() === '.json' || startsLikeJson(bytes);
   if (looksJson) {
-    const text = jsonText(bytes);
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (e) {
-      const where = locateJsonError(text);
-      const detail = where === null ? (e instanceof Error ? e.message : String(e)) : `${where.message} at column ${where.column}`;
-      const line = where?.line ?? null;
-      return { ok: false, error: { code: 'SnapshotMalformed', file: path, line, message: `${path}${line === null ? '' : `:${line}`}: not valid JSON: ${detail}`, errors: [] } };
+    const snap = snapshotFromJsonText(jsonText(bytes), path);
+    if (!snap.ok) {
+      const { kind, ...error } = snap.error;
+      return { ok: false, error: { code: kind === 'malformed' ? 'SnapshotMalformed' : 'SnapshotInvalid', ...error } };
     }
-    const snap = snapshotFromJson(value, path);
-    if (!snap.ok) return { ok: false, error: { code: 'SnapshotInvalid', ...snap.error } };
     // A snapshot read from a file is an image of that machine, whoever collected it.
     return { ok: true, snapshot: { ...snap.value, source: 'Image' } };
   }
-  const snap = snapshotFromReg(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
+  const snap = readRegSnapshot(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path);
   if (!snap.ok) return { ok: false, error: { code: 'ImageMalformed', ...snap.error } };
-  return { ok: true, snapshot: snap.value };
+  const { snapshot, warnings } = snap.value;
+  return warnings.length === 0 ? { ok: true, snapshot } : { ok: true, snapshot, warnings };
 }
 
 /** At most this many fleets (readiness.evaluate calls with `fleet`) wait for readiness.fleet; the oldest is dropped. */
@@ -125,7 +124,9 @@ export const readinessEvaluate: Handler = (params, session) => {
   return mapItems(params, MAX_READINESS_ITEMS, (item, path): Checked<ItemResult> => {
     if (typeof item['path'] === 'string') {
       const read = readImage(item['path']);
-      return { ok: true, value: read.ok ? evaluate(read.snapshot, options.value, fleet) : read };
+      if (!read.ok) return { ok: true, value: read };
+      const done = evaluate(read.snapshot, options.value, fleet);
+      return { ok: true, value: read.warnings === undefined || !done.ok ? done : { ...done, warnings: read.warnings } };
     }
     if (item['snapshot'] === undefined) return invalid(path, 'must have a path (string) or a snapshot (object)');
     const origin = typeof item['origin'] === 'string' ? item['origin'] : path;

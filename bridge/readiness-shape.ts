@@ -1,4 +1,5 @@
 import type { Finding, Readiness } from '../core/index.js';
+import { visible } from '../core/model/visible.js';
 
 /**
  * The readiness result in the exact shape of the PowerShell objects (TLS365.Readiness and its parts), so the
@@ -26,7 +27,11 @@ export function findingShape(f: Finding): unknown {
     Message: f.message,
     Fix: f.fix === null ? null : {
       Text: f.fix.text,
-      Changes: f.fix.changes.map((c) => ({ Action: c.op, Key: c.key, Name: c.name, Value: c.op === 'delete-value' ? null : c.data })),
+      // The core keeps changes exact (a plan writes them); shown here, a string built from the input (a cipher-suite
+      // list) shows control characters as \xHH like every other text of the result.
+      Changes: f.fix.changes.map((c) => ({
+        Action: c.op, Key: visible(c.key), Name: visible(c.name), Value: c.op === 'delete-value' ? null : c.op === 'set-string' ? visible(c.data) : c.data,
+      })),
       Updates: f.fix.updates,
       Restart: f.fix.restart,
     },

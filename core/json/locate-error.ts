@@ -2,18 +2,26 @@
  * Finds where JSON text first stops being valid, as a 1-based line and column, so an error can name the line
  * of a malformed snapshot file (JSON.parse's messages do not always carry a position). Validation only: the
  * caller still parses with JSON.parse. Returns null when the text is valid JSON.
+ *
+ * Nesting is bounded (MAX_JSON_DEPTH objects and arrays inside one another) so that a hostile file cannot
+ * exhaust the stack of this recursive reader; deeper text is a `depth` failure at the bracket that goes one
+ * level too deep, told apart from a `syntax` failure so the message can say which it is.
  */
 export interface JsonErrorLocation {
+  readonly kind: 'syntax' | 'depth';
   readonly line: number;
   readonly column: number;
   readonly message: string;
 }
 
+/** Most objects and arrays inside one another that locateJsonError reads (a TLS365 snapshot has 7). */
+export const MAX_JSON_DEPTH = 512;
+
 export function locateJsonError(text: string): JsonErrorLocation | null {
   let i = 0;
-  let failure: { at: number; message: string } | null = null;
-  const fail = (message: string): false => {
-    if (failure === null) failure = { at: i, message };
+  let failure: { at: number; kind: JsonErrorLocation['kind']; message: string } | null = null;
+  const fail = (message: string, kind: JsonErrorLocation['kind'] = 'syntax'): false => {
+    if (failure === null) failure = { at: i, kind, message };
     return false;
   };
   const ws = (): void => {
@@ -56,10 +64,11 @@ export function locateJsonError(text: string): JsonErrorLocation | null {
     i += m[0].length;
     return true;
   };
+  /** One value; `depth` is the number of objects and arrays it sits in. */
   const value = (depth: number): boolean => {
-    if (depth > 512) return fail('nested too deeply');
     ws();
     const c = text[i];
+    if ((c === '{' || c === '[') && depth >= MAX_JSON_DEPTH) return fail(`nested deeper than ${MAX_JSON_DEPTH} levels`, 'depth');
     if (c === '{') {
       i += 1;
       ws();
@@ -119,10 +128,10 @@ export function locateJsonError(text: string): JsonErrorLocation | null {
     ws();
     if (i < text.length) fail('text after the JSON value');
   }
-  const found = failure as { at: number; message: string } | null;
+  const found = failure as { at: number; kind: JsonErrorLocation['kind']; message: string } | null;
   if (found === null) return null;
   const before = text.slice(0, found.at);
   const line = before.split('\n').length;
   const column = found.at - before.lastIndexOf('\n');
-  return { line, column, message: found.message };
+  return { kind: found.kind, line, column, message: found.message };
 }

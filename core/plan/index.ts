@@ -3,6 +3,7 @@
  *
  *   planRemediation(snapshot, options)  -> Plan (registry changes, updates, restart, warnings, unresolved)
  *   applyPlan(image, plan)              -> { image, backup }      undo(image, backup) -> the prior image
+ *   rewriteRefusal(parsed)              -> why an image file may not be written back (bytes read as U+FFFD), or null
  *   renderPlanReg(plan) / renderBackupReg(backup)               -> .reg text + UTF-16LE bytes
  *   renderApplyScript / renderSccmDiscoveryScript / renderSccmRemediationScript(plan) -> PowerShell text
  *
@@ -16,6 +17,7 @@ export {
 export { planRemediation } from './plan.js';
 export { planSettings } from './options.js';
 export { applyPlan, undo, validateBackup, type Applied } from './apply.js';
+export { rewriteRefusal, type RewriteRefusal } from './rewrite.js';
 export { validatePlan } from './validate.js';
 export { renderBackupReg, renderPlanReg, type RenderedReg } from './render-reg.js';
 export { renderApplyScript, renderScript, renderSccmDiscoveryScript, renderSccmRemediationScript, type ScriptKind } from './render-script.js';

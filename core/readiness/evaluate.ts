@@ -1,8 +1,10 @@
+import { visible } from '../model/visible.js';
 import { componentBase, type Base } from './components.js';
 import { machineFacts, type MachineFacts } from './facts.js';
 import { COMPONENTS, type Component, type ComponentVerdict, type Finding, type Readiness, type Severity } from './model.js';
 import type { EvaluateOptions, Rule } from './rule.js';
 import { RULES } from './rules/index.js';
+import { shownFinding } from './shown.js';
 import type { MachineSnapshot } from './snapshot.js';
 
 const RANK: Record<Severity, number> = { Info: 0, Warn: 1, Fail: 2 };
@@ -18,6 +20,8 @@ function baseName(origin: string | null): string | null {
  * Evaluates one machine: every rule, then a verdict per component (the worst severity among the findings
  * attached to it: Fail -> NotReady, Warn/Pass -> Ready; Info never changes a verdict), Ready only when every
  * applicable component is Ready, and MissingUpdates from the Fail and Warn findings (rules.md "Conventions").
+ * The result is what is reported, so its texts (computer and OS name, reasons, messages, fix texts) show
+ * control characters from the input as \xHH (model/visible.ts); fix changes stay exact.
  */
 export function evaluateSnapshot(snapshot: MachineSnapshot, options: EvaluateOptions = { roles: [] }, rules: readonly Rule[] = RULES): Readiness {
   return evaluateFacts(machineFacts(snapshot), options, rules);
@@ -36,19 +40,20 @@ export function evaluateFacts(m: MachineFacts, options: EvaluateOptions = { role
       if (rule.appliesTo !== undefined && !rule.appliesTo(m, options)) continue;
       for (const out of rule.evaluate(m, options)) {
         if (out.kind === 'unknown') {
-          for (const c of out.components) if (!unknowns.has(c)) unknowns.set(c, out.reason);
+          for (const c of out.components) if (!unknowns.has(c)) unknowns.set(c, visible(out.reason));
           continue;
         }
         const components = out.finding.components.filter(applicable);
         if (components.length === 0 && out.finding.components.length > 0) continue;
-        findings.push(components.length === out.finding.components.length ? out.finding : { ...out.finding, components });
+        const shown = shownFinding(out.finding);
+        findings.push(components.length === shown.components.length ? shown : { ...shown, components });
       }
     }
   }
 
   const components: ComponentVerdict[] = COMPONENTS.map((name) => {
     const base = bases.get(name) as Base;
-    if (base.kind !== 'evaluate') return { name, status: base.kind, reason: base.reason };
+    if (base.kind !== 'evaluate') return { name, status: base.kind, reason: visible(base.reason) };
     const mine = findings.filter((f) => f.components.includes(name));
     const worst = mine.reduce<Severity>((w, f) => (RANK[f.severity] > RANK[w] ? f.severity : w), 'Info');
     if (worst === 'Fail') {
@@ -65,10 +70,10 @@ export function evaluateFacts(m: MachineFacts, options: EvaluateOptions = { role
   for (const f of findings) if (f.severity !== 'Info') for (const kb of f.missingUpdates) missing.add(kb.toUpperCase());
 
   return {
-    computerName: m.computerName ?? baseName(snapshot.origin) ?? 'unknown',
+    computerName: visible(m.computerName ?? baseName(snapshot.origin) ?? 'unknown'),
     source: snapshot.source,
-    origin: snapshot.origin,
-    os: m.os === null ? { name: 'Unknown', build: null, ubr: null } : { name: m.os.name, build: m.os.build, ubr: m.os.ubr },
+    origin: snapshot.origin === null ? null : visible(snapshot.origin),
+    os: m.os === null ? { name: 'Unknown', build: null, ubr: null } : { name: visible(m.os.name), build: m.os.build, ubr: m.os.ubr },
     ready: components.every((c) => c.status === 'Ready' || c.status === 'NotApplicable') && components.some((c) => c.status === 'Ready'),
     components,
     findings,

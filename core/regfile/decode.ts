@@ -44,16 +44,28 @@ export function decodeWindows1252(bytes: Uint8Array, start = 0): string {
   return unitsToString(out, n);
 }
 
+/** Where UTF-8 decoding first went wrong: index in the text, offset of the byte in the file, the byte, how many in all. */
+export interface Utf8Damage {
+  readonly index: number;
+  readonly offset: number;
+  readonly byte: number;
+  readonly count: number;
+}
+
 /**
  * Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). With `replace` false, returns
  * undefined at the first bad byte (used to tell UTF-8 from ANSI); with `replace` true, each bad byte
- * becomes U+FFFD and `bad` is the index of the first one (-1 when none).
+ * becomes U+FFFD and `bad` is the index of the first one (-1 when none), `damage` says which byte and how many.
  */
-export function decodeUtf8(bytes: Uint8Array, start: number, replace: boolean): { readonly text: string; readonly bad: number } | undefined {
+export function decodeUtf8(
+  bytes: Uint8Array, start: number, replace: boolean,
+): { readonly text: string; readonly bad: number; readonly damage?: Utf8Damage } | undefined {
   const len = bytes.length;
   const out = new Uint16Array(Math.max(0, len - start));
   let n = 0;
   let bad = -1;
+  let badOffset = -1;
+  let badCount = 0;
   let i = start;
   while (i < len) {
     const b = bytes[i] ?? 0;
@@ -94,7 +106,11 @@ export function decodeUtf8(bytes: Uint8Array, start: number, replace: boolean): 
     }
     if (!ok) {
       if (!replace) return undefined;
-      if (bad < 0) bad = n;
+      if (bad < 0) {
+        bad = n;
+        badOffset = i;
+      }
+      badCount += 1;
       out[n] = 0xfffd;
       n += 1;
       i += 1;
@@ -111,7 +127,8 @@ export function decodeUtf8(bytes: Uint8Array, start: number, replace: boolean): 
     }
     i += need + 1;
   }
-  return { text: unitsToString(out, n), bad };
+  const text = unitsToString(out, n);
+  return bad < 0 ? { text, bad } : { text, bad, damage: { index: bad, offset: badOffset, byte: bytes[badOffset] ?? 0, count: badCount } };
 }
 
 /** UTF-16 code units from byte pairs; an odd last byte becomes U+FFFD (`bad` is its index, else -1). */
@@ -141,6 +158,15 @@ function looksUtf16le(bytes: Uint8Array): boolean {
   return chars >= 2;
 }
 
+const byteText = (b: number): string => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+const REPLACED = 'U+FFFD, the replacement character';
+
+/** What an odd trailing byte of a UTF-16 file is, in words. */
+function oddByte(bytes: Uint8Array, start: string): string {
+  const at = bytes.length - 1;
+  return `${start}: its last byte, ${byteText(bytes[at] ?? 0)} at offset ${at}, is half a character and was read as ${REPLACED}`;
+}
+
 /**
  * Decodes a .reg file the way its bytes say:
  * - BOM FF FE: UTF-16LE (what regedit's "Version 5.00" export writes); BOM FE FF: UTF-16BE;
@@ -148,6 +174,12 @@ function looksUtf16le(bytes: Uint8Array): boolean {
  * - no BOM, but the first line has a zero in every odd byte: UTF-16LE;
  * - no BOM and valid UTF-8: UTF-8 (plain ASCII lands here too, where UTF-8 and ANSI agree);
  * - anything else: Windows-1252, the ANSI code page of REGEDIT4 exports on Western Windows.
+ *
+ * Lossless except where `problem` says otherwise: Windows-1252 maps each of the 256 byte values to its own
+ * character, UTF-8 without a BOM is chosen only when every byte is valid, and UTF-16 code units (lone
+ * surrogates too) are copied as they are. Only bytes invalid in the encoding a BOM or the zeros declare (a
+ * UTF-8 BOM file with a stray 0xFF, a UTF-16 file with an odd byte at its end) become U+FFFD, and then
+ * `problem` names the first such byte (value and offset), how many there are, and where in the text it is.
  */
 export function decodeRegBytes(bytes: Uint8Array): DecodedText {
   const b0 = bytes[0];
@@ -158,23 +190,34 @@ export function decodeRegBytes(bytes: Uint8Array): DecodedText {
     const encoding: RegEncoding = le ? 'utf-16le' : 'utf-16be';
     return bad < 0
       ? { encoding, text }
-      : { encoding, text, problem: { index: bad, message: `the file has an odd number of bytes after its ${encoding} BOM; the last byte was replaced with U+FFFD` } };
+      : { encoding, text, problem: { index: bad, message: oddByte(bytes, `the file has an odd number of bytes after its ${le ? 'UTF-16LE' : 'UTF-16BE'} byte order mark`) } };
   }
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
     const decoded = decodeUtf8(bytes, 3, true);
     const text = decoded?.text ?? '';
-    const bad = decoded?.bad ?? -1;
-    return bad < 0
-      ? { encoding: 'utf-8', text }
-      : { encoding: 'utf-8', text, problem: { index: bad, message: 'the file has a UTF-8 BOM but bytes that are not UTF-8; they were replaced with U+FFFD' } };
+    const d = decoded?.damage;
+    if (d === undefined) return { encoding: 'utf-8', text };
+    const which = d.count > 1 ? `it and ${d.count - 1} more such byte${d.count > 2 ? 's' : ''} were` : 'it was';
+    return {
+      encoding: 'utf-8',
+      text,
+      problem: { index: d.index, message: `byte ${byteText(d.byte)} at offset ${d.offset} is not UTF-8, though the file starts with a UTF-8 byte order mark; ${which} read as ${REPLACED}` },
+    };
   }
   if (looksUtf16le(bytes)) {
     const { text, bad } = decodeUtf16(bytes, 0, true);
     return bad < 0
       ? { encoding: 'utf-16le', text }
-      : { encoding: 'utf-16le', text, problem: { index: bad, message: 'the file looks like UTF-16LE without a BOM but has an odd number of bytes; the last byte was replaced with U+FFFD' } };
+      : { encoding: 'utf-16le', text, problem: { index: bad, message: oddByte(bytes, 'the file looks like UTF-16LE without a byte order mark but has an odd number of bytes') } };
   }
   const utf8 = decodeUtf8(bytes, 0, false);
   if (utf8 !== undefined) return { encoding: 'utf-8', text: utf8.text };
   return { encoding: 'windows-1252', text: decodeWindows1252(bytes) };
 }
+
+/**
+ * What to do about bytes that were read as U+FFFD: get bytes that say what the machine holds. regedit's export
+ * writes UTF-16LE, in which every byte pair is a character; an editor can save the corrected file as UTF-16LE
+ * ("Unicode") too.
+ */
+export const BAD_BYTES_ADVICE = 're-export it with regedit (File > Export writes UTF-16LE), or correct those bytes and save the file as UTF-16LE';

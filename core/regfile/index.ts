@@ -41,7 +41,7 @@ export type {
   RegValueEntry,
   RegValueType,
 } from './types.js';
-export { decodeRegBytes, decodeWindows1252, type DecodedText } from './decode.js';
+export { BAD_BYTES_ADVICE, decodeRegBytes, decodeWindows1252, type DecodedText } from './decode.js';
 export { encodeUtf16le } from './encode.js';
 export { formatDiagnostic, parseRegFile, parseRegText } from './parse.js';
 export { foldName, normaliseKeyPath } from './paths.js';

@@ -1,3 +1,4 @@
+import { visible } from '../model/visible.js';
 import { decodeRegBytes } from './decode.js';
 import { foldName, isRootKey, normaliseKeyPath } from './paths.js';
 import type { RegDiagnostic, RegDiagnosticCode, RegFileParseResult, RegFormat, RegImage, RegKey, RegParseResult, RegValue } from './types.js';
@@ -52,12 +53,13 @@ function label(name: string): string {
   return name === '' ? '@' : JSON.stringify(name);
 }
 
+/** Messages quote the file's own text (a line, a name): control characters in it are shown as \xHH (model/visible.ts). */
 function report(st: State, code: RegDiagnosticCode, index: number, message: string): void {
-  st.errors.push({ code, file: st.file, line: index + 1, message });
+  st.errors.push({ code, file: st.file, line: index + 1, message: visible(message) });
 }
 
 function warn(st: State, code: RegDiagnosticCode, index: number, message: string): void {
-  st.warnings.push({ code, file: st.file, line: index + 1, message });
+  st.warnings.push({ code, file: st.file, line: index + 1, message: visible(message) });
 }
 
 /**
@@ -374,7 +376,7 @@ export function parseRegText(text: string, fileName: string): RegParseResult {
         ? `the file is empty; a .reg file starts with "${HEADER_V5}" or "${HEADER_4}"`
         : `expected the header "${HEADER_V5}" or "${HEADER_4}", found ${shown(headerLine.trim())}`;
     const line = headerLine === undefined ? 1 : first + 1;
-    return { ok: false, errors: [{ code: 'BadHeader', file: fileName, line, message }], warnings: [] };
+    return { ok: false, errors: [{ code: 'BadHeader', file: fileName, line, message: visible(message) }], warnings: [] };
   }
   const st: State = {
     file: fileName,
@@ -440,14 +442,20 @@ function lineOfIndex(text: string, index: number): number {
 /**
  * Parses the bytes of a .reg file: decodes them (see decodeRegBytes: UTF-16LE/BE by BOM, UTF-8 with or
  * without BOM, UTF-16LE without BOM, else Windows-1252) and parses the text. Bytes that are not valid in the
- * detected encoding are a `BadEncoding` warning; the result says which encoding was used.
+ * detected encoding are a `BadEncoding` warning naming the first one (its line, value and offset); an error on
+ * that same line (the U+FFFD put in usually spoils it) says so too, so it does not send the reader looking for
+ * a typo. The result says which encoding was used.
  */
 export function parseRegFile(bytes: Uint8Array, fileName: string): RegFileParseResult {
   const decoded = decodeRegBytes(bytes);
   const result = parseRegText(decoded.text, fileName);
   if (decoded.problem === undefined) return { ...result, encoding: decoded.encoding };
-  const warning: RegDiagnostic = { code: 'BadEncoding', file: fileName, line: lineOfIndex(decoded.text, decoded.problem.index), message: decoded.problem.message };
-  return { ...result, warnings: [warning, ...result.warnings].sort(byLine), encoding: decoded.encoding };
+  const line = lineOfIndex(decoded.text, decoded.problem.index);
+  const warning: RegDiagnostic = { code: 'BadEncoding', file: fileName, line, message: decoded.problem.message };
+  const warnings = [warning, ...result.warnings].sort(byLine);
+  if (result.ok) return { ...result, warnings, encoding: decoded.encoding };
+  const errors = result.errors.map((e) => (e.line === line ? { ...e, message: `${e.message}; ${decoded.problem?.message ?? ''}` } : e));
+  return { ok: false, errors, warnings, encoding: decoded.encoding };
 }
 
 /** `file:line: message`, the form compilers use, for logs and test output. */

@@ -37,7 +37,8 @@ function Select-Tls365ApprovedChange
         $value = '(delete)'
         if ($c.op -eq 'set-dword') { $value = 'dword:{0:x8} ({0})' -f [System.UInt32]$c.data }
         elseif ($c.op -eq 'set-string') { $value = '"{0}"' -f $c.data }
-        $text = $script:LocalizedData.Remediation_ShouldProcess -f $Target, ('{0}\{1}' -f $c.key, $c.name), $value
+        # The data can come from the image (a cipher-suite list kept in the new order): shown with controls as \xHH.
+        $text = ConvertTo-Tls365VisibleText -Text ($script:LocalizedData.Remediation_ShouldProcess -f $Target, ('{0}\{1}' -f $c.key, $c.name), $value)
         if ($Cmdlet.ShouldProcess($text, 'Set registry value')) { $c }
     }
 }

@@ -20,7 +20,10 @@ function Get-Tls365Readiness
         Ready, Components (Name, Status = Ready, NotReady, Unknown or NotApplicable, Reason), Findings
         (RuleId, Severity = Fail, Warn or Info, Component, Message, Fix) and MissingUpdates. A file that
         cannot be read or parsed gives one error naming the file (and line) and every other file is still
-        evaluated. Images are evaluated in batches by one bridge process, never one call per machine, and
+        evaluated. An image read with a doubt (bytes not valid in its encoding, read as U+FFFD; hex data whose
+        size does not fit its type) is evaluated and gives a warning naming the file and line. Text from an
+        image (machine and OS names, values quoted in messages) shows control characters as \xHH, so no
+        escape sequence from a file reaches the console. Images are evaluated in batches by one bridge process, never one call per machine, and
         results are written as each batch is done (10,000 snapshot files in one call stream, with progress).
 
         The machines of one call (-Path, -ComputerName, -HostName, -Session) are one fleet for the Exchange
@@ -220,6 +223,10 @@ function Get-Tls365Readiness
             foreach ($answer in @(Select-Tls365BatchResult -Answer $answers -Cmdlet $PSCmdlet -ErrorPrefix 'TLS365.Image.' -Category @{ FileUnreadable = 'ReadError'; NotAFile = 'InvalidType'; FileTooLarge = 'LimitsExceeded' }))
             {
                 $r = $answer.Result
+                # What the user should know about an image that was still read (bytes not valid in its encoding...),
+                # already worded by the core, naming the file and line.
+                $warningsProperty = $r.PSObject.Properties['warnings']
+                if ($null -ne $warningsProperty) { foreach ($w in @($warningsProperty.Value)) { $PSCmdlet.WriteWarning([System.String]$w) } }
                 if ($Snapshot)
                 {
                     $r.snapshot.PSObject.TypeNames.Insert(0, 'TLS365.Snapshot')

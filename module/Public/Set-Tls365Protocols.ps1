@@ -11,7 +11,10 @@ function Set-Tls365Protocols
         The image (-Path) is a regedit export (.reg). It is written back as a regedit Version 5.00 file
         (UTF-16LE, what regedit writes). The backup is two files: <BackupPath> (a .reg that restores the
         prior values with regedit) and <BackupPath>.json (what Undo-Tls365Change reads). If a change is
-        declined, only the approved ones are applied. -WhatIf changes nothing and writes no backup.
+        declined, only the approved ones are applied. -WhatIf changes nothing and writes no backup. An image
+        holding bytes that are not valid in its encoding (read as U+FFFD, which a rewrite would keep for good)
+        is not written: it gets a TLS365.Image.WouldChangeBytes error naming the file and line, stays byte for
+        byte as it was, and the other images of the call are still changed.
 
         Updates the plan needs but cannot install (KB3140245 and friends) are written as warnings, and so is
         every RISK warning of the plan (for example -AllowLegacy keeping TLS 1.0/1.1 on).
@@ -223,7 +226,10 @@ function Set-Tls365Protocols
             $category = 'WriteError'
             if (@('Conflict', 'BackupExists') -contains [System.String]$e.code) { $category = 'ResourceExists' }
             if (@('ImageMalformed', 'NotRegImage') -contains [System.String]$e.code) { $category = 'InvalidData' }
-            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Remediation.' + $e.code) -Category $category -TargetObject $file))
+            $errorId = 'TLS365.Remediation.' + $e.code
+            # Bytes not valid in the image's encoding: writing it would change them, so it was left as it is.
+            if ([System.String]$e.code -eq 'WouldChangeBytes') { $errorId = 'TLS365.Image.WouldChangeBytes'; $category = 'InvalidData' }
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId $errorId -Category $category -TargetObject $file))
             return
         }
         foreach ($c in @($result.changes))

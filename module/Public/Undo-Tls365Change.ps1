@@ -8,7 +8,8 @@ function Undo-Tls365Change
         every value it recorded in the image: values that did not exist are deleted again, and keys the plan
         created are removed when they are left empty. When the image is still exactly as Set-Tls365Protocols
         left it, its original bytes are written back, so the file is restored byte for byte; when it changed
-        since, only the recorded values are restored and every other edit is kept.
+        since, only the recorded values are restored and every other edit is kept; if it now holds bytes that
+        are not valid in its encoding, it is left as it is with a TLS365.Image.WouldChangeBytes error.
 
         Accepts the TLS365.ChangeResult objects of Set-Tls365Protocols from the pipeline (BackupPath and
         Path by property name); each backup is restored once, however many changes it holds.
@@ -134,7 +135,10 @@ function Undo-Tls365Change
                 $category = 'InvalidData'
                 if (@('FileUnreadable', 'BackupUnreadable') -contains [System.String]$e.code) { $category = 'ReadError' }
                 if ([System.String]$e.code -eq 'FileUnwritable') { $category = 'WriteError' }
-                $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Remediation.' + $e.code) -Category $category -TargetObject $entry.Path))
+                $errorId = 'TLS365.Remediation.' + $e.code
+                # Bytes not valid in the image's encoding: writing it would change them, so it was left as it is.
+                if ([System.String]$e.code -eq 'WouldChangeBytes') { $errorId = 'TLS365.Image.WouldChangeBytes' }
+                $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId $errorId -Category $category -TargetObject $entry.Path))
                 continue
             }
             $out = [PSCustomObject]@{

@@ -26,3 +26,22 @@ describe('locateJsonError (line numbers for malformed snapshot files)', () => {
     });
   }
 });
+
+describe('locateJsonError: JSON nested too deeply (issue 13, item 6)', () => {
+  it('says it is the depth, with the limit, line and column, apart from syntax errors', () => {
+    const r = locateJsonError(`${'['.repeat(600)}x`);
+    assert.ok(r !== null);
+    assert.equal(r.kind, 'depth');
+    assert.equal(r.line, 1);
+    assert.equal(r.column, 513);
+    assert.equal(r.message, 'nested deeper than 512 levels');
+    const deep = locateJsonError(`{"a":\n${'{"a":'.repeat(520)}`);
+    assert.equal(deep?.kind, 'depth');
+    assert.equal(deep?.line, 2);
+    assert.equal(locateJsonError('{"a" 1}')?.kind, 'syntax');
+  });
+  it('512 levels are read, 513 are not', () => {
+    assert.equal(locateJsonError(`${'['.repeat(512)}${']'.repeat(512)}`), null);
+    assert.equal(locateJsonError(`${'['.repeat(513)}${']'.repeat(513)}`)?.kind, 'depth');
+  });
+});

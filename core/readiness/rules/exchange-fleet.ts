@@ -2,6 +2,8 @@ import type { MachineFacts } from '../facts.js';
 import type { Component, Finding, RuleId } from '../model.js';
 import type { Sources } from '../../model/source.js';
 import { finding, type EvaluateOptions } from '../rule.js';
+import { visible } from '../../model/visible.js';
+import { shownFinding } from '../shown.js';
 import { SRC } from '../sources.js';
 import { isExchange, views } from './exchange/common.js';
 import { hcNetView, hcTls, NET_VALUES, netValue, show } from './exchange/healthchecker.js';
@@ -81,7 +83,8 @@ export function exchangeFleetFindings(machines: readonly MachineFacts[], options
       const out1 = finding(EXCH_009, 'Warn', components,
         `The ${servers.length} Exchange servers in this batch have ${groupList.length} different TLS 1.0-1.2 / .NET 4 configurations and this one is in group ${gi + 1}${peers.length > 0 ? ` with ${peers.join(', ')}` : ' alone'}; it differs from others in ${differs.map((d) => `${d.label} (here ${d.value})`).join(', ')}, and HealthChecker's Extended Protection check requires every Exchange server to run the same TLS configuration.`,
         { text: 'Apply the same TLS 1.0-1.2 Client/Server values and .NET 4 values on every Exchange server (the other EXCH findings give the recommended values), then restart each changed server.', changes: [], updates: [], restart: 'reboot' });
-      if (out1.kind === 'finding') out.push({ index: s.index, computerName: s.name, finding: out1.finding });
+      // Reported as evaluateFacts reports: the other servers' names are shown with control characters as \xHH.
+      if (out1.kind === 'finding') out.push({ index: s.index, computerName: visible(s.name), finding: shownFinding(out1.finding) });
     }
   });
   return out;

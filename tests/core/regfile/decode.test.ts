@@ -89,7 +89,7 @@ describe('regfile: decoding bytes', () => {
     const r = parseRegFile(bytes, 'bad8.reg');
     assert.ok(r.ok);
     assert.deepEqual(r.warnings, [
-      { code: 'BadEncoding', file: 'bad8.reg', line: 4, message: 'the file has a UTF-8 BOM but bytes that are not UTF-8; they were replaced with U+FFFD' },
+      { code: 'BadEncoding', file: 'bad8.reg', line: 4, message: 'byte 0xFF at offset 59 is not UTF-8, though the file starts with a UTF-8 byte order mark; it was read as U+FFFD, the replacement character' },
     ]);
     assert.deepEqual(getValue(r.image, 'HKLM\\A', 'x'), { type: 'REG_SZ', data: 'a\ufffdb' });
   });
@@ -113,6 +113,22 @@ describe('regfile: decoding bytes', () => {
     assert.equal(r.warnings[0]?.code, 'BadEncoding');
     assert.equal(r.warnings[0]?.line, 3);
     assert.ok(!r.ok && r.errors[0]?.line === 3, JSON.stringify(r));
+  });
+
+  it('counts the bad bytes and names the first (issue 13, item 6)', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('REGEDIT4\r\n;', 'latin1'), Buffer.from([0xc3, 0x28, 0xff, 0x80])]);
+    const r = parseRegFile(bytes, 'x.reg');
+    assert.deepEqual(r.warnings.map((w) => [w.line, w.message]), [
+      [2, 'byte 0xC3 at offset 14 is not UTF-8, though the file starts with a UTF-8 byte order mark; it and 2 more such bytes were read as U+FFFD, the replacement character'],
+    ]);
+  });
+
+  it('names the odd trailing byte of UTF-16, and says so in the error of the line it spoils (issue 13, item 6)', () => {
+    const bytes = Buffer.concat([utf16leWithBom('Windows Registry Editor Version 5.00\r\n[HKLM\\A]\r\n'), Buffer.from([0x0a])]);
+    const r = parseRegFile(bytes, 'odd.reg');
+    assert.ok(!r.ok);
+    assert.equal(r.warnings[0]?.message, 'the file has an odd number of bytes after its UTF-16LE byte order mark: its last byte, 0x0A at offset 98, is half a character and was read as U+FFFD, the replacement character');
+    assert.match(r.errors[0]?.message ?? '', /^unrecognised line "\ufffd".*; the file has an odd number of bytes after its UTF-16LE byte order mark/);
   });
 
   it('encodeUtf16le writes BOM FF FE then little-endian code units', () => {

@@ -84,7 +84,7 @@ Describe 'Get-Tls365Readiness -Path' -Tag 'Public' {
         $null = Get-Tls365Readiness -Path $bad, $wrong -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs | Should -HaveCount 2
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Image.SnapshotMalformed*'
-        $errs[0].Exception.Message | Should -Match 'bad\.json:3'
+        $errs[0].Exception.Message | Should -Match 'bad\.json: .*at line 3, column 17'
         $errs[1].FullyQualifiedErrorId | Should -BeLike 'TLS365.Image.SnapshotInvalid*'
         $errs[1].Exception.Message | Should -Match '\$\.registry\[0\]\.path'
     }
@@ -296,5 +296,102 @@ Describe 'Get-Tls365Readiness: bracketed names are the files they name (issue 13
         @($ev).Count | Should -Be 1
         $ev[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Image.NotAFile*'
         $ev[0].Exception.Message | Should -Match 'is a folder'
+    }
+}
+
+Describe 'Get-Tls365Readiness: silent changes and misleading words (issue 13, item 6)' -Tag 'Public' {
+    BeforeAll {
+        $script:acceptanceA01 = Join-Path -Path (Join-Path -Path (Join-Path -Path (Join-Path -Path $script:repoRoot -ChildPath 'tests') -ChildPath 'fixtures') -ChildPath 'acceptance') -ChildPath 'A01-win10-22h2-nothing-set.reg'
+        # C0 controls but tab, CR and LF (which Out-String itself writes), DEL and C1 controls: never on the console raw.
+        $script:controlPattern = '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]'
+        $e = [System.String][char]0x1B
+        $script:evil = $e + ']0;pwned' + [char]0x07 + 'EX' + $e + '[2J' + [char]0x9B + '31m' + [char]0x7F
+        $script:evilShown = '\x1B]0;pwned\x07EX\x1B[2J\x9B31m\x7F'
+    }
+
+    It 'evaluates an image holding a byte that is not valid in its encoding and warns, naming the file, line, byte and what to do' {
+        $text = [System.IO.File]::ReadAllText($script:acceptanceA01).TrimEnd()
+        $head = $text + "`r`n`r`n[HKEY_LOCAL_MACHINE\SOFTWARE\Contoso]`r`n`"Note`"=`"caf"
+        $bytes = New-Object -TypeName 'System.Collections.Generic.List[System.Byte]'
+        $bytes.AddRange([System.Byte[]]@(0xEF, 0xBB, 0xBF))
+        $bytes.AddRange([System.Text.Encoding]::ASCII.GetBytes($head))
+        $bytes.Add(0xFF)
+        $bytes.AddRange([System.Text.Encoding]::ASCII.GetBytes("`"`r`n"))
+        $file = Join-Path -Path $TestDrive -ChildPath 'bad-byte.reg'
+        [System.IO.File]::WriteAllBytes($file, $bytes.ToArray())
+        $line = @($head -split "`r`n").Count
+        $out = Get-Tls365Readiness -Path $file -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable errs -ErrorAction SilentlyContinue
+        @($errs) | Should -HaveCount 0
+        $out.ComputerName | Should -Be 'W10-A01'
+        @($warned) | Should -HaveCount 1
+        $warned[0].Message | Should -BeLike ('{0}:{1}: byte 0xFF *' -f $file, $line)
+        $warned[0].Message | Should -Match 'not UTF-8'
+        $warned[0].Message | Should -Match 're-export it with regedit'
+        $warned[0].Message | Should -Match 'UTF-16LE'
+        $null = Get-Tls365Readiness -Path $file -Snapshot -WarningVariable warnedRaw -WarningAction SilentlyContinue
+        @($warnedRaw) | Should -HaveCount 1
+    }
+
+    It 'names the file, line, column and what a snapshot is for broken JSON nested 600 levels deep' {
+        $deep = Join-Path -Path $TestDrive -ChildPath 'deep.json'
+        [System.IO.File]::WriteAllText($deep, ('[' * 600) + 'x')
+        $null = Get-Tls365Readiness -Path $deep -ErrorVariable errs -ErrorAction SilentlyContinue
+        @($errs) | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Image.SnapshotMalformed,Get-Tls365Readiness'
+        $errs[0].TargetObject | Should -Be $deep
+        $message = $errs[0].Exception.Message
+        $message | Should -BeLike ($deep + ': not a TLS365 snapshot: *')
+        $message | Should -Match 'nested deeper than 512 levels at line 1, column 513'
+        $message | Should -Match 'tls365\.snapshot/1'
+        $message | Should -Match 'Get-Tls365Readiness -Snapshot'
+        $message | Should -Match 'Get-Tls365Snapshot\.ps1'
+    }
+
+    It 'never writes a control character from an image or snapshot to the console: objects, views, warnings and errors' {
+        $dir = Join-Path -Path $TestDrive -ChildPath 'controls'
+        $null = New-Item -ItemType Directory -Path $dir
+        $source = [System.IO.File]::ReadAllText((Join-Path -Path $script:examples -ChildPath 'ws2012r2-web01.reg'), [System.Text.Encoding]::Unicode)
+        $text = $source.Replace('"ComputerName"="WS2012R2-WEB01"', ('"ComputerName"="{0}"' -f $script:evil)).Replace('"ProductName"="Windows Server 2012 R2 Standard"', ('"ProductName"="Windows Server 2012 R2 {0}"' -f $script:evil))
+        # A value named with the sequences whose hex(2) data has an odd length: the parser warns, naming the value.
+        $text = $text.TrimEnd() + ("`r`n`r`n[HKEY_LOCAL_MACHINE\SOFTWARE\Contoso]`r`n`"{0}`"=hex(2):41,00,42`r`n" -f $script:evil)
+        $image = Join-Path -Path $dir -ChildPath 'evil.reg'
+        [System.IO.File]::WriteAllText($image, $text, [System.Text.Encoding]::Unicode)
+        $broken = Join-Path -Path $dir -ChildPath 'broken.reg'
+        [System.IO.File]::WriteAllText($broken, ("Windows Registry Editor Version 5.00`r`n`r`n[HKEY_LOCAL_MACHINE\SOFTWARE\A]`r`n{0}`r`n`"{0}`"=dword:zz`r`n" -f $script:evil), [System.Text.Encoding]::Unicode)
+        $snapshot = Get-Tls365Readiness -Path (Join-Path -Path $script:examples -ChildPath 'ws2019-fs01.reg') -Snapshot
+        $snapshot.computerName = $script:evil
+        $json = Join-Path -Path $dir -ChildPath 'evil.json'
+        [System.IO.File]::WriteAllText($json, ($snapshot | ConvertTo-Json -Depth 8))
+
+        $out = @(Get-Tls365Readiness -Path $image, $json, $broken -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $out | Should -HaveCount 2
+        $out[0].ComputerName | Should -Be $script:evilShown
+        $out[0].OS.Name | Should -Be ('Windows Server 2012 R2 {0}' -f $script:evilShown)
+        $out[1].ComputerName | Should -Be $script:evilShown
+        @($warned) | Should -HaveCount 1
+        @($errs) | Should -HaveCount 1
+        $detailed = @(Get-Tls365Readiness -Path $image -Detailed -WarningAction SilentlyContinue)
+        $raw = @(Get-Tls365Readiness -Path $json -Snapshot)
+        $raw[0].computerName | Should -Be $script:evil -Because '-Snapshot returns the raw data; only its view shows it escaped'
+        $changes = @(Set-Tls365Protocols -Path $image -Confirm:$false -WarningVariable setWarned -WarningAction SilentlyContinue)
+        $changes.Count | Should -BeGreaterThan 0
+
+        $shown = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
+        $shown.Add(($out | Out-String -Width 400))
+        $shown.Add(($out | Format-List | Out-String -Width 400))
+        $shown.Add(($out | ForEach-Object { $_.Findings } | Out-String -Width 400))
+        $shown.Add(($out | ForEach-Object { $_.Components } | Out-String -Width 400))
+        $shown.Add(($detailed | Out-String -Width 400))
+        $shown.Add(($raw | Out-String -Width 400))
+        $shown.Add(($raw | Format-List | Out-String -Width 400))
+        $shown.Add(($changes | Out-String -Width 400))
+        foreach ($w in @($warned) + @($setWarned)) { $shown.Add($w.Message) }
+        foreach ($err in $errs) { $shown.Add($err.Exception.Message); $shown.Add(($err | Out-String -Width 400)) }
+        foreach ($s in $shown)
+        {
+            $found = [System.Text.RegularExpressions.Regex]::Match($s, $script:controlPattern)
+            $found.Success | Should -BeFalse -Because ('U+{0:X4} must not reach the console raw: {1}' -f [System.Int32][char]$(if ($found.Success) { $found.Value } else { ' ' }), $s)
+        }
+        ($shown -join "`n") | Should -Match ([System.Text.RegularExpressions.Regex]::Escape($script:evilShown))
     }
 }

@@ -187,3 +187,100 @@ Describe 'Undo-Tls365Change' -Tag 'Public' {
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Remediation.BackupUnreadable*'
     }
 }
+
+Describe 'Set-Tls365Protocols and Undo-Tls365Change on an image with bytes not valid in its encoding (issue 13, item 6)' -Tag 'Public' {
+    BeforeAll {
+        $script:a01 = $script:acceptance | Where-Object { $_.Name -like 'A01*' }
+        # A01 as UTF-8 with a BOM, with a key the plan never touches whose string holds byte 0xFF.
+        $script:newUtf8Image = {
+            param ($path)
+            $head = [System.IO.File]::ReadAllText($script:a01.FullName).TrimEnd() + "`r`n`r`n[HKEY_LOCAL_MACHINE\SOFTWARE\Contoso]`r`n`"Note`"=`"caf"
+            $bytes = New-Object -TypeName 'System.Collections.Generic.List[System.Byte]'
+            $bytes.AddRange([System.Byte[]]@(0xEF, 0xBB, 0xBF))
+            $bytes.AddRange([System.Text.Encoding]::ASCII.GetBytes($head))
+            $bytes.Add(0xFF)
+            $bytes.AddRange([System.Text.Encoding]::ASCII.GetBytes("`"`r`n"))
+            [System.IO.File]::WriteAllBytes($path, $bytes.ToArray())
+            @($head -split "`r`n").Count
+        }
+        # A01 as UTF-16LE with a BOM, ending in a comment, and one odd trailing byte (half a character).
+        $script:newUtf16Image = {
+            param ($path)
+            $text = [System.IO.File]::ReadAllText($script:a01.FullName).TrimEnd() + "`r`n; end of export"
+            $bytes = New-Object -TypeName 'System.Collections.Generic.List[System.Byte]'
+            $bytes.AddRange([System.Byte[]]@(0xFF, 0xFE))
+            $bytes.AddRange([System.Text.Encoding]::Unicode.GetBytes($text))
+            $bytes.Add(0x0A)
+            [System.IO.File]::WriteAllBytes($path, $bytes.ToArray())
+            @($text -split "`r`n").Count
+        }
+    }
+
+    It 'refuses each such image with TLS365.Image.WouldChangeBytes (InvalidData, naming the file and line), leaves it byte-identical, and changes the good image of the same call' {
+        $dir = Join-Path -Path $TestDrive -ChildPath 'badbytes'
+        $null = New-Item -ItemType Directory -Path $dir
+        $utf8 = Join-Path -Path $dir -ChildPath 'a-utf8-ff.reg'
+        $utf8Line = & $script:newUtf8Image $utf8
+        $utf16 = Join-Path -Path $dir -ChildPath 'b-utf16-odd.reg'
+        $utf16Line = & $script:newUtf16Image $utf16
+        $good = Join-Path -Path $dir -ChildPath 'c-good.reg'
+        Copy-Item -LiteralPath $script:a01.FullName -Destination $good
+        $before = @{}
+        foreach ($f in @($utf8, $utf16)) { $before[$f] = [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($f)) }
+
+        $results = @(Get-ChildItem -LiteralPath $dir -Filter '*.reg' | Sort-Object -Property Name | Set-Tls365Protocols -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        @($errs) | Should -HaveCount 2
+        $expected = @(@{ File = $utf8; Line = $utf8Line; Says = '0xFF*not UTF-8' }, @{ File = $utf16; Line = $utf16Line; Says = 'odd number of bytes*UTF-16LE' })
+        for ($i = 0; $i -lt 2; $i++)
+        {
+            $errs[$i].FullyQualifiedErrorId | Should -Be 'TLS365.Image.WouldChangeBytes,Set-Tls365Protocols'
+            $errs[$i].CategoryInfo.Category | Should -Be 'InvalidData'
+            $errs[$i].TargetObject | Should -Be $expected[$i].File
+            $errs[$i].Exception.Message | Should -BeLike ('{0}:{1}: *{2}*left unchanged*' -f $expected[$i].File, $expected[$i].Line, $expected[$i].Says)
+            $errs[$i].Exception.Message | Should -Match 're-export it with regedit'
+            [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($expected[$i].File)) | Should -Be $before[$expected[$i].File] -Because 'the refused image is byte-identical'
+        }
+        @(Get-ChildItem -LiteralPath $dir -Filter '*tls365-backup*') | ForEach-Object { $_.Name } | Should -BeLike 'c-good.reg.tls365-backup-*'
+        $results.Count | Should -BeGreaterThan 0
+        @($results | ForEach-Object { $_.Path } | Select-Object -Unique) | Should -Be @($good)
+        @($results | Where-Object { $_.Status -ne 'Applied' }) | Should -HaveCount 0
+    }
+
+    It 'shows a cipher suite holding ESC sequences as \x1B in the confirmation (-Verbose) and the results, and writes it back exactly as read' {
+        $e = [System.String][char]0x1B
+        $suite = 'X' + $e + ']0;pwned' + [char]0x07 + $e + '[2J' + [char]0x9B + 'Y'
+        $source = $script:acceptance | Where-Object { $_.Name -like 'A24*' }
+        $file = & $script:copyImage $source
+        $text = [System.IO.File]::ReadAllText($file).Replace('"Functions"="TLS_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_AES_128_GCM_SHA256"', ('"Functions"="TLS_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_AES_128_GCM_SHA256,{0}"' -f $suite))
+        [System.IO.File]::WriteAllText($file, $text, [System.Text.Encoding]::Unicode)
+        $all = @(Set-Tls365Protocols -Path $file -Confirm:$false -Verbose -WarningAction SilentlyContinue 4>&1)
+        $verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { $_.Message })
+        $results = @($all | Where-Object { $_.PSObject.TypeNames[0] -eq 'TLS365.ChangeResult' })
+        $cipher = @($results | Where-Object { $_.Name -eq 'Functions' })
+        $cipher | Should -HaveCount 1
+        @($verbose | Where-Object { $_ -like '*Functions*' }) | Should -HaveCount 1
+        $shown = @($verbose) + @($results | Out-String -Width 2000) + @($cipher | Format-List | Out-String -Width 2000)
+        foreach ($s in $shown) { [System.Text.RegularExpressions.Regex]::IsMatch($s, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]') | Should -BeFalse -Because $s }
+        ($shown -join "`n") | Should -BeLike '*X\x1B]0;pwned\x07\x1B[[]2J\x9BY*'
+        [System.IO.File]::ReadAllText($file, [System.Text.Encoding]::Unicode) | Should -BeLike ('*,{0}*' -f ($suite -replace '\[', '[[]')) -Because 'the data written back is the data read'
+    }
+
+    It 'Undo-Tls365Change refuses the same way when the image was re-saved with such a byte since the change' {
+        $file = & $script:copyImage $script:a01
+        $backup = Join-Path -Path (Split-Path -Path $file -Parent) -ChildPath 'backup.reg'
+        $null = Set-Tls365Protocols -Path $file -BackupPath $backup -Confirm:$false -WarningAction SilentlyContinue
+        $edited = New-Object -TypeName 'System.Collections.Generic.List[System.Byte]'
+        $edited.AddRange([System.IO.File]::ReadAllBytes($file))
+        $edited.AddRange([System.Text.Encoding]::Unicode.GetBytes('; edited by hand'))
+        $edited.Add(0x0A)
+        [System.IO.File]::WriteAllBytes($file, $edited.ToArray())
+        $out = Undo-Tls365Change -BackupPath $backup -Path $file -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        @($errs) | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Image.WouldChangeBytes,Undo-Tls365Change'
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $errs[0].TargetObject | Should -Be $file
+        [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($file)) | Should -Be ([System.Convert]::ToBase64String($edited.ToArray()))
+    }
+}
