@@ -1,4 +1,5 @@
 import { ErrorCode, type RpcError } from './protocol.js';
+import type { Notify, Outcome } from './dispatch.js';
 
 /** Small, explicit validators for method params: each failure names the field path (for -32602). */
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RpcError };
@@ -38,4 +39,24 @@ export function mapItems(params: unknown, max: number, answer: (item: Record<str
     results.push(r.value);
   }
   return { ok: true, result: { results } };
+}
+
+/**
+ * `mapItems` for a client that asked for `params.stream: true`: each item's answer is sent the moment it is
+ * known, as an `item` notification {index, result}, and the reply is {streamed: n} (the results are not sent
+ * twice). The event loop runs between items, so the notifications leave at once: they are the progress the
+ * client's timeout waits for, and the answers it keeps if the bridge dies before the end. Without the flag,
+ * exactly `mapItems`.
+ */
+export async function streamItems(params: unknown, max: number, notify: Notify, answer: (item: Record<string, unknown>, path: string) => Checked<unknown>): Promise<Outcome> {
+  if (!isRecord(params) || params['stream'] !== true) return mapItems(params, max, answer);
+  const items = itemsOf(params, max);
+  if (!items.ok) return items;
+  for (let i = 0; i < items.value.length; i += 1) {
+    const r = answer(items.value[i] as Record<string, unknown>, `params.items[${i}]`);
+    if (!r.ok) return r;
+    notify('item', { index: i, result: r.value });
+    await new Promise<void>((resolve) => { setImmediate(resolve); });
+  }
+  return { ok: true, result: { streamed: items.value.length } };
 }

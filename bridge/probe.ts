@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { connect, type ConnectionOptions, type SecureVersion } from 'node:tls';
 import { PROTOCOLS, protocolFromName, type Protocol } from '../core/index.js';
 import type { Handler, Outcome } from './dispatch.js';
-import { invalid, itemsOf } from './params.js';
+import { invalid, isRecord, itemsOf } from './params.js';
 
 /**
  * Handshake probes for Test-Tls365Connection: one TLS handshake per (host, port, protocol), pinned to exactly
@@ -155,6 +155,7 @@ export const tlsProbe: Handler = async (params, _session, notify): Promise<Outco
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, work.length) }, worker));
-  return { ok: true, result: { results } };
+  // A client that asked for the stream has every answer already (params.ts, streamItems).
+  return { ok: true, result: isRecord(params) && params['stream'] === true ? { streamed: results.length } : { results } };
 };
 

@@ -7,7 +7,7 @@ import { visible } from '../core/model/visible.js';
 import type { FleetParts, Handler } from './dispatch.js';
 import { entryId, entryOf, takeEntry } from './session-store.js';
 import { findingShape, toPowerShellShape } from './readiness-shape.js';
-import { invalid, isRecord, mapItems, type Checked } from './params.js';
+import { invalid, isRecord, streamItems, type Checked } from './params.js';
 import { MAX_IMAGE_BYTES, readBoundedFile } from './files.js';
 
 /** Most machines per readiness request: replies stay a few MB, which Windows PowerShell 5.1 parses comfortably. */
@@ -95,7 +95,7 @@ function evaluate(snapshot: MachineSnapshot, options: EvaluateOptions, fleet: Fl
  * snapshot.read {items: [{path}]} -> {results: [{ok: true, snapshot} | {ok: false, error}]}: an image file as a
  * TLS365 snapshot (for `Get-Tls365Readiness -Snapshot`, and to turn .reg exports into snapshot files).
  */
-export const snapshotRead: Handler = (params) => mapItems(params, MAX_READINESS_ITEMS, (item, path) => {
+export const snapshotRead: Handler = (params, _session, notify) => streamItems(params, MAX_READINESS_ITEMS, notify, (item, path) => {
   const file = item['path'];
   return typeof file === 'string' ? { ok: true, value: readImage(file) } : invalid(`${path}.path`, 'must be a string');
 });
@@ -104,13 +104,14 @@ export const snapshotRead: Handler = (params) => mapItems(params, MAX_READINESS_
  * readiness.evaluate {items: [{path} | {snapshot, origin?}], options?: {roles, discovery}, fleet?: id}
  *   -> {results: [{ok: true, readiness, fleetKey?} | {ok: false, error: {code, file, line, message, errors}}]}, in item order;
  *   readiness is in the PowerShell object shape (readiness-shape.ts).
- * One unreadable or malformed input is that item's failure; every other machine is still evaluated.
+ * One unreadable or malformed input is that item's failure; every other machine is still evaluated. With
+ * `stream: true`, each result is an `item` notification as it is known (params.ts, streamItems).
  *
  * With `fleet`, the batches of one command form a fleet: each Exchange server that TLS365-EXCH-009 can group
  * is kept (its derived facts, not its result) and its result carries a `fleetKey`; readiness.fleet then gives
  * the EXCH-009 findings of the whole fleet, which the module attaches before it writes those servers' results.
  */
-export const readinessEvaluate: Handler = (params, session) => {
+export const readinessEvaluate: Handler = (params, session, notify) => {
   const record = isRecord(params) ? params : {};
   const options = optionsOf(record);
   if (!options.ok) return options;
@@ -121,7 +122,7 @@ export const readinessEvaluate: Handler = (params, session) => {
     session.fleets ??= new Map<string, FleetParts>();
     fleet = entryOf(session.fleets, id.value, MAX_OPEN_FLEETS, () => ({ members: [], options: options.value }));
   }
-  return mapItems(params, MAX_READINESS_ITEMS, (item, path): Checked<ItemResult> => {
+  return streamItems(params, MAX_READINESS_ITEMS, notify, (item, path): Checked<ItemResult> => {
     if (typeof item['path'] === 'string') {
       const read = readImage(item['path']);
       if (!read.ok) return { ok: true, value: read };

@@ -83,7 +83,9 @@ function Invoke-Tls365BridgeBatch
     $requests = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
     foreach ($entry in $Item) { $requests.Add($entry.Request) }
 
-    $params = @{ items = $requests.ToArray() }
+    # stream: methods that can (readiness.evaluate, snapshot.read, tls.probe) send each answer as an `item`
+    # notification and reply {streamed = n}; the others ignore it and reply {results}.
+    $params = @{ items = $requests.ToArray(); stream = $true }
     if ($null -ne $Options) { foreach ($k in $Options.Keys) { $params[$k] = $Options[$k] } }
     $answer = Invoke-Tls365Bridge -Method $Method -Params $params -TimeoutSeconds $TimeoutSeconds -OnNotification $onItem
     if (-not $answer.Ok -and $answer.Terminating)
@@ -92,24 +94,36 @@ function Invoke-Tls365BridgeBatch
         return
     }
     $results = $null
-    if ($answer.Ok) { $results = @($answer.Value.results) }
+    $failure = $null
+    if ($answer.Ok)
+    {
+        if ($null -ne $answer.Value.PSObject.Properties['results']) { $results = @($answer.Value.results) }
+    }
+    else
+    {
+        $failure = $answer.Error
+    }
     for ($i = $order.Next; $i -lt $Item.Count; $i++)
     {
-        if ($answer.Ok)
+        if ($kept.ContainsKey($i))
+        {
+            # Answered while the call ran (and kept if it failed later).
+            & $give ([PSCustomObject]@{ Item = $Item[$i]; Result = $kept[$i]; Error = $null; Fatal = $null })
+            continue
+        }
+        if ($null -ne $results)
         {
             & $give ([PSCustomObject]@{ Item = $Item[$i]; Result = $results[$i]; Error = $null; Fatal = $null })
+            continue
         }
-        elseif ($kept.ContainsKey($i))
+        if ($null -eq $failure)
         {
-            # Answered before the call failed: it stands.
-            & $give ([PSCustomObject]@{ Item = $Item[$i]; Result = $kept[$i]; Error = $null; Fatal = $null })
+            # A streamed reply that missed an item: never silently.
+            $message = $script:LocalizedData.Bridge_BadReply -f ('{0}: no answer for item {1} of {2}' -f $Method, $i, $Item.Count)
+            $failure = New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.BadReply' -Category ProtocolError -TargetObject $Method
         }
-        else
-        {
-            $failure = $answer.Error
-            $errorId = $failure.FullyQualifiedErrorId -replace ',.*$', ''
-            $record = New-Tls365ErrorRecord -Message $failure.Exception.Message -ErrorId $errorId -Category $failure.CategoryInfo.Category -TargetObject $Item[$i].Target -InnerException $failure.Exception
-            & $give ([PSCustomObject]@{ Item = $Item[$i]; Result = $null; Error = $record; Fatal = $null })
-        }
+        $errorId = $failure.FullyQualifiedErrorId -replace ',.*$', ''
+        $record = New-Tls365ErrorRecord -Message $failure.Exception.Message -ErrorId $errorId -Category $failure.CategoryInfo.Category -TargetObject $Item[$i].Target -InnerException $failure.Exception
+        & $give ([PSCustomObject]@{ Item = $Item[$i]; Result = $null; Error = $record; Fatal = $null })
     }
 }

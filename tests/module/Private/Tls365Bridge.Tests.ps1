@@ -174,6 +174,21 @@ Describe 'The bridge client' -Tag 'Bridge' {
         $errs[0].Exception.Message | Should -Match 'the other 2 file\(s\) were scanned again'
     }
 
+    It 'Get-Tls365Readiness: a bridge that dies mid-batch keeps the machines it had answered; only the others get an error, each naming its file (issue 13, item 3)' {
+        $dir = Join-Path -Path $TestDrive -ChildPath 'dies-batch'
+        $null = New-Item -ItemType Directory -Path $dir
+        $example = Join-Path -Path (Join-Path -Path $script:repoRoot -ChildPath 'examples') -ChildPath 'ws2019-fs01.reg'
+        $names = @('a.reg', 'b.reg', 'c.reg', 'd.reg', 'e.reg', 'f.reg')
+        foreach ($n in $names) { Copy-Item -LiteralPath $example -Destination (Join-Path -Path $dir -ChildPath $n) }
+        Use-Bridge -Path (Join-Path -Path $script:fakes -ChildPath 'dies-reading.js')
+        $out = @($names | ForEach-Object { Join-Path -Path $dir -ChildPath $_ } | Get-Tls365Readiness -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $out | Should -HaveCount 3
+        ($out | ForEach-Object { $_.PSObject.TypeNames[0] } | Select-Object -Unique) | Should -Be 'TLS365.Readiness'
+        $errs | Should -HaveCount 3
+        ($errs | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | Select-Object -Unique) | Should -Be 'TLS365.Bridge.Exited'
+        ($errs | ForEach-Object { Split-Path -Path ([System.String]$_.TargetObject) -Leaf }) | Should -Be @('d.reg', 'e.reg', 'f.reg')
+    }
+
     It 'throws TLS365.BridgeNotBuilt naming the missing file when dist/ was not built' {
         Use-Bridge -Path (Join-Path -Path $TestDrive -ChildPath 'no-such-main.js')
         $thrown = $null
