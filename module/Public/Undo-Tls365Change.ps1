@@ -23,10 +23,12 @@ function Undo-Tls365Change
         (a created key that now holds something else is left in place and reported). Each value or key that is
         not as recorded afterwards gets a TLS365.Remediation.RestoreFailed error naming it.
     .PARAMETER BackupPath
-        The backup .reg written by Set-Tls365Protocols (its .json is read), or the .json itself.
+        The backup .reg written by Set-Tls365Protocols (its .json is read), or the .json itself. Taken as
+        written (no wildcards): [a].reg is that file.
     .PARAMETER Path
         The registry image (.reg) to restore. Without it, the backup is a live backup manifest (.json from
-        Set-Tls365Protocols without -Path) and this machine's live registry is restored.
+        Set-Tls365Protocols without -Path) and this machine's live registry is restored. One file, taken as
+        written (no wildcards), so -LiteralPath (alias LP) is the same parameter.
     .EXAMPLE
         Undo-Tls365Change -BackupPath .\A01.reg.tls365-backup-20240501-101500-000.reg -Path .\A01.reg
 
@@ -52,6 +54,7 @@ function Undo-Tls365Change
         $BackupPath,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [Alias('LiteralPath', 'LP')]
         [AllowNull()]
         [AllowEmptyString()]
         [System.String]

@@ -186,6 +186,24 @@ Describe 'Undo-Tls365Change' -Tag 'Public' {
         $errs | Should -HaveCount 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Remediation.BackupUnreadable*'
     }
+
+    It 'takes bracketed names as written: Set -LiteralPath and Undo -LiteralPath on [a].reg next to a.reg (issue 13, item 5)' {
+        $source = $script:acceptance | Where-Object { $_.Name -like 'A01*' }
+        $dir = Join-Path -Path $TestDrive -ChildPath 'brackets'
+        $null = New-Item -Path $dir -ItemType Directory
+        $bracketed = Join-Path -Path $dir -ChildPath '[a].reg'
+        $plain = Join-Path -Path $dir -ChildPath 'a.reg'
+        Copy-Item -LiteralPath $source.FullName -Destination $bracketed
+        Copy-Item -LiteralPath $source.FullName -Destination $plain
+        $original = [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($plain))
+        $backup = Join-Path -Path $dir -ChildPath '[a]-backup.reg'
+        $null = Set-Tls365Protocols -LiteralPath $bracketed -BackupPath $backup -Confirm:$false -WarningAction SilentlyContinue
+        [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($bracketed)) | Should -Not -Be $original
+        [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($plain)) | Should -Be $original -Because 'a.reg is another file'
+        $undone = Undo-Tls365Change -BackupPath $backup -LiteralPath $bracketed -Confirm:$false
+        $undone.Path | Should -Be $bracketed
+        [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($bracketed)) | Should -Be $original
+    }
 }
 
 Describe 'Set-Tls365Protocols and Undo-Tls365Change on an image with bytes not valid in its encoding (issue 13, item 6)' -Tag 'Public' {
