@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { readFileSync, unlinkSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import {
-  applyPlan, evaluateSnapshot, planRemediation, rewriteRefusal, snapshotFromJson, renderBackupReg, renderPlanReg, renderScript, snapshotFromReg, undo,
+  applyPlan, backupTrustProblems, evaluateSnapshot, planRemediation, replayWrites, rewriteRefusal, snapshotFromJson, renderBackupReg, renderPlanReg, renderScript, snapshotFromReg, undo, validateBackup,
   type Backup, type Plan, type PlanError, type PlanOptions, type ScriptKind,
 } from '../core/index.js';
 import { visible } from '../core/model/visible.js';
 import { encodeUtf16le, getValue, parseRegFile, renderRegFile, type RegImage, type RegValue } from '../core/regfile/index.js';
 import type { Handler, Outcome } from './dispatch.js';
 import { MAX_IMAGE_BYTES, readBoundedFile } from './files.js';
+import { canWrite, createExclusive, lockImage, writeAtomic } from './image-io.js';
 import { invalid, isRecord, mapItems, type Checked } from './params.js';
 import { MAX_READINESS_ITEMS, readImage, startsLikeJson, type ItemError } from './readiness-methods.js';
 import { toPowerShellShape } from './readiness-shape.js';
@@ -104,30 +105,13 @@ const sameValue = (a: RegValue | null | undefined, b: RegValue | null | undefine
 
 const valueText = (key: string, name: string): string => `${key}\\${name === '' ? '(default)' : name}`;
 
-/** Writes the image as regedit v5 UTF-16LE; returns the bytes written or the failure (naming the value renderRegFile refused). */
-function writeImage(path: string, image: RegImage): { ok: true; bytes: Uint8Array } | Failure {
-  const r = renderRegFile(image);
-  if (!r.ok) {
-    const e = r.errors[0];
-    const what = e === undefined ? path : e.value === undefined ? e.key : valueText(e.key, e.value);
-    return failure('RenderFailed', path, `${path}: cannot write ${what}: ${e?.message ?? 'render failed'}`);
-  }
-  const bytes = encodeUtf16le(r.text);
+/** Puts the original bytes back after a failed verify; the message says whether that worked too, and where the backup is. */
+function restoreOriginal(path: string, original: Buffer, why: Failure, kept: string): Failure {
   try {
-    writeFileSync(path, bytes);
+    writeAtomic(path, original);
+    return { ok: false, error: { ...why.error, message: `${why.error.message}; the original file was restored (${kept})` } };
   } catch (e) {
-    return failure('FileUnwritable', path, `${path}: cannot write the file (${errno(e)})`);
-  }
-  return { ok: true, bytes };
-}
-
-/** Puts the original bytes back after a failed write; the message says whether that worked too. */
-function restoreOriginal(path: string, original: Buffer, why: Failure): Failure {
-  try {
-    writeFileSync(path, original);
-    return { ok: false, error: { ...why.error, message: `${why.error.message}; the original file was restored` } };
-  } catch (e) {
-    return { ok: false, error: { ...why.error, message: `${why.error.message}; restoring the original file failed too (${errno(e)})` } };
+    return { ok: false, error: { ...why.error, message: `${why.error.message}; restoring the original file failed too (${errno(e)}): ${kept}` } };
   }
 }
 
@@ -162,10 +146,13 @@ export const planCreate: Handler = (params) => {
 };
 
 /**
- * plan.applyImage {path, plan, backupPath} -> {ok: true, changes: [{key, name, before, after, status}], readiness, backupPath}
- * | {ok: false, error}. Order: check that the image still holds the plan's `before` values, write the backup
- * (.reg and .json; an existing backup is never overwritten), write the image, read it back and check every
- * value. A failure after the backup puts the original bytes back and names the value.
+ * plan.applyImage {path, plan, backupPath} -> {ok: true, changes: [{key, name, before, after, status}], readiness, backupPath, backupHash}
+ * | {ok: false, error}. Under the image's lock (image-io.ts, held from the read to the check): check that the image
+ * can be written and still holds the plan's `before` values; create the backup (.json, then .reg; exclusively:
+ * an existing file or link there is BackupExists); write the image through a temporary file renamed over it (a
+ * killed bridge leaves the old image or the new one, never a cut one); read it back and check every value. A
+ * failure after the write puts the original bytes back the same way and names the value. `backupHash` is the
+ * SHA-256 of the backup .json: kept by the caller (TLS365.ChangeResult.BackupHash), it proves the backup at undo.
  */
 export const planApplyImage: Handler = (params) => {
   const path = stringParam(params, 'path');
@@ -174,117 +161,247 @@ export const planApplyImage: Handler = (params) => {
   if (!backupPath.ok) return backupPath;
   const plan = planParam(params);
   if (!plan.ok) return plan;
-  const file = path.value;
-  const jsonPath = `${backupPath.value}.json`;
+  const lock = lockImage(path.value);
+  if (!lock.ok) return ok(failure('Locked', path.value, lock.message));
+  try {
+    return ok(applyLocked(path.value, backupPath.value, plan.value));
+  } finally {
+    lock.release();
+  }
+};
 
+function applyLocked(file: string, backupPath: string, plan: Plan): unknown {
+  const jsonPath = `${backupPath}.json`;
   const read = readRegImage(file);
-  if (!read.ok) return ok(read);
-  const changes = Array.isArray(plan.value.changes) ? plan.value.changes : [];
+  if (!read.ok) return read;
+  const writable = canWrite(file);
+  if (!writable.ok) return failure('FileUnwritable', file, `${file}: the file cannot be written (${writable.code}: read-only, or not this account's to change); nothing was changed and no backup was written`);
+  const changes = Array.isArray(plan.changes) ? plan.changes : [];
   for (const c of changes) {
     if (!sameValue(getValue(read.image, c.key, c.name), c.before)) {
-      return ok(failure('Conflict', file, `${file}: ${valueText(c.key, c.name)} is no longer what the plan was made from; plan again`));
+      return failure('Conflict', file, `${file}: ${valueText(c.key, c.name)} is no longer what the plan was made from; plan again`);
     }
   }
-  const applied = applyPlan(read.image, plan.value);
-  if (!applied.ok) return ok(planErrors(applied.error[0]?.code ?? 'BadOp', file, `${file}: the plan cannot be applied`, applied.error));
+  const applied = applyPlan(read.image, plan);
+  if (!applied.ok) return planErrors(applied.error[0]?.code ?? 'BadOp', file, `${file}: the plan cannot be applied`, applied.error);
 
   // Everything is rendered before anything is written.
   const backupReg = renderBackupReg(applied.value.backup);
-  if (!backupReg.ok) return ok(planErrors('BackupFailed', backupPath.value, `${backupPath.value}: cannot render the backup`, backupReg.error));
+  if (!backupReg.ok) return planErrors('BackupFailed', backupPath, `${backupPath}: cannot render the backup`, backupReg.error);
   const rendered = renderRegFile(applied.value.image);
   if (!rendered.ok) {
     const e = rendered.errors[0];
     const what = e === undefined ? file : e.value === undefined ? e.key : valueText(e.key, e.value);
-    return ok(failure('RenderFailed', file, `${file}: cannot write ${what}: ${e?.message ?? 'render failed'}; nothing was changed`));
+    return failure('RenderFailed', file, `${file}: cannot write ${what}: ${e?.message ?? 'render failed'}; nothing was changed`);
   }
   const newBytes = encodeUtf16le(rendered.text);
-
-  for (const target of [backupPath.value, jsonPath]) {
-    if (existsSync(target)) return ok(failure('BackupExists', target, `${target}: a backup already exists there; choose another BackupPath (nothing was changed)`));
-  }
-  const backupRecord = { ...applied.value.backup, image: { path: file, original: read.bytes.toString('base64'), written: sha256(newBytes) } };
+  const expected = changes.map((c) => ({ key: c.key, name: c.name, value: expectedValue(c) }));
+  const backupRecord = {
+    ...applied.value.backup,
+    image: { path: resolve(file), original: read.bytes.toString('base64'), originalHash: sha256(read.bytes), written: sha256(newBytes) },
+    written: expected,
+  };
+  const backupJson = Buffer.from(JSON.stringify(backupRecord, null, 2), 'utf8');
   try {
-    writeFileSync(jsonPath, JSON.stringify(backupRecord, null, 2), 'utf8');
-    writeFileSync(backupPath.value, backupReg.value.bytes);
+    createExclusive(jsonPath, backupJson);
   } catch (e) {
-    return ok(failure('BackupFailed', backupPath.value, `${backupPath.value}: cannot write the backup (${errno(e)}); nothing was changed`));
+    if (errno(e) === 'EEXIST') return failure('BackupExists', jsonPath, `${jsonPath}: a file or link already exists there; choose another BackupPath (nothing was changed)`);
+    return failure('BackupFailed', jsonPath, `${jsonPath}: cannot write the backup (${errno(e)}); nothing was changed`);
   }
-
   try {
-    writeFileSync(file, newBytes);
+    createExclusive(backupPath, backupReg.value.bytes);
   } catch (e) {
-    return ok(restoreOriginal(file, read.bytes, failure('FileUnwritable', file, `${file}: cannot write the file (${errno(e)})`)));
+    rmQuiet(jsonPath);
+    const what = errno(e) === 'EEXIST' ? 'a file or link already exists there; choose another BackupPath' : `cannot write the backup (${errno(e)})`;
+    return failure(errno(e) === 'EEXIST' ? 'BackupExists' : 'BackupFailed', backupPath, `${backupPath}: ${what}; nothing was changed`);
+  }
+  const backupHash = sha256(backupJson);
+  const kept = `the backup is ${backupPath}`;
+
+  // Another writer (not TLS365: it would hold the lock) changed the file since it was read: its edit wins.
+  const now = readQuiet(file);
+  if (now === null || sha256(now) !== sha256(read.bytes)) {
+    rmQuiet(jsonPath);
+    rmQuiet(backupPath);
+    return failure('Conflict', file, `${file}: the file changed while the plan was applied (another program wrote it); nothing was changed, plan again`);
+  }
+  try {
+    writeAtomic(file, newBytes);
+  } catch (e) {
+    rmQuiet(jsonPath);
+    rmQuiet(backupPath);
+    return failure('FileUnwritable', file, `${file}: cannot write the file (${errno(e)}); it was not changed and no backup was kept`);
   }
 
   // Read back what is on disk now: the result reports that, never what was meant.
-  let back: RegImage;
-  let backBytes: Buffer;
-  try {
-    backBytes = readFileSync(file);
-    const parsed = parseRegFile(asView(backBytes), file);
-    if (!parsed.ok) return ok(restoreOriginal(file, read.bytes, failure('VerifyFailed', file, `${file}: the written file does not parse: ${parsed.errors[0]?.message ?? ''}`)));
-    back = parsed.image;
-  } catch (e) {
-    return ok(restoreOriginal(file, read.bytes, failure('VerifyFailed', file, `${file}: cannot read the written file back (${errno(e)})`)));
+  const backBytes = readQuiet(file);
+  const parsed = backBytes === null ? null : parseRegFile(asView(backBytes), file);
+  if (backBytes === null || parsed === null || !parsed.ok) {
+    const why = backBytes === null ? 'cannot read the written file back' : `the written file does not parse: ${parsed !== null && !parsed.ok ? parsed.errors[0]?.message ?? '' : ''}`;
+    return restoreOriginal(file, read.bytes, failure('VerifyFailed', file, `${file}: ${why}`), kept);
   }
   const result: { key: string; name: string; before: RegValue | null; after: RegValue | null; status: string }[] = [];
   for (const c of changes) {
-    const after = getValue(back, c.key, c.name) ?? null;
-    const expected: RegValue | null = c.op === 'delete-value' ? null : c.op === 'set-dword' ? { type: 'REG_DWORD', data: c.data } : { type: 'REG_SZ', data: c.data };
-    if (!sameValue(after, expected)) {
-      return ok(restoreOriginal(file, read.bytes, failure('VerifyFailed', file, `${file}: ${valueText(c.key, c.name)} reads back as ${JSON.stringify(after)}, not ${JSON.stringify(expected)}`)));
+    const after = getValue(parsed.image, c.key, c.name) ?? null;
+    const want = expectedValue(c);
+    if (!sameValue(after, want)) {
+      return restoreOriginal(file, read.bytes, failure('VerifyFailed', file, `${file}: ${valueText(c.key, c.name)} reads back as ${JSON.stringify(after)}, not ${JSON.stringify(want)}`), kept);
     }
     result.push({ key: c.key, name: c.name, before: shownValue(c.before), after: shownValue(after), status: 'Applied' });
   }
-  return ok({ ok: true, changes: result, readiness: readinessOf(file, asView(backBytes), plan.value.settings?.roles), backupPath: backupPath.value, restart: plan.value.restart });
-};
-
-interface BackupRecord extends Backup {
-  readonly image?: { readonly path?: unknown; readonly original?: unknown; readonly written?: unknown };
+  return { ok: true, changes: result, readiness: readinessOf(file, asView(backBytes), plan.settings?.roles), backupPath, backupHash, restart: plan.restart };
 }
 
+const expectedValue = (c: Plan['changes'][number]): RegValue | null =>
+  c.op === 'delete-value' ? null : c.op === 'set-dword' ? { type: 'REG_DWORD', data: c.data } : { type: 'REG_SZ', data: c.data };
+
+function readQuiet(file: string): Buffer | null {
+  try { return readFileSync(file); } catch { return null; }
+}
+
+function rmQuiet(file: string): void {
+  try { unlinkSync(file); } catch { /* not there */ }
+}
+
+interface BackupRecord extends Backup {
+  readonly image?: { readonly path?: unknown; readonly original?: unknown; readonly originalHash?: unknown; readonly written?: unknown };
+  readonly written?: readonly { readonly key: string; readonly name: string; readonly value: RegValue | null }[];
+}
+
+const samePath = (a: string, b: string): boolean =>
+  (process.platform === 'win32' ? resolve(a).toLowerCase() === resolve(b).toLowerCase() : resolve(a) === resolve(b));
+
 /**
- * plan.undoImage {path, backupPath} -> {ok: true, restored, exact, readiness} | {ok: false, error}: the values
- * the backup recorded are restored in the image. `backupPath` is the backup .reg (its .json beside it is
- * read) or the .json itself. exact: the image was untouched since the apply, so its original bytes were written back.
+ * plan.undoImage {path, backupPath, backupHash?, force?, allowLegacy?} -> {ok: true, restored, exact, readiness, notes} | {ok: false, error}.
+ * `backupPath` is the backup .reg (its .json beside it is read) or the .json itself. Under the image's lock:
+ *
+ * - the backup is checked before anything is written: its SHA-256 against `backupHash` when given (what Set
+ *   returned; a tampered or truncated backup is BackupTampered), its schema, its scope (core/plan/backup-trust.ts:
+ *   BackupUntrusted, never overridden), values that would turn SSL 2.0/3.0 on (RestoresLegacySsl unless
+ *   `allowLegacy`, then a RISK note each), that it names this image (BackupMismatch), and that
+ *   its original bytes are the ones it recorded and hold the values its entries say (BackupTampered);
+ * - when the image is exactly what Set wrote, or no longer a registry image at all (emptied, cut off), its
+ *   original bytes are written back: the file is as before, byte for byte (`exact`);
+ * - otherwise each value Set wrote must still be what it wrote: a value edited since is named and nothing is
+ *   written (EditedSince), unless `force`; then the recorded values are restored in the current image.
+ * Every write goes through a temporary file and a rename.
  */
 export const planUndoImage: Handler = (params) => {
   const path = stringParam(params, 'path');
   if (!path.ok) return path;
   const backupPath = stringParam(params, 'backupPath');
   if (!backupPath.ok) return backupPath;
-  const file = path.value;
-  const jsonPath = extname(backupPath.value).toLowerCase() === '.json' ? backupPath.value : `${backupPath.value}.json`;
+  const record = isRecord(params) ? params : {};
+  const hash = record['backupHash'];
+  if (hash !== undefined && (typeof hash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(hash))) return invalid('params.backupHash', 'must be a SHA-256 in hex');
+  const force = record['force'] === true;
+  const allowLegacy = record['allowLegacy'] === true;
+  const lock = lockImage(path.value);
+  if (!lock.ok) return ok(failure('Locked', path.value, lock.message));
+  try {
+    return ok(undoLocked(path.value, backupPath.value, typeof hash === 'string' ? hash.toLowerCase() : null, force, allowLegacy));
+  } finally {
+    lock.release();
+  }
+};
 
+function undoLocked(file: string, backupPath: string, hash: string | null, force: boolean, allowLegacy: boolean): unknown {
+  const jsonPath = extname(backupPath).toLowerCase() === '.json' ? backupPath : `${backupPath}.json`;
+  let raw: Buffer;
+  try {
+    raw = readFileSync(jsonPath);
+  } catch (e) {
+    return failure('BackupUnreadable', jsonPath, `${jsonPath}: cannot read it (${errno(e)})`);
+  }
+  if (hash !== null && sha256(raw) !== hash) {
+    return failure('BackupTampered', jsonPath, `${jsonPath}: its SHA-256 is not the one Set-Tls365Protocols recorded (BackupHash): the backup was changed or cut since; nothing was restored`);
+  }
   let record: BackupRecord;
   try {
-    record = JSON.parse(readFileSync(jsonPath, 'utf8').replace(/^\uFEFF/, '')) as BackupRecord;
+    record = JSON.parse(raw.toString('utf8').replace(/^\uFEFF/, '')) as BackupRecord;
   } catch (e) {
-    const why = e instanceof SyntaxError ? `not valid JSON: ${e.message}` : `cannot read it (${errno(e)})`;
-    return ok(failure('BackupUnreadable', jsonPath, `${jsonPath}: ${why}`));
+    return failure('BackupUnreadable', jsonPath, `${jsonPath}: not valid JSON (${e instanceof Error ? e.message : String(e)}); nothing was restored`);
   }
-  const read = readRegImage(file);
-  if (!read.ok) return ok(read);
-  const restored = undo(read.image, record);
-  if (!restored.ok) return ok(planErrors('BadBackup', jsonPath, `${jsonPath}: not a TLS365 backup`, restored.error));
-
+  if (!isRecord(record)) return failure('BadBackup', jsonPath, `${jsonPath}: not a TLS365 backup (not a JSON object); nothing was restored`);
+  const valid = validateBackup(record);
+  if (valid.length > 0) return planErrors('BadBackup', jsonPath, `${jsonPath}: not a TLS365 backup`, valid);
+  if (record.written !== undefined && (!Array.isArray(record.written) || !record.written.every((w) => isRecord(w) && typeof w['key'] === 'string' && typeof w['name'] === 'string'))) {
+    return failure('BadBackup', jsonPath, `${jsonPath}: not a TLS365 backup (its "written" list is malformed); nothing was restored`);
+  }
+  const trust = backupTrustProblems(record);
+  if (trust.scope.length > 0) {
+    return failure('BackupUntrusted', jsonPath, `${jsonPath}: refused, nothing was restored: ${trust.scope.map((p) => p.message).join('; ')}`);
+  }
+  if (trust.legacy.length > 0 && !allowLegacy) {
+    return failure('RestoresLegacySsl', jsonPath, `${jsonPath}: nothing was restored: ${trust.legacy.map((p) => p.message).join('; ')}. TLS365 turns SSL 2.0/3.0 on only when told to: run Undo-Tls365Change again with -AllowLegacy to restore them as they were`);
+  }
   const image = isRecord(record.image) ? record.image : {};
-  const exact = typeof image.original === 'string' && typeof image.written === 'string' && image.written === sha256(read.bytes);
-  let written: Uint8Array;
-  if (exact) {
-    written = asView(Buffer.from(image.original as string, 'base64'));
-    try {
-      writeFileSync(file, written);
-    } catch (e) {
-      return ok(failure('FileUnwritable', file, `${file}: cannot write the file (${errno(e)})`));
-    }
-  } else {
-    const w = writeImage(file, restored.value);
-    if (!w.ok) return ok(restoreOriginal(file, read.bytes, w));
-    written = w.bytes;
+  if (typeof image.path === 'string' && !samePath(image.path, file) && !force) {
+    return failure('BackupMismatch', jsonPath, `${jsonPath}: this backup was made of ${image.path}, not ${file}; nothing was restored (give the image it names, or -Force if the file was moved)`);
   }
-  return ok({ ok: true, path: file, restored: record.entries.length, exact, readiness: readinessOf(file, written, undefined) });
-};
+  let original: Buffer | null = null;
+  if (typeof image.original === 'string') {
+    original = Buffer.from(image.original, 'base64');
+    const checked = originalProblem(original, image.originalHash, record, file);
+    if (checked !== null) return failure('BackupTampered', jsonPath, `${jsonPath}: ${checked}; nothing was restored`);
+  }
+
+  const current = readBoundedFile(file, MAX_IMAGE_BYTES, 'a registry image');
+  const currentBytes = current.ok ? current.bytes : null;
+  const parsedNow = currentBytes === null ? null : parseRegFile(asView(currentBytes), file);
+  const damaged = parsedNow === null || !parsedNow.ok;
+  const untouched = currentBytes !== null && typeof image.written === 'string' && image.written === sha256(currentBytes);
+  const notes: string[] = trust.legacy.map((p) => `RISK: ${p.message} (restored as it was, -AllowLegacy)`);
+  if (original !== null && (untouched || damaged)) {
+    if (damaged) notes.push(`${file} was no longer a registry image (${currentBytes === null ? 'unreadable or missing' : 'it does not parse'}); its original bytes were written back from the backup`);
+    try {
+      writeAtomic(file, original);
+    } catch (e) {
+      return failure('FileUnwritable', file, `${file}: cannot write the file (${errno(e)}); nothing was restored`);
+    }
+    return { ok: true, path: file, restored: record.entries.length, exact: true, notes, readiness: readinessOf(file, asView(original), undefined) };
+  }
+  if (!current.ok) return failure(current.code, file, current.message);
+  if (parsedNow === null || !parsedNow.ok) return failure('ImageMalformed', file, `${file}: not a registry image and the backup has no original bytes; nothing was restored`);
+  const refused = rewriteRefusal(parsedNow);
+  if (refused !== null) return failure('WouldChangeBytes', file, refused.message, refused.line);
+  if (Array.isArray(record.written)) {
+    const edited = record.written.filter((w) => !sameValue(getValue(parsedNow.image, w.key, w.name) ?? null, w.value));
+    if (edited.length > 0 && !force) {
+      const list = edited.slice(0, 5).map((w) => `${valueText(w.key, w.name)} is ${JSON.stringify(shownValue(getValue(parsedNow.image, w.key, w.name) ?? null))}, Set wrote ${JSON.stringify(shownValue(w.value))}`).join('; ');
+      return failure('EditedSince', file, `${file}: ${edited.length} value(s) changed since Set-Tls365Protocols wrote them (${list}); nothing was restored. Undo would overwrite those edits: check them, then run Undo-Tls365Change again with -Force`);
+    }
+    if (edited.length > 0) notes.push(`${edited.length} value(s) edited since the change were overwritten (-Force)`);
+  }
+  const restored = undo(parsedNow.image, record);
+  if (!restored.ok) return planErrors('BadBackup', jsonPath, `${jsonPath}: not a TLS365 backup`, restored.error);
+  const r = renderRegFile(restored.value);
+  if (!r.ok) return failure('RenderFailed', file, `${file}: cannot write ${r.errors[0]?.key ?? file}: ${r.errors[0]?.message ?? 'render failed'}; nothing was restored`);
+  const bytes = encodeUtf16le(r.text);
+  try {
+    writeAtomic(file, bytes);
+  } catch (e) {
+    return failure('FileUnwritable', file, `${file}: cannot write the file (${errno(e)}); nothing was restored`);
+  }
+  return { ok: true, path: file, restored: record.entries.length, exact: false, notes, readiness: readinessOf(file, bytes, undefined) };
+}
+
+/** Why the backup's original bytes cannot be trusted, or null: their hash, that they parse, that they hold the recorded values. */
+function originalProblem(original: Buffer, originalHash: unknown, record: BackupRecord, file: string): string | null {
+  if (typeof originalHash === 'string' && sha256(original) !== originalHash) return 'its original bytes are not the ones it recorded (their SHA-256 differs)';
+  const parsed = parseRegFile(asView(original), file);
+  if (!parsed.ok) return `its original bytes are not a registry image (${parsed.errors[0]?.message ?? 'they do not parse'})`;
+  for (const e of record.entries) {
+    if (!sameValue(getValue(parsed.image, e.key, e.name) ?? null, e.before)) return `its original bytes do not hold ${valueText(e.key, e.name)} as its entries record it`;
+  }
+  // The original with the values Set wrote must be, byte for byte, the image Set wrote (its recorded hash).
+  const written = isRecord(record.image) ? record.image.written : undefined;
+  if (Array.isArray(record.written) && typeof written === 'string') {
+    const again = renderRegFile(replayWrites(parsed.image, record.written));
+    if (!again.ok || sha256(encodeUtf16le(again.text)) !== written) return 'its original bytes with the values it says Set wrote do not make the image Set wrote (the backup was changed)';
+  }
+  return null;
+}
 
 /** plan.render {plan, format: Reg | Script | SccmDiscovery | SccmRemediation} -> {ok: true, text} | {ok: false, error}. */
 export const planRender: Handler = (params) => {

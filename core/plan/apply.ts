@@ -28,6 +28,18 @@ export function applyPlan(image: RegImage, plan: Plan): Result<Applied, readonly
 
 const VALUE_TYPES = new Set(['REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ', 'REG_DWORD', 'REG_DWORD_BIG_ENDIAN', 'REG_QWORD', 'REG_BINARY', 'REG_NONE', 'REG_OTHER']);
 
+/**
+ * The image Set wrote, made again from a backup's original image and the values it says Set wrote (keys
+ * checked as a plan's are): the same edits in the same order give the same image, so its rendered bytes must
+ * hash to what the backup recorded. A backup whose original bytes were swapped for another image cannot pass.
+ */
+export function replayWrites(image: RegImage, written: readonly { readonly key: string; readonly name: string; readonly value: RegValue | null }[]): RegImage {
+  return writeValues(image, written.map((w) => {
+    const key = checkKey(w.key, '');
+    return { key: key.ok ? key.value : w.key, name: w.name, value: w.value };
+  })).image;
+}
+
 /** The problems of a backup (it may come back from JSON); [] when undo can use it. */
 export function validateBackup(backup: Backup): readonly PlanError[] {
   const raw: unknown = backup;

@@ -16,9 +16,10 @@ export {
 } from './model.js';
 export { planRemediation } from './plan.js';
 export { planSettings } from './options.js';
-export { applyPlan, undo, validateBackup, type Applied } from './apply.js';
+export { applyPlan, replayWrites, undo, validateBackup, type Applied } from './apply.js';
 export { rewriteRefusal, type RewriteRefusal } from './rewrite.js';
 export { validatePlan } from './validate.js';
 export { renderBackupReg, renderPlanReg, type RenderedReg } from './render-reg.js';
 export { renderApplyScript, renderScript, renderSccmDiscoveryScript, renderSccmRemediationScript, type ScriptKind } from './render-script.js';
 export { psLiteral, psQuote } from './ps-literal.js';
+export { backupTrustProblems, enablesLegacySsl, inPlanScope, type TrustProblem } from './backup-trust.js';

@@ -216,7 +216,10 @@ function Set-Tls365Protocols
         if (-not $answer.Ok)
         {
             if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
-            $PSCmdlet.WriteError($answer.Error)
+            # The bridge stopped before it answered: the image is the old one or the new one (never a cut one), and
+            # if the backup was written it is at the path this command chose, which the error names.
+            $message = $script:LocalizedData.Remediation_BridgeLost -f $file, $answer.Error.Exception.Message, $backup
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId ($answer.Error.FullyQualifiedErrorId -replace ',.*$', '') -Category $answer.Error.CategoryInfo.Category -TargetObject $file -InnerException $answer.Error.Exception))
             return
         }
         $result = $answer.Value
@@ -225,6 +228,7 @@ function Set-Tls365Protocols
             $e = $result.error
             $category = 'WriteError'
             if (@('Conflict', 'BackupExists') -contains [System.String]$e.code) { $category = 'ResourceExists' }
+            if ([System.String]$e.code -eq 'Locked') { $category = 'ResourceBusy' }
             if (@('ImageMalformed', 'NotRegImage') -contains [System.String]$e.code) { $category = 'InvalidData' }
             $errorId = 'TLS365.Remediation.' + $e.code
             # Bytes not valid in the image's encoding: writing it would change them, so it was left as it is.
@@ -247,6 +251,7 @@ function Set-Tls365Protocols
                 After        = $after
                 Status       = $c.status
                 BackupPath   = $result.backupPath
+                BackupHash   = $result.backupHash
                 Restart      = $plan.restart
             }
             $out.PSObject.TypeNames.Insert(0, 'TLS365.ChangeResult')

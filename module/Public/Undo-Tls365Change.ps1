@@ -14,6 +14,13 @@ function Undo-Tls365Change
         Accepts the TLS365.ChangeResult objects of Set-Tls365Protocols from the pipeline (BackupPath and
         Path by property name); each backup is restored once, however many changes it holds.
 
+        Before anything is written, an image backup is checked: against -BackupHash when given; its schema; that
+        every value and key it names is one TLS365 changes and none would turn SSL 2.0/3.0 on (refused, never
+        overridden); that it was made of this image (by path); that its original bytes are the ones it
+        recorded. An image that is exactly what Set wrote, or no longer a registry image at all (emptied, cut
+        off), gets its original bytes back. Otherwise each value Set wrote must still be what it wrote: a value
+        edited since is named and nothing is written unless -Force. Each image is locked while it is restored.
+
         Returns one TLS365.UndoResult per backup: Path, BackupPath, Restored (values) and Exact (images: the
         original bytes were written back; live registry: read back afterwards, every recorded value is as it was,
         with its kind, and every key Set-Tls365Protocols created is gone again).
@@ -26,9 +33,21 @@ function Undo-Tls365Change
         The backup .reg written by Set-Tls365Protocols (its .json is read), or the .json itself. Taken as
         written (no wildcards): [a].reg is that file.
     .PARAMETER Path
-        The registry image (.reg) to restore. Without it, the backup is a live backup manifest (.json from
-        Set-Tls365Protocols without -Path) and this machine's live registry is restored. One file, taken as
-        written (no wildcards), so -LiteralPath (alias LP) is the same parameter.
+        The registry image (.reg) to restore. Without it, a backup of an image restores the image it names,
+        and a live backup manifest (.json from Set-Tls365Protocols without -Path) restores this machine's live
+        registry. One file, taken as written (no wildcards), so -LiteralPath (alias LP) is the same parameter.
+    .PARAMETER BackupHash
+        The SHA-256 of the backup that Set-Tls365Protocols returned (TLS365.ChangeResult.BackupHash; bound from
+        the pipeline). With it, a backup changed or cut since is refused (TLS365.Remediation.BackupTampered).
+        Keep the change results (Export-Clixml) where the backups cannot be written, and pipe them back.
+    .PARAMETER Force
+        Restore an image although values Set wrote were edited since (they are overwritten), or from a backup
+        made of a file at another path (a moved image). Never overrides a backup that is tampered with or out of
+        TLS365's scope.
+    .PARAMETER AllowLegacy
+        Restore values that turn SSL 2.0 or 3.0 on again (a machine that had them before the change). Without
+        it such a backup is refused (TLS365.Remediation.RestoresLegacySsl) and nothing is restored; with it,
+        each such value is restored with a RISK warning.
     .EXAMPLE
         Undo-Tls365Change -BackupPath .\A01.reg.tls365-backup-20240501-101500-000.reg -Path .\A01.reg
 
@@ -58,7 +77,21 @@ function Undo-Tls365Change
         [AllowNull()]
         [AllowEmptyString()]
         [System.String]
-        $Path
+        $Path,
+
+        [Parameter(ValueFromPipelineByPropertyName = $true)]
+        [AllowNull()]
+        [AllowEmptyString()]
+        [System.String]
+        $BackupHash,
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $Force,
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $AllowLegacy
     )
 
     begin
@@ -75,13 +108,21 @@ function Undo-Tls365Change
         $id = '{0}|{1}' -f $image.ToUpperInvariant(), $backup.ToUpperInvariant()
         if ($seen.ContainsKey($id)) { return }
         $seen[$id] = $true
-        $pending.Add(@{ Path = $image; BackupPath = $backup })
+        $hash = $null
+        if (-not [System.String]::IsNullOrEmpty($BackupHash)) { $hash = $BackupHash }
+        $pending.Add(@{ Path = $image; BackupPath = $backup; BackupHash = $hash })
     }
 
     end
     {
         foreach ($entry in $pending)
         {
+            if ($entry.Path -eq '')
+            {
+                # A backup of a registry image names its image: -BackupPath alone restores it.
+                $named = Get-Tls365BackupImagePath -BackupPath $entry.BackupPath
+                if ($null -ne $named) { $entry.Path = $named }
+            }
             if ($entry.Path -eq '')
             {
                 # The live registry: restore the values a live backup manifest recorded, through the registry seam.
@@ -124,7 +165,9 @@ function Undo-Tls365Change
             }
             $target = $script:LocalizedData.Remediation_UndoShouldProcess -f $entry.Path, $entry.BackupPath
             if (-not $PSCmdlet.ShouldProcess($target, 'Restore registry values')) { continue }
-            $answer = Invoke-Tls365Bridge -Method 'plan.undoImage' -Params @{ path = $entry.Path; backupPath = $entry.BackupPath }
+            $undoParams = @{ path = $entry.Path; backupPath = $entry.BackupPath; force = [System.Boolean]$Force; allowLegacy = [System.Boolean]$AllowLegacy }
+            if ($null -ne $entry.BackupHash) { $undoParams.backupHash = $entry.BackupHash }
+            $answer = Invoke-Tls365Bridge -Method 'plan.undoImage' -Params $undoParams
             if (-not $answer.Ok)
             {
                 if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
@@ -138,12 +181,18 @@ function Undo-Tls365Change
                 $category = 'InvalidData'
                 if (@('FileUnreadable', 'BackupUnreadable') -contains [System.String]$e.code) { $category = 'ReadError' }
                 if ([System.String]$e.code -eq 'FileUnwritable') { $category = 'WriteError' }
+                if (@('BackupTampered', 'BackupUntrusted') -contains [System.String]$e.code) { $category = 'SecurityError' }
+                if ([System.String]$e.code -eq 'BackupMismatch') { $category = 'InvalidArgument' }
+                if ([System.String]$e.code -eq 'EditedSince') { $category = 'ResourceExists' }
+                if ([System.String]$e.code -eq 'Locked') { $category = 'ResourceBusy' }
+                if ([System.String]$e.code -eq 'RestoresLegacySsl') { $category = 'SecurityError' }
                 $errorId = 'TLS365.Remediation.' + $e.code
                 # Bytes not valid in the image's encoding: writing it would change them, so it was left as it is.
                 if ([System.String]$e.code -eq 'WouldChangeBytes') { $errorId = 'TLS365.Image.WouldChangeBytes' }
                 $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId $errorId -Category $category -TargetObject $entry.Path))
                 continue
             }
+            foreach ($note in @($result.notes)) { if ($null -ne $note) { $PSCmdlet.WriteWarning([System.String]$note) } }
             $out = [PSCustomObject]@{
                 Path       = $entry.Path
                 BackupPath = $entry.BackupPath

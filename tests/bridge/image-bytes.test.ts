@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Session } from '../../bridge/dispatch.js';
 import { planApplyImage, planCreate, planUndoImage } from '../../bridge/plan-methods.js';
 import { readImage, readinessEvaluate, snapshotRead } from '../../bridge/readiness-methods.js';
+import { ACCEPTANCE, EXAMPLES, runHandler } from '../support/handlers.js';
 
 // Issue 13, item 6 ("silent changes and misleading words") at the bridge, on real files:
 // - bytes that are not valid in a .reg file's encoding are read as U+FFFD: evaluating such an image warns (file,
@@ -12,16 +12,8 @@ import { readImage, readinessEvaluate, snapshotRead } from '../../bridge/readine
 //   byte-identical, because the rewrite would keep U+FFFD in place of those bytes;
 // - a snapshot file that is not JSON, or JSON nested absurdly deep, says what a snapshot is and how to make one;
 // - control characters from an image (a machine name with ESC sequences) never leave the bridge raw.
-const ACCEPTANCE = join(__dirname, '..', 'fixtures', 'acceptance');
 const A01 = join(ACCEPTANCE, 'A01-win10-22h2-nothing-set.reg');
-const EXAMPLES = join(__dirname, '..', '..', 'examples');
-const session: Session = { handshaken: true };
-const silent = (): void => undefined;
-const run = async (handler: typeof planCreate, params: unknown): Promise<any> => {
-  const r = await handler(params, session, silent);
-  assert.ok(r.ok, JSON.stringify(r));
-  return r.result;
-};
+const run = runHandler;
 /** C0 controls, DEL and C1 controls: what must never reach a console raw. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 

@@ -2,20 +2,12 @@ import { strict as assert } from 'node:assert';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Session } from '../../bridge/dispatch.js';
 import { planApplyImage, planCreate, planRender, planUndoImage } from '../../bridge/plan-methods.js';
+import { ACCEPTANCE, EXAMPLES, runHandler } from '../support/handlers.js';
 
 // The plan.* methods on real files: each acceptance image and example machine copied to a scratch folder,
 // planned, applied (backup first), read back, undone byte for byte. Planning itself is tested in tests/core/plan.
-const ACCEPTANCE = join(__dirname, '..', 'fixtures', 'acceptance');
-const EXAMPLES = join(__dirname, '..', '..', 'examples');
-const session: Session = { handshaken: true };
-const silent = (): void => undefined;
-const run = async (handler: typeof planCreate, params: unknown): Promise<any> => {
-  const r = await handler(params, session, silent);
-  assert.ok(r.ok, JSON.stringify(r));
-  return r.result;
-};
+const run = runHandler;
 const images = [
   ...readdirSync(ACCEPTANCE).filter((f) => f.endsWith('.reg')).map((f) => join(ACCEPTANCE, f)),
   ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.reg') && !f.includes('broken')).map((f) => join(EXAMPLES, f)),
@@ -44,9 +36,19 @@ describe('bridge plan.* methods', () => {
       assert.equal(applied.readiness === null, false);
       const written = readFileSync(file);
       if (plan.plan.changes.length > 0) assert.deepEqual([written[0], written[1]], [0xff, 0xfe]);
-      const undone = await run(planUndoImage, { path: file, backupPath });
+      // A machine that had SSL 2.0/3.0 on gets it back only with the loud override (issue 12).
+      const legacy = /A12-|A13-|A21-|A33-/.test(name);
+      if (legacy) {
+        const refused = await run(planUndoImage, { path: file, backupPath });
+        assert.equal(refused.ok, false);
+        assert.equal(refused.error.code, 'RestoresLegacySsl', JSON.stringify(refused));
+        assert.match(refused.error.message, /-AllowLegacy/);
+        assert.ok(readFileSync(file).equals(written), 'nothing was restored');
+      }
+      const undone = await run(planUndoImage, { path: file, backupPath, ...(legacy ? { allowLegacy: true } : {}) });
       assert.ok(undone.ok, JSON.stringify(undone));
       assert.equal(undone.exact, true);
+      assert.equal(undone.notes.some((n: string) => n.startsWith('RISK: ')), legacy);
       assert.ok(readFileSync(file).equals(original), 'undo restores the original bytes');
     });
   }
@@ -99,7 +101,7 @@ describe('bridge plan.* methods', () => {
       assert.ok(r.ok && typeof r.text === 'string' && r.text.length > 0, format);
     }
     assert.ok((await run(planRender, { plan, format: 'Reg' })).text.startsWith('Windows Registry Editor Version 5.00\r\n'));
-    const bad = await planRender({ plan, format: 'Bat' }, session, silent);
+    const bad = await planRender({ plan, format: 'Bat' }, { handshaken: true }, () => undefined);
     assert.equal(bad.ok, false);
   });
 });

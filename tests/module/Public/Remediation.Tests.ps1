@@ -42,6 +42,7 @@ Describe 'Set-Tls365Protocols -Path' -Tag 'Public' {
     }
 
     It 'applies the plan to every image: every component Ready but those that need an update, and Undo restores the file byte for byte' {
+        $script:legacyUndone = @()
         foreach ($source in @($script:acceptance) + @($script:examples))
         {
             $id = $source.Name
@@ -58,11 +59,23 @@ Describe 'Set-Tls365Protocols -Path' -Tag 'Public' {
             @($results | Select-Object -ExpandProperty BackupPath -Unique) | Should -HaveCount 1
             Test-Path -LiteralPath $results[0].BackupPath | Should -BeTrue
             Test-Path -LiteralPath ($results[0].BackupPath + '.json') | Should -BeTrue
-            $undone = @($results | Undo-Tls365Change -Confirm:$false)
+            $changed = [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($file))
+            $undone = @($results | Undo-Tls365Change -Confirm:$false -ErrorVariable undoErrors -ErrorAction SilentlyContinue)
+            if ($undoErrors.Count -gt 0)
+            {
+                # A machine that had SSL 2.0/3.0 on gets it back only with the loud override (issue 12).
+                $undoErrors[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.RestoresLegacySsl,Undo-Tls365Change' -Because $id
+                [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($file)) | Should -Be $changed -Because "${id}: nothing restored without -AllowLegacy"
+                $undone = @($results | Undo-Tls365Change -Confirm:$false -AllowLegacy -WarningVariable risks -WarningAction SilentlyContinue)
+                ($risks -join ' ') | Should -Match '^RISK: ' -Because $id
+                $script:legacyUndone += $id
+            }
             $undone | Should -HaveCount 1
             $undone[0].Exact | Should -BeTrue
             [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($file)) | Should -Be $original -Because "$id is restored byte for byte"
         }
+        # The images whose original state offers SSL 3.0 (SChannel SSL 3.0 Client Enabled=1, masks with 0x20).
+        ($script:legacyUndone | Sort-Object) -join ',' | Should -Be 'A12,A13,A21,A33'
     }
 
     It 'writes the updates it cannot install as warnings (A04: WinHTTP needs KB3140245)' {
@@ -185,6 +198,28 @@ Describe 'Undo-Tls365Change' -Tag 'Public' {
         $null = Undo-Tls365Change -BackupPath (Join-Path -Path $TestDrive -ChildPath 'none.reg') -Path $file -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs | Should -HaveCount 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Remediation.BackupUnreadable*'
+    }
+
+    It 'restores an image from -BackupPath alone (the backup names its image), and checks the backup against the BackupHash Set returned (issue 12)' {
+        $file = & $script:copyImage ($script:acceptance | Where-Object { $_.Name -like 'A01*' })
+        $original = [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($file))
+        $results = @(Set-Tls365Protocols -Path $file -Confirm:$false -WarningAction SilentlyContinue)
+        $results[0].BackupHash | Should -Match '^[0-9a-f]{64}$'
+        $json = $results[0].BackupPath + '.json'
+        $good = [System.IO.File]::ReadAllBytes($json)
+        # A backup cut short since: refused by the hash the results carry, nothing written.
+        [System.IO.File]::WriteAllBytes($json, $good[0..299])
+        $changed = [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($file))
+        $null = $results | Undo-Tls365Change -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.BackupTampered,Undo-Tls365Change'
+        $errs[0].CategoryInfo.Category | Should -Be 'SecurityError'
+        [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($file)) | Should -Be $changed
+        [System.IO.File]::WriteAllBytes($json, $good)
+        $undone = Undo-Tls365Change -BackupPath $results[0].BackupPath -Confirm:$false
+        $undone.Path | Should -Be $file
+        $undone.Exact | Should -BeTrue
+        [System.Convert]::ToBase64String([System.IO.File]::ReadAllBytes($file)) | Should -Be $original
     }
 
     It 'takes bracketed names as written: Set -LiteralPath and Undo -LiteralPath on [a].reg next to a.reg (issue 13, item 5)' {
