@@ -54,7 +54,8 @@ export function renderPlanReg(plan: Plan): Result<RenderedReg, readonly PlanErro
   const r = renderRegFile({ keys });
   if (!r.ok) return fail(renderErrors(r.errors));
   const comments = [
-    'TLS365 remediation plan. Import with regedit or reg.exe import, as an administrator.',
+    'TLS365 remediation plan. Import as an administrator with: reg.exe import <this file> /reg:64',
+    '(/reg:64: a 32-bit reg.exe, as ConfigMgr task sequences run it, would put SOFTWARE values in the 32-bit view).',
     `Changes: ${plan.changes.length}. Restart afterwards: ${plan.restart}.`,
     ...(plan.updates.length > 0 ? [`Not in this file, install first: ${plan.updates.map((u) => u.kb).join(', ')}.`] : []),
   ];
@@ -82,5 +83,8 @@ export function renderBackupReg(backup: Backup): Result<RenderedReg, readonly Pl
   }
   const r = renderRegFile({ deletedKeys: tops, keys: sections([...firstState.values()]) });
   if (!r.ok) return fail(renderErrors(r.errors));
-  return ok(withComments(r.text, ['TLS365 backup: importing this file restores the values a TLS365 plan changed (and removes the keys it created).']));
+  return ok(withComments(r.text, [
+    'TLS365 backup: importing this file restores the values a TLS365 plan changed (and removes the keys it created).',
+    'Import as an administrator with: reg.exe import <this file> /reg:64 (a 32-bit reg.exe would use the 32-bit view).',
+  ]));
 }

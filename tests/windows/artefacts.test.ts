@@ -161,7 +161,9 @@ describe('Windows tier: exported artefacts run for real under Wine (regedit, reg
       ok(runWindowsPwsh(join(dir, 'fix.ps1'), ['-BackupPath', toWindowsPath(join(dir, 'hostile-backup.reg'))]), 'fix.ps1 (hostile)');
       ok(runWindowsPwsh(join(dir, 'remediation.ps1')), 'remediation.ps1 (hostile)');
       ok(runWine('regedit', ['/s', toWindowsPath(join(dir, 'fix.reg'))]), 'regedit /s fix.reg (hostile)');
-      ok(runWine('reg', ['import', toWindowsPath(join(dir, 'hostile-backup.reg'))]), 'reg import of the script backup (hostile)');
+      // The command every hint gives (issue 12): reg.exe import <file> /reg:64.
+      assert.match(readFileSync(join(dir, 'fix.reg')).toString('utf16le'), /; TLS365 remediation plan\. Import as an administrator with: reg\.exe import <this file> \/reg:64\r\n/);
+      ok(runWine('reg', ['import', toWindowsPath(join(dir, 'hostile-backup.reg')), '/reg:64']), 'reg import of the script backup (hostile) /reg:64');
       assert.equal(existsSync(markerLinux()), false, `an artefact executed a value: ${marker} exists`);
       // The wrong-typed value was overwritten by the plan's DWORD; the backup put the hostile string back as data.
       const q = runWine('reg', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp', '/v', 'DefaultSecureProtocols']);

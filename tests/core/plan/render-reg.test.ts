@@ -39,7 +39,8 @@ describe('plan: .reg rendering', () => {
     assert.ok(r.ok);
     assert.equal(r.value.text,
       'Windows Registry Editor Version 5.00\r\n' +
-      '; TLS365 remediation plan. Import with regedit or reg.exe import, as an administrator.\r\n' +
+      '; TLS365 remediation plan. Import as an administrator with: reg.exe import <this file> /reg:64\r\n' +
+      '; (/reg:64: a 32-bit reg.exe, as ConfigMgr task sequences run it, would put SOFTWARE values in the 32-bit view).\r\n' +
       '; Changes: 3. Restart afterwards: reboot.\r\n' +
       '; Not in this file, install first: KB3140245.\r\n\r\n' +
       `[${KEY}]\r\n"Old"=-\r\n"Enabled"=dword:00000001\r\n\r\n` +
