@@ -290,17 +290,37 @@ Add-Root -Path "$HKLM\SOFTWARE\Microsoft\ExchangeServer\v14\Setup" -Only @('MsiP
 Add-Root -Path "$HKLM\SOFTWARE\Microsoft\SMS\Mobile Client" -Only @('ProductVersion')
 Add-Root -Path "$HKLM\SOFTWARE\Microsoft\Azure AD Connect" -Only @('Version')
 
-# Component Based Servicing: only packages named for a KB (and rollups), with their CurrentState.
+# Component Based Servicing: packages named for a KB, one per KB: the package with the best CurrentState
+# (installed 0x70 or permanent 0x80, then superseded 0x50, then any), which is all the core decides from
+# (core/readiness/updates.ts, same name pattern). A long-serviced server has tens of thousands of package keys,
+# a few per KB; one entry per KB keeps its snapshot small enough to batch. Rollup packages are kept as they are.
 $cbs = "$HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages"
 $covered.Add($cbs)
 $cbsKey = Read-Key -Path $cbs
 if ($null -ne $cbsKey)
 {
     $collected.Add(@{ path = $cbs; values = @() })
-    foreach ($name in @($cbsKey.SubKeys | Where-Object { $_ -match '_for_KB\d+|^Package_for_RollupFix' }))
+    $bestByKb = @{}
+    foreach ($name in @($cbsKey.SubKeys))
     {
-        Add-Key -Path ($cbs + '\' + $name) -Only @('CurrentState')
+        $isRollup = $name -match '^Package_for_RollupFix'
+        if (-not $isRollup -and $name -notmatch '^Package_(?:[^~]*_)?for_KB([0-9]+)(?=[~_]|$)') { continue }
+        $kb = $null
+        if (-not $isRollup) { $kb = 'KB' + $Matches[1] }
+        $key = Read-Key -Path ($cbs + '\' + $name)
+        if ($null -eq $key) { continue }
+        $values = @(@($key.Values) | Where-Object { $_.name -eq 'CurrentState' })
+        $entry = @{ path = ($cbs + '\' + $name); values = $values }
+        if ($isRollup) { $collected.Add($entry); continue }
+        $rank = 0
+        if ($values.Count -gt 0 -and $values[0].value.type -eq 'REG_DWORD')
+        {
+            $state = [System.Int64]$values[0].value.data
+            if ($state -eq 0x70 -or $state -eq 0x80) { $rank = 2 } elseif ($state -eq 0x50) { $rank = 1 }
+        }
+        if (-not $bestByKb.ContainsKey($kb) -or $rank -gt $bestByKb[$kb].Rank) { $bestByKb[$kb] = @{ Rank = $rank; Entry = $entry } }
     }
+    foreach ($kb in @($bestByKb.Keys | Sort-Object)) { $collected.Add($bestByKb[$kb].Entry) }
 }
 # Product updates (Exchange SUs and the like): names two levels down, no values.
 $updates = "$HKLM\SOFTWARE\Microsoft\Updates"

@@ -212,7 +212,11 @@ Describe 'Get-Tls365Readiness -Snapshot and the collector' -Tag 'Public' {
             hotfixes     = @('KB3140245')
             fileVersions = @{ 'winhttp.dll' = '6.1.7601.23375' }
             registry     = @(
+                @{ path = "$cbs\Package_1_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.3"; values = @(@{ name = 'CurrentState'; value = @{ type = 'REG_DWORD'; data = 32 } }) }
                 @{ path = "$cbs\Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.3"; values = @(@{ name = 'CurrentState'; value = @{ type = 'REG_DWORD'; data = 112 } }, @{ name = 'InstallUser'; value = @{ type = 'REG_SZ'; data = 'S-1-5-18' } }) }
+                @{ path = "$cbs\Package_for_KB3140245_RTM~31bf3856ad364e35~amd64~~6.1.1.3"; values = @(@{ name = 'CurrentState'; value = @{ type = 'REG_DWORD'; data = 0 } }) }
+                @{ path = "$cbs\Package_for_KB3154518~31bf3856ad364e35~amd64~~6.1.1.3"; values = @(@{ name = 'CurrentState'; value = @{ type = 'REG_DWORD'; data = 80 } }) }
+                @{ path = "$cbs\Package_for_RollupFix~31bf3856ad364e35~amd64~~7601.24544.1.4"; values = @(@{ name = 'CurrentState'; value = @{ type = 'REG_DWORD'; data = 112 } }) }
                 @{ path = "$cbs\Microsoft-Windows-Foundation-Package~31bf3856ad364e35~amd64~~6.1.7601.17514"; values = @(@{ name = 'CurrentState'; value = @{ type = 'REG_DWORD'; data = 112 } }) }
                 @{ path = 'HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; values = @(@{ name = 'Enabled'; value = @{ type = 'REG_DWORD'; data = 1 } }) }
                 @{ path = 'HKEY_LOCAL_MACHINE\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; values = @(@{ name = 'DefaultSecureProtocols'; value = @{ type = 'REG_DWORD'; data = 2560 } }, @{ name = 'Unrelated'; value = @{ type = 'REG_SZ'; data = 'x' } }) }
@@ -224,8 +228,13 @@ Describe 'Get-Tls365Readiness -Snapshot and the collector' -Tag 'Public' {
         $paths = @($s.registry | ForEach-Object { $_.path })
         $paths | Should -Contain "$cbs\Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.3"
         $paths | Should -Not -Contain "$cbs\Microsoft-Windows-Foundation-Package~31bf3856ad364e35~amd64~~6.1.7601.17514"
-        $kbKey = $s.registry | Where-Object { $_.path -like '*KB3140245*' }
-        @($kbKey.values | ForEach-Object { $_.name }) | Should -Be @('CurrentState')
+        # One package per KB, the best state (installed over staged and absent; superseded kept alone), rollups kept.
+        $kbKey = @($s.registry | Where-Object { $_.path -like '*KB3140245*' })
+        $kbKey | Should -HaveCount 1
+        $kbKey[0].path | Should -Be "$cbs\Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.3"
+        @($kbKey[0].values | ForEach-Object { $_.name }) | Should -Be @('CurrentState')
+        $paths | Should -Contain "$cbs\Package_for_KB3154518~31bf3856ad364e35~amd64~~6.1.1.3"
+        $paths | Should -Contain "$cbs\Package_for_RollupFix~31bf3856ad364e35~amd64~~7601.24544.1.4"
         $paths | Should -Contain 'HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'
         $wow = $s.registry | Where-Object { $_.path -eq 'HKEY_LOCAL_MACHINE\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp' }
         @($wow.values | ForEach-Object { $_.name }) | Should -Be @('DefaultSecureProtocols')
