@@ -37,6 +37,9 @@ $script:BridgeTimeoutSeconds = 300
 $script:BridgeProtocolVersion = 1
 $script:BridgeBatchSize = 1000
 $script:ReadinessBatchSize = 50
+# Requests are also sized by bytes: at most this much estimated JSON per batch, and never more than a quarter of
+# the line limit the bridge announces (Get-Tls365BatchBudget), so a batch of large snapshots cannot be refused whole.
+$script:ReadinessBatchBytes = 16MB
 $script:MinimumNodeVersion = [System.Version]'20.0.0'
 $script:Bridge = $null
 $script:ResolvedNode = $null

@@ -202,6 +202,8 @@ function Get-Tls365Readiness
     begin
     {
         $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+        # The estimated JSON size of the snapshots in $pending (files are read by the bridge: they cost a path).
+        $pendingBytes = @{ Value = [System.Int64]0 }
         # The bridge reads params.options (roles, discovery); params.fleet makes the batches of this call one fleet
         # for TLS365-EXCH-009, whose findings are attached to the Exchange servers' results held until the end.
         $batchParams = @{ options = @{ roles = @($Role); discovery = [System.Boolean]$Discovery } }
@@ -250,6 +252,7 @@ function Get-Tls365Readiness
             }
             $progress.Done = $progress.Done + $pending.Count
             $pending.Clear()
+            $pendingBytes.Value = 0
         }
         # Writes the held Exchange servers' results with the fleet's EXCH-009 findings attached (Warn: verdicts
         # do not change). If the bridge cannot answer, the results still go out, with the error.
@@ -377,7 +380,13 @@ function Get-Tls365Readiness
                     $c.Snapshot
                     continue
                 }
+                # Batches are sized by bytes as well as by count: a batch of large snapshots (a patched server
+                # has thousands of update entries) must stay under the bridge's request limit. One larger than
+                # the budget goes alone.
+                $size = Get-Tls365SnapshotSize -Snapshot $c.Snapshot
+                if ($pending.Count -gt 0 -and $pendingBytes.Value + $size -gt (Get-Tls365BatchBudget)) { & $flush }
                 $pending.Add(@{ Target = $c.Target; Request = @{ snapshot = $c.Snapshot; origin = $c.Target } })
+                $pendingBytes.Value = $pendingBytes.Value + $size
                 if ($pending.Count -ge $script:ReadinessBatchSize) { & $flush }
             }
             & $flush

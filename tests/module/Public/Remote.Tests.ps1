@@ -114,3 +114,39 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
         }
     }
 }
+
+Describe 'Get-Tls365Readiness: remote snapshots are batched by bytes as well as by count (issue 12)' -Tag 'Public' {
+    BeforeAll {
+        # Five patched servers, each with 10,000 servicing package entries (about 2.3 MB of JSON apiece), and a
+        # bridge whose request limit is 4 MiB: one batch of five (12 MB) would be refused whole.
+        $example = Join-Path -Path (Join-Path -Path $script:repoRoot -ChildPath 'examples') -ChildPath 'ws2019-fs01.reg'
+        $base = Get-Tls365Readiness -Path $example -Snapshot
+        $cbs = 'HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
+        $packages = foreach ($i in 1..10000) { [PSCustomObject]@{ path = ('{0}\Package_for_KB{1}~31bf3856ad364e35~amd64~~10.0.1.0' -f $cbs, (4000000 + $i)); values = @([PSCustomObject]@{ name = 'CurrentState'; value = [PSCustomObject]@{ type = 'REG_DWORD'; data = 112 } }) } }
+        $script:bigSnapshots = foreach ($n in 1..5)
+        {
+            $s = $base | Select-Object -Property *
+            $s.computerName = 'SRV0{0}' -f $n
+            $s.registry = @($base.registry) + @($packages)
+            [PSCustomObject]@{ Target = ('SRV0{0}' -f $n); Snapshot = $s }
+        }
+        InModuleScope -ModuleName 'TLS365' -ScriptBlock {
+            Stop-Tls365Bridge | Out-Null
+            $script:BridgeArguments = @('--max-line-bytes', '4194304')
+        }
+        $null = ConvertFrom-Tls365ProtocolMask -Value 2048
+    }
+    AfterAll {
+        InModuleScope -ModuleName 'TLS365' -ScriptBlock {
+            Stop-Tls365Bridge | Out-Null
+            $script:BridgeArguments = @()
+        }
+    }
+
+    It 'evaluates every machine: a batch never exceeds a quarter of the bridge''s announced line limit, and a larger snapshot goes alone' {
+        Mock -ModuleName 'TLS365' -CommandName 'Invoke-Tls365Collection' -MockWith { @{ Snapshots = $script:bigSnapshots; Errors = @() } }
+        $out = @(Get-Tls365Readiness -ComputerName 'SRV01', 'SRV02', 'SRV03', 'SRV04', 'SRV05' -ErrorVariable errs -ErrorAction SilentlyContinue)
+        @($errs | ForEach-Object { $_.Exception.Message }) | Should -BeNullOrEmpty
+        ($out | ForEach-Object { $_.ComputerName }) | Should -Be @('SRV01', 'SRV02', 'SRV03', 'SRV04', 'SRV05')
+    }
+}
