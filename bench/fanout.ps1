@@ -36,6 +36,10 @@ $addresses = @(1..$max | ForEach-Object { '127.0.0.{0}' -f (100 + $_) })
 $slowAddresses = @()
 if ($DelaySeconds -gt 0) { $slowAddresses = @(1..$max | ForEach-Object { '127.0.0.{0}' -f (150 + $_) }) }
 $specs = @($addresses | ForEach-Object { @{ Address = $_; Image = $image; DelaySeconds = 0 } }) + @($slowAddresses | ForEach-Object { @{ Address = $_; Image = $image; DelaySeconds = $DelaySeconds } })
+# The test hosts have no registry: the module sends them the real collector wrapped with -RegistryImage.
+$wrapper = Join-Path -Path (Join-Path -Path (Join-Path -Path (Join-Path -Path $root -ChildPath 'tests') -ChildPath 'module') -ChildPath 'fixtures') -ChildPath (Join-Path -Path 'ssh-hosts' -ChildPath 'New-Tls365ImageCollector.ps1')
+$imageCollector = & $wrapper -Path (Join-Path -Path $folder -ChildPath 'image-collector.ps1') -Collector (Join-Path -Path (Join-Path -Path (Join-Path -Path $root -ChildPath 'module') -ChildPath 'Collector') -ChildPath 'Get-Tls365Snapshot.ps1')
+& (Get-Module -Name 'TLS365') { param ($Path) $script:CollectorPath = $Path } $imageCollector
 $hosts = & $starter -Folder $folder -Port $port -Hosts $specs
 if ($null -eq $hosts) { throw 'sshd is not available' }
 try

@@ -33,6 +33,9 @@ if (-not (Test-Path -LiteralPath $script:BridgeScriptPath -PathType Leaf) -and (
     $script:BridgeScriptPath = Join-Path -Path (Join-Path -Path (Join-Path -Path $script:ModuleRoot -ChildPath 'dist') -ChildPath 'bridge') -ChildPath 'main.js'
 }
 $script:BridgeArguments = @()
+# The collector Get-Tls365Readiness sends to remote machines. Tests point it at a fixture that wraps the real
+# collector with -RegistryImage (the SSH test hosts have no registry); results then say Source = Image.
+$script:CollectorPath = Join-Path -Path (Join-Path -Path $PSScriptRoot -ChildPath 'Collector') -ChildPath 'Get-Tls365Snapshot.ps1'
 $script:BridgeTimeoutSeconds = 300
 $script:BridgeProtocolVersion = 1
 $script:BridgeBatchSize = 1000

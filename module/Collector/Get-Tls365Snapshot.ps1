@@ -16,8 +16,9 @@
 .PARAMETER OutFile
     Write the snapshot as UTF-8 JSON to this file instead of returning it.
 .PARAMETER RegistryImage
-    Read the registry from this snapshot JSON instead of the live registry (tests, offline re-collection).
-    Defaults to $env:TLS365_REGISTRY_IMAGE when that is set (how the SSH test hosts serve their images).
+    Read the registry from this snapshot JSON instead of the live registry (tests, offline re-collection). Only
+    this explicit parameter does that (no environment variable, no other switch), and the snapshot then says
+    source = Image, which Get-Tls365Readiness keeps: an image can never pass for a live reading.
 .PARAMETER AsJson
     Return the snapshot as one JSON string.
 .EXAMPLE
@@ -41,9 +42,6 @@ param
 
 Set-StrictMode -Version 2.0
 $ErrorActionPreference = 'Stop'
-# Test hosts (tests/module/Remote.Tests.ps1) serve their own registry image this way: sshd sets the variable for
-# the session. On a real target it is absent and the live registry is read.
-if ([System.String]::IsNullOrEmpty($RegistryImage) -and -not [System.String]::IsNullOrEmpty($env:TLS365_REGISTRY_IMAGE)) { $RegistryImage = $env:TLS365_REGISTRY_IMAGE }
 $collectorVersion = '0.1.0'
 $HKLM = 'HKEY_LOCAL_MACHINE'
 $HKCU = 'HKEY_CURRENT_USER'

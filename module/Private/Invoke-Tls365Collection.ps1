@@ -32,7 +32,7 @@ function Invoke-Tls365Collection
         $TimeoutSeconds = 600
     )
 
-    $collector = Join-Path -Path (Join-Path -Path $PSScriptRoot -ChildPath '..') -ChildPath (Join-Path -Path 'Collector' -ChildPath 'Get-Tls365Snapshot.ps1')
+    $collector = $script:CollectorPath
     $snapshots = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
     $errors = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
     $call = @{}
@@ -94,7 +94,8 @@ function Invoke-Tls365Collection
                     $errors.Add((New-Tls365ErrorRecord -Message ($script:LocalizedData.Collect_BadOutput -f $target) -ErrorId 'TLS365.Collect.Failed' -Category InvalidResult -TargetObject $target))
                     continue
                 }
-                $snapshot.source = 'Remote'
+                # A live reading on that machine is Remote here; a registry image stays Image (never passed off as live).
+                if ([System.String]$snapshot.source -ne 'Image') { $snapshot.source = 'Remote' }
                 $snapshot.origin = $target
                 $snapshots.Add(@{ Target = $target; Snapshot = $snapshot })
             }

@@ -8,6 +8,11 @@ BeforeAll {
     $image = Join-Path -Path $TestDrive -ChildPath 'ex01.json'
     Get-Tls365Readiness -Path (Join-Path -Path (Join-Path -Path $script:repoRoot -ChildPath 'examples') -ChildPath 'ws2016-ex01.reg') -Snapshot | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $image -Encoding Ascii
     $script:collectedJson = & $collector -RegistryImage $image -AsJson
+    # The SSH test hosts have no registry: the module sends them a fixture that calls the real collector with
+    # -RegistryImage (each host names its image); their results say Source = Image.
+    $wrapper = Join-Path -Path (Join-Path -Path (Join-Path -Path $PSScriptRoot -ChildPath '..') -ChildPath 'fixtures') -ChildPath (Join-Path -Path 'ssh-hosts' -ChildPath 'New-Tls365ImageCollector.ps1')
+    $script:imageCollector = & $wrapper -Path (Join-Path -Path $TestDrive -ChildPath 'image-collector.ps1') -Collector $collector
+    InModuleScope -ModuleName 'TLS365' -Parameters @{ Path = $script:imageCollector } -ScriptBlock { param ($Path) $script:CollectorPath = $Path }
 }
 
 AfterAll {
@@ -68,7 +73,8 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
             if ($null -eq $script:hosts) { Set-ItResult -Skipped -Because 'sshd (openssh-server) is not available here' ; return }
             $params = @{ HostName = @('127.0.0.11', '127.0.0.12', '127.0.0.13'); Port = $script:sshPort; UserName = 'root'; KeyFilePath = $script:hosts.KeyFilePath; SSHOption = @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' } }
             $out = @(Get-Tls365Readiness @params -ErrorVariable errs -ErrorAction SilentlyContinue 2>$null)
-            ($out | ForEach-Object { '{0} {1} {2}' -f $_.ComputerName, $_.Source, $_.Ready } | Sort-Object) | Should -Be @('WS2008R2-APP01 Remote False', 'WS2019-FS01 Remote True')
+            # Registry images served by the test hosts: Source says Image, never Remote (issue 12).
+            ($out | ForEach-Object { '{0} {1} {2}' -f $_.ComputerName, $_.Source, $_.Ready } | Sort-Object) | Should -Be @('WS2008R2-APP01 Image False', 'WS2019-FS01 Image True')
             $errs | Should -HaveCount 1
             $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remoting.Unreachable,Get-Tls365Readiness' -Because (($errs | ForEach-Object { '{0} {1}: {2}' -f $_.FullyQualifiedErrorId, $_.TargetObject, $_.Exception.Message }) -join '; ')
             $errs[0].TargetObject | Should -Be '127.0.0.13'
@@ -82,7 +88,8 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
 
     Context 'With a mocked fan-out' {
         BeforeAll {
-            $json = $script:collectedJson
+            # What a live collection on EX01 returns (the collector says Local): reported as Remote.
+            $json = $script:collectedJson.Replace('"source":"Image"', '"source":"Local"')
             Mock -ModuleName 'TLS365' -CommandName 'Invoke-Command' -MockWith {
                 $ok = [PSCustomObject]@{ Location = 'EX01'; State = 'Completed'; Output = @($json); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = $null } }
                 $down = [PSCustomObject]@{ Location = 'EX02'; State = 'Failed'; Output = @(); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = (New-Object -TypeName 'System.Management.Automation.Remoting.PSRemotingTransportException' -ArgumentList 'EX02 refused the connection') } }
@@ -91,6 +98,15 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
             }.GetNewClosure()
             Mock -ModuleName 'TLS365' -CommandName 'Wait-Job' -RemoveParameterType 'Job' -MockWith { }
             Mock -ModuleName 'TLS365' -CommandName 'Remove-Job' -RemoveParameterType 'Job' -MockWith { }
+        }
+
+        It 'keeps Source = Image for a machine whose collector read a registry image: an image never passes for a live reading (issue 12)' {
+            $imageJson = $script:collectedJson
+            $imageJson | Should -Match '"source":"Image"'
+            Mock -ModuleName 'TLS365' -CommandName 'Invoke-Command' -MockWith {
+                [PSCustomObject]@{ State = 'Completed'; ChildJobs = @([PSCustomObject]@{ Location = 'EX01'; State = 'Completed'; Output = @($imageJson); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = $null } }) }
+            }.GetNewClosure()
+            (Get-Tls365Readiness -ComputerName 'EX01').Source | Should -Be 'Image'
         }
 
         It 'evaluates every reachable machine (Source Remote) and writes one error per failed one, the rest unaffected' {
