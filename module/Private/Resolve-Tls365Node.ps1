@@ -39,26 +39,42 @@ function Resolve-Tls365Node
         }
     }
 
+    # Node 20 does not start on Windows 7 / Server 2008 R2 and 8 / Server 2012 (6.1, 6.2) and is experimental on
+    # 8.1 / 2012 R2 (6.3): said before it is tried, with the ways that need no Node on this machine. An admin who
+    # set NODE_SKIP_PLATFORM_CHECK=1 has chosen to try anyway: warned, not stopped.
+    $os = [System.Environment]::OSVersion
+    if ($os.Platform -eq [System.PlatformID]::Win32NT -and $os.Version -lt (New-Object -TypeName 'System.Version' -ArgumentList 6, 3))
+    {
+        $message = $script:LocalizedData.Node_UnsupportedOS -f $os.Version, $script:MinimumNodeVersion
+        if ($env:NODE_SKIP_PLATFORM_CHECK -ne '1')
+        {
+            return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.NodeUnsupportedOS' -Category NotImplemented -TargetObject ([System.String]$os.Version)) }
+        }
+        Write-Warning -Message $message
+    }
+    elseif ($os.Platform -eq [System.PlatformID]::Win32NT -and $os.Version.Major -eq 6 -and $os.Version.Minor -eq 3)
+    {
+        Write-Warning -Message ($script:LocalizedData.Node_ExperimentalOS -f $os.Version)
+    }
     # Up to three tries: a cold start of node.exe has been seen to print nothing at all once (under Wine, about
-    # once in forty runs), and a Node that is really unusable fails every time.
+    # once in forty runs), and a Node that is really unusable fails every time. Its stderr and exit code are kept
+    # for the message (Node says itself why it will not start).
     $versionText = $null
     $version = $null
+    $probe = $null
     for ($try = 1; $try -le 3 -and $null -eq $version; $try++)
     {
-        try
-        {
-            $versionText = (& $candidate '-p' 'process.versions.node' 2>$null | Select-Object -First 1)
-        }
-        catch
-        {
-            $versionText = $_.Exception.Message
-        }
+        $probe = Invoke-Tls365NodeProbe -Path $candidate
+        $versionText = $probe.Stdout
         $parsed = $null
         if ($null -ne $versionText -and [System.Version]::TryParse(([System.String]$versionText).Trim(), [ref]$parsed)) { $version = $parsed }
     }
     if ($null -eq $version)
     {
-        $message = $script:LocalizedData.Node_Unusable -f $candidate, "it printed '$versionText'"
+        $said = "it printed '{0}'" -f "$versionText".Trim()
+        if ($null -ne $probe.ExitCode) { $said += ', exit code {0}' -f $probe.ExitCode }
+        if (-not [System.String]::IsNullOrEmpty($probe.Stderr)) { $said += '; its stderr: ' + $probe.Stderr }
+        $message = $script:LocalizedData.Node_Unusable -f $candidate, $said
         return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.NodeNotFound' -Category ObjectNotFound -TargetObject $candidate) }
     }
     if ($version -lt $script:MinimumNodeVersion)

@@ -3,6 +3,8 @@ ConvertFrom-StringData @'
 Node_NotFound = Node.js was not found (looked for $env:TLS365_NODE, then 'node' on PATH). TLS365 evaluates rules with Node.js {0} or later: install it, or set TLS365_NODE to node's full path. Commands that do not need Node: Get-Help, Get-Command -Module TLS365.
 Node_TooOld = Node.js {1} found at '{0}' is too old; TLS365 needs {2} or later.
 Node_Unusable = '{0}' did not run as Node.js ({1}).
+Node_UnsupportedOS = This is Windows {0} (Windows 7 / Server 2008 R2 or Windows 8 / Server 2012), where Node.js {1} and later do not run, so TLS365 cannot evaluate here. Evaluate this machine from another one: Get-Tls365Readiness -ComputerName <this machine> from an admin workstation, or run the collector alone here (module\\Collector\\Get-Tls365Snapshot.ps1 -OutFile <file>, PowerShell 3.0 or later, no Node) and evaluate the file elsewhere with Get-Tls365Readiness -Path <file>.
+Node_ExperimentalOS = This is Windows {0} (Windows 8.1 / Server 2012 R2): Node.js support for it is experimental. If the bridge fails to start, evaluate this machine from another one (Get-Tls365Readiness -ComputerName), or collect a snapshot with module\\Collector\\Get-Tls365Snapshot.ps1 and evaluate it with -Path.
 Bridge_NotBuilt = The TLS365 bridge is not built: '{0}' is missing. In the source tree run 'npm run setup' (or 'npm run build'); a packaged module ships it, so reinstall the package (built by 'npm run package').
 Bridge_StartFailed = Could not start the TLS365 bridge '{0}' with '{1}': {2}
 Bridge_Exited = The TLS365 bridge exited (code {0}) while answering {1}; the request was not completed.{2}

@@ -216,6 +216,18 @@ Describe 'The bridge client' -Tag 'Bridge' {
             $thrown.Exception.Message | Should -Match 'node-missing'
         }
 
+        It 'keeps what Node said on stderr, and its exit code, when it will not start (issue 12)' -Skip:([System.Environment]::OSVersion.Platform -ne 'Unix') {
+            $fake = Join-Path -Path $TestDrive -ChildPath 'refusing-node'
+            Set-Content -LiteralPath $fake -Value "#!/bin/sh`necho 'Node.js is only supported on Windows 8.1, Windows Server 2012 R2, or higher.' >&2`nexit 216" -Encoding Ascii
+            & chmod '+x' $fake
+            $env:TLS365_NODE = $fake
+            $thrown = $null
+            try { ConvertFrom-Tls365ProtocolMask -Value 2048 -ErrorAction Stop } catch { $thrown = $_ }
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'TLS365.NodeNotFound*'
+            $thrown.Exception.Message | Should -Match 'exit code 216'
+            $thrown.Exception.Message | Should -Match 'its stderr: Node\.js is only supported on Windows 8\.1'
+        }
+
         It 'throws TLS365.NodeTooOld naming the version found and the version needed' -Skip:([System.Environment]::OSVersion.Platform -ne 'Unix') {
             $fake = Join-Path -Path $TestDrive -ChildPath 'old-node'
             Set-Content -LiteralPath $fake -Value "#!/bin/sh`necho 16.20.2" -Encoding Ascii
