@@ -83,6 +83,8 @@ export type PlanWarningCode =
   | 'decision-needed'
   | 'current-user'
   | 'scope-split'
+  | 'cipher-limit'
+  | 'rdp-tls10'
   | 'views-differ'
   | 'cipher-policy'
   | 'input-incomplete'

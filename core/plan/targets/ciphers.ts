@@ -14,6 +14,12 @@ const RSA_GCM = ['TLS_RSA_WITH_AES_256_GCM_SHA384', 'TLS_RSA_WITH_AES_128_GCM_SH
 /** Windows 10 is the first with the ECDHE_RSA AES-GCM suites; 7/8/8.1 get the DHE ones [M365-ENC]. */
 const ECDHE_GCM_FROM_BUILD = 10240;
 
+/**
+ * The SSL Cipher Suite Order list holds at most 1,023 characters ("The list of cipher suites is limited to 1023
+ * characters": Prioritizing Schannel Cipher Suites, https://learn.microsoft.com/windows/win32/secauthn/prioritizing-schannel-cipher-suites).
+ */
+export const CIPHER_LIST_LIMIT = 1023;
+
 const isWeak = (name: string): boolean => { const b = suiteBase(name); return b === 'TLS_RSA_WITH_3DES_EDE_CBC_SHA' || /(^|_)RC4(_|$)/.test(b); };
 
 export function cipherIntents(ctx: TargetContext): Intent[] {
@@ -29,7 +35,13 @@ export function cipherIntents(ctx: TargetContext): Intent[] {
   if (add.length === 0) return [];
   const seen = new Set<string>();
   const target = [...add, ...list.suites.filter((s) => !isWeak(s))].filter((s) => { const k = s.toUpperCase(); if (seen.has(k)) return false; seen.add(k); return true; });
-  ctx.warn(warning('cipher-policy', `The cipher-suite order is written as the Group Policy list (${CIPHER_POLICY_KEY} Functions); a domain GPO that manages "SSL Cipher Suite Order" overwrites it at the next refresh: change the GPO too.`, ['SChannelClient']));
+  // The added suites come first and always fit; configured ones are dropped from the end (the least preferred).
+  const dropped: string[] = [];
+  while (target.join(',').length > CIPHER_LIST_LIMIT && target.length > add.length) dropped.unshift(target.pop() as string);
+  if (dropped.length > 0) {
+    ctx.warn(warning('cipher-limit', `The cipher-suite order policy holds at most ${CIPHER_LIST_LIMIT} characters; the ${dropped.length} least preferred configured suite(s) were left out to fit: ${dropped.join(', ')}.`, ['SChannelClient']));
+  }
+  ctx.warn(warning('cipher-policy', `The cipher-suite order is written as the Group Policy list (${CIPHER_POLICY_KEY} Functions) outside Group Policy: a domain GPO that manages "SSL Cipher Suite Order" overwrites it at the next refresh, so change the GPO too (or make this change through it).`, ['SChannelClient']));
   return [{
     key: CIPHER_POLICY_KEY, name: 'Functions', want: { op: 'set-string', data: target.join(',') }, owner: 'SChannelClient', phase: 20, restart: 'reboot',
     reason: `cipher-suite list (${list.origin === 'policy' ? 'Group Policy' : 'local'}) without ${add.join(', ')}: added first${list.suites.some(isWeak) ? ', 3DES/RC4 removed' : ''}`,

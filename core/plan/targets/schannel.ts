@@ -135,6 +135,13 @@ export function schannelIntents(ctx: TargetContext): Intent[] {
   }
   out.push(...tls13(ctx));
 
+  // Remote Desktop on Windows 7 / Server 2008 R2 speaks TLS 1.0 only until KB3080079 ("Update to add RDS support for
+  // TLS 1.1 and TLS 1.2 in Windows 7 or Windows Server 2008 R2", support.microsoft.com/kb/3080079): turning TLS 1.0
+  // off without it cuts RDP to the machine.
+  if (settings.disableLegacy && os.build === 7601 && m.updates.state('KB3080079').kind !== 'detected') {
+    const known = m.updates.state('KB3080079').kind === 'unknown' ? 'whether it is installed is unknown from this input' : 'it was not detected';
+    ctx.warn(warning('rdp-tls10', `-DisableLegacy turns TLS 1.0 off, and Remote Desktop on ${os.name} speaks only TLS 1.0 until KB3080079 is installed (${known}): RDP connections to this machine would fail. Install KB3080079 first.`, ['SChannelServer']));
+  }
   for (const p of LEGACY) {
     const exchangeDisabled = ctx.exchange && hcTls(m.reg, p).disabled;
     for (const role of ROLES) {

@@ -164,6 +164,32 @@ describe('plan: target state', () => {
     assert.equal(data(p, cipherPolicy, 'Functions'), 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_DHE_RSA_WITH_AES_128_CBC_SHA');
     assert.ok(codes(p).includes('cipher-policy'));
   });
+
+  it('cipher suites: the written list stays within the policy\'s 1,023 characters (Prioritizing Schannel Cipher Suites, learn.microsoft.com); the least preferred configured suites are left out and named', () => {
+    const configured = Array.from({ length: 40 }, (_, i) => `TLS_DHE_RSA_WITH_AES_128_CBC_SHA_P${256 + i}`);
+    const p = plan({ ...WIN10, values: merge(V4_ALL_ONE, { [cipherLocal]: { Functions: [configured.join(',')] } }) });
+    const written = String(data(p, cipherPolicy, 'Functions'));
+    assert.ok(written.length <= 1023, `${written.length} characters`);
+    assert.ok(written.startsWith('TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_DHE_RSA_WITH_AES_128_CBC_SHA_P256,'));
+    const kept = written.split(',').length - 2;
+    assert.ok(kept > 20 && kept < 40, `${kept} configured suites kept`);
+    const limit = p.warnings.find((w) => w.code === 'cipher-limit');
+    assert.ok(limit !== undefined, JSON.stringify(p.warnings));
+    assert.match(limit.message, new RegExp(`the ${40 - kept} least preferred configured suite\\(s\\) were left out to fit: ${configured.slice(kept).join(', ')}\\.$`));
+  });
+});
+
+describe('plan: Remote Desktop on Windows Server 2008 R2 (issue 12)', () => {
+  // KB3080079 adds TLS 1.1/1.2 to Remote Desktop on Windows 7 / 2008 R2 (support.microsoft.com/kb/3080079).
+  const R2: MachineSpec = { build: 7601, server: true, values: V4_ALL_ONE };
+  it('-DisableLegacy warns that RDP needs KB3080079 when it is not detected, and not when it is; no warning without -DisableLegacy', () => {
+    const warned = plan({ ...R2, hotfixes: ['KB3140245'] }, { disableLegacy: true }).warnings.find((w) => w.code === 'rdp-tls10');
+    assert.ok(warned !== undefined);
+    assert.match(warned.message, /Remote Desktop on .* speaks only TLS 1\.0 until KB3080079 is installed \(it was not detected\): RDP connections to this machine would fail/);
+    assert.equal(plan({ ...R2, hotfixes: ['KB3140245', 'KB3080079'] }, { disableLegacy: true }).warnings.some((w) => w.code === 'rdp-tls10'), false);
+    assert.equal(plan({ ...R2, hotfixes: ['KB3140245'] }).warnings.some((w) => w.code === 'rdp-tls10'), false);
+    assert.equal(plan({ ...WIN10 }, { disableLegacy: true }).warnings.some((w) => w.code === 'rdp-tls10'), false);
+  });
 });
 
 describe('plan: TLS 1.3', () => {
