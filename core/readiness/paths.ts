@@ -50,6 +50,7 @@ export const NDP_V35_KEY = `${NDP_KEY}\\v3.5`;
 
 export const CBS_PACKAGES_KEY = `${HKLM}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages`;
 export const PRODUCT_UPDATES_KEY = `${HKLM}\\SOFTWARE\\Microsoft\\Updates`;
+export const PRODUCT_UPDATES_KEY_32 = `${WOW_ROOT}\\Microsoft\\Updates`;
 
 export const EXCHANGE_SETUP_KEY = `${HKLM}\\SOFTWARE\\Microsoft\\ExchangeServer\\v15\\Setup`;
 export const EXCHANGE_2010_SETUP_KEY = `${HKLM}\\SOFTWARE\\Microsoft\\ExchangeServer\\v14\\Setup`;

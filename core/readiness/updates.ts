@@ -1,4 +1,4 @@
-import { CBS_PACKAGES_KEY, PRODUCT_UPDATES_KEY } from './paths.js';
+import { CBS_PACKAGES_KEY, PRODUCT_UPDATES_KEY, PRODUCT_UPDATES_KEY_32 } from './paths.js';
 import { readDword, type RegistryIndex } from './registry.js';
 
 /**
@@ -56,11 +56,20 @@ export function readUpdates(reg: RegistryIndex, hotfixes: readonly string[] | nu
       byKb.set(kb, s);
     }
   }
+  // KB-named keys two or three levels under Updates (Updates\<product>\KB..., Updates\<product>\<release>\KB...),
+  // in both registry views: 32-bit installers (.NET Framework updates among them) write under WOW6432Node.
   const productKbs = new Set<string>();
-  for (const product of reg.subkeys(PRODUCT_UPDATES_KEY)) {
-    for (const sub of reg.subkeys(`${PRODUCT_UPDATES_KEY}\\${product}`)) {
-      const m = /^KB([0-9]+)$/i.exec(sub);
-      if (m?.[1] !== undefined) productKbs.add(`KB${m[1]}`);
+  const kbName = (name: string): string | null => { const m = /^KB([0-9]+)$/i.exec(name); return m?.[1] === undefined ? null : `KB${m[1]}`; };
+  for (const root of [PRODUCT_UPDATES_KEY, PRODUCT_UPDATES_KEY_32]) {
+    for (const product of reg.subkeys(root)) {
+      for (const sub of reg.subkeys(`${root}\\${product}`)) {
+        const kb = kbName(sub);
+        if (kb !== null) { productKbs.add(kb); continue; }
+        for (const deeper of reg.subkeys(`${root}\\${product}\\${sub}`)) {
+          const k = kbName(deeper);
+          if (k !== null) productKbs.add(k);
+        }
+      }
     }
   }
   const hot = new Set((hotfixes ?? []).map((h) => h.toUpperCase()));

@@ -169,9 +169,13 @@ else
         )
         FileVersions = $(
             $versions = @{}
+            # A 32-bit host (32-bit PowerShell, a 32-bit ConfigMgr client) is redirected from System32 to SysWOW64:
+            # the 64-bit files the rules mean are read through Sysnative there.
+            $systemDir = [System.Environment]::SystemDirectory
+            if ([System.Environment]::Is64BitOperatingSystem -and -not [System.Environment]::Is64BitProcess) { $systemDir = Join-Path -Path $env:windir -ChildPath 'Sysnative' }
             foreach ($file in @('winhttp.dll', 'webio.dll'))
             {
-                $full = Join-Path -Path ([System.Environment]::SystemDirectory) -ChildPath $file
+                $full = Join-Path -Path $systemDir -ChildPath $file
                 if (Test-Path -LiteralPath $full)
                 {
                     $info = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($full)
@@ -320,17 +324,26 @@ if ($null -ne $cbsKey)
     }
     foreach ($kb in @($bestByKb.Keys | Sort-Object)) { $collected.Add($bestByKb[$kb].Entry) }
 }
-# Product updates (Exchange SUs and the like): names two levels down, no values.
-$updates = "$HKLM\SOFTWARE\Microsoft\Updates"
-$covered.Add($updates)
-$updatesKey = Read-Key -Path $updates
-if ($null -ne $updatesKey)
+# Product updates (Exchange SUs, .NET Framework updates and the like): KB-named keys two or three levels down
+# (Updates\<product>\KB..., Updates\<product>\<release>\KB...), under SOFTWARE and SOFTWARE\WOW6432Node (32-bit
+# installers write there); names only, no values.
+foreach ($updates in @("$HKLM\SOFTWARE\Microsoft\Updates", "$HKLM\SOFTWARE\WOW6432Node\Microsoft\Updates"))
 {
+    $covered.Add($updates)
+    $updatesKey = Read-Key -Path $updates
+    if ($null -eq $updatesKey) { continue }
     foreach ($product in @($updatesKey.SubKeys))
     {
-        $productKey = Read-Key -Path ($updates + '\' + $product)
+        $productPath = $updates + '\' + $product
+        $productKey = Read-Key -Path $productPath
         if ($null -eq $productKey) { continue }
-        foreach ($kb in @($productKey.SubKeys | Where-Object { $_ -match '^KB\d+$' })) { $collected.Add(@{ path = ($updates + '\' + $product + '\' + $kb); values = @() }) }
+        foreach ($sub in @($productKey.SubKeys))
+        {
+            if ($sub -match '^KB\d+$') { $collected.Add(@{ path = ($productPath + '\' + $sub); values = @() }); continue }
+            $subKey = Read-Key -Path ($productPath + '\' + $sub)
+            if ($null -eq $subKey) { continue }
+            foreach ($kb in @($subKey.SubKeys | Where-Object { $_ -match '^KB\d+$' })) { $collected.Add(@{ path = ($productPath + '\' + $sub + '\' + $kb); values = @() }) }
+        }
     }
 }
 

@@ -217,6 +217,10 @@ Describe 'Get-Tls365Readiness -Snapshot and the collector' -Tag 'Public' {
                 @{ path = "$cbs\Package_for_KB3140245_RTM~31bf3856ad364e35~amd64~~6.1.1.3"; values = @(@{ name = 'CurrentState'; value = @{ type = 'REG_DWORD'; data = 0 } }) }
                 @{ path = "$cbs\Package_for_KB3154518~31bf3856ad364e35~amd64~~6.1.1.3"; values = @(@{ name = 'CurrentState'; value = @{ type = 'REG_DWORD'; data = 80 } }) }
                 @{ path = "$cbs\Package_for_RollupFix~31bf3856ad364e35~amd64~~7601.24544.1.4"; values = @(@{ name = 'CurrentState'; value = @{ type = 'REG_DWORD'; data = 112 } }) }
+                @{ path = 'HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Updates\Windows 7\KB3154518'; values = @() }
+                @{ path = 'HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Updates\Microsoft .NET Framework 4.8\SP\KB4486153'; values = @(@{ name = 'PackageName'; value = @{ type = 'REG_SZ'; data = 'x' } }) }
+                @{ path = 'HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Updates\Microsoft .NET Framework 4.7.2\KB4054530'; values = @() }
+                @{ path = 'HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Updates\Microsoft .NET Framework 4.7.2\SP1\KB4087364'; values = @() }
                 @{ path = "$cbs\Microsoft-Windows-Foundation-Package~31bf3856ad364e35~amd64~~6.1.7601.17514"; values = @(@{ name = 'CurrentState'; value = @{ type = 'REG_DWORD'; data = 112 } }) }
                 @{ path = 'HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; values = @(@{ name = 'Enabled'; value = @{ type = 'REG_DWORD'; data = 1 } }) }
                 @{ path = 'HKEY_LOCAL_MACHINE\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; values = @(@{ name = 'DefaultSecureProtocols'; value = @{ type = 'REG_DWORD'; data = 2560 } }, @{ name = 'Unrelated'; value = @{ type = 'REG_SZ'; data = 'x' } }) }
@@ -235,6 +239,15 @@ Describe 'Get-Tls365Readiness -Snapshot and the collector' -Tag 'Public' {
         @($kbKey[0].values | ForEach-Object { $_.name }) | Should -Be @('CurrentState')
         $paths | Should -Contain "$cbs\Package_for_KB3154518~31bf3856ad364e35~amd64~~6.1.1.3"
         $paths | Should -Contain "$cbs\Package_for_RollupFix~31bf3856ad364e35~amd64~~7601.24544.1.4"
+        # Product update keys two and three levels down, in both views, by name only (issue 12).
+        @($paths | Where-Object { $_ -like '*\Updates\*' } | Sort-Object) | Should -Be @(
+            'HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Updates\Microsoft .NET Framework 4.8\SP\KB4486153'
+            'HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Updates\Windows 7\KB3154518'
+            'HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Updates\Microsoft .NET Framework 4.7.2\KB4054530'
+            'HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Updates\Microsoft .NET Framework 4.7.2\SP1\KB4087364'
+        )
+        @($s.registry | Where-Object { $_.path -like '*\Updates\*' } | ForEach-Object { @($_.values).Count } | Sort-Object -Unique) | Should -Be @(0)
+        $s.covered | Should -Contain 'HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Updates'
         $paths | Should -Contain 'HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'
         $wow = $s.registry | Where-Object { $_.path -eq 'HKEY_LOCAL_MACHINE\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp' }
         @($wow.values | ForEach-Object { $_.name }) | Should -Be @('DefaultSecureProtocols')
