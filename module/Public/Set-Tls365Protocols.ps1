@@ -135,6 +135,12 @@ function Set-Tls365Protocols
             Write-Tls365PlanWarning -Plan $plan -Cmdlet $PSCmdlet -Target $computer
             $approved = @(Select-Tls365ApprovedChange -Change @($plan.changes) -Target $computer -Cmdlet $PSCmdlet)
             if ($approved.Count -eq 0) { return }
+            # Before the backup and the first write: the machine-wide keys need an elevated token.
+            if (-not (Test-Tls365Elevated))
+            {
+                $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_NotElevated -f $computer) -ErrorId 'TLS365.Remediation.NotElevated' -Category PermissionDenied -TargetObject $computer))
+                return
+            }
             $backup = $BackupPath
             if ([System.String]::IsNullOrEmpty($backup))
             {

@@ -136,6 +136,11 @@ function Undo-Tls365Change
                     continue
                 }
                 $probe.Close()
+                if (-not (Test-Tls365Elevated))
+                {
+                    $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_NotElevated -f [System.Environment]::MachineName) -ErrorId 'TLS365.Remediation.NotElevated' -Category PermissionDenied -TargetObject $entry.BackupPath))
+                    continue
+                }
                 $manifest = $null
                 if (Test-Path -LiteralPath $entry.BackupPath -PathType Leaf)
                 {

@@ -20,6 +20,7 @@ Collect_NotWindows = The live registry can only be read on Windows (this is {0})
 Collect_Failed = The TLS365 collector failed on {0}: {1}
 Log_NotFound = No log file or folder matches '{0}'.
 Remediation_BridgeLost = {0}: {1} The image is either as it was or fully changed (it is replaced in one step, never cut); if it changed, its backup is {2} (Undo-Tls365Change -BackupPath '{2}').
+Remediation_NotElevated = {0}: changing the live registry needs administrator rights, and this PowerShell is not elevated; nothing was changed. Start PowerShell with 'Run as administrator' (or run the command as SYSTEM, e.g. from ConfigMgr), or use -WhatIf to see the changes.
 Log_BridgeDied = {0}: the bridge stopped while reading this file, so it was not scanned ({1}) Scan it alone to see whether it stops the bridge again; the other {2} file(s) were scanned again without it.
 Log_Malformed = {0} log line(s) could not be read and were skipped; the first: {1}
 Log_NoTlsField = TLS365-DISC-002: site '{0}' logged {1} HTTPS request(s) without the crypt-protocol field, so their TLS version is unknown. Add the IIS custom fields crypt-protocol, crypt-cipher, crypt-hash and crypt-keyexchange (Windows Server 2012 R2 and 2016 need KB4025335 / KB4025334). Files: {2}

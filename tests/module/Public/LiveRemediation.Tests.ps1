@@ -100,6 +100,24 @@ Describe 'Set-Tls365Protocols and Undo-Tls365Change on the live registry (throug
         Get-FakeValues -Store ([TLS365FakeKey]::Store) | Should -Be (Get-FakeValues -Store (ConvertTo-Tls365FakeHashtable -InputObject ($original | ConvertFrom-Json)))
     }
 
+    It 'checks elevation before the backup and the first write: not elevated, nothing written, one NotElevated error (issue 12)' {
+        $original = Use-FakeMachine -Case 'A09'
+        $backup = Join-Path -Path $TestDrive -ChildPath 'a09-notelevated.json'
+        Mock -ModuleName TLS365 -CommandName Test-Tls365Elevated -MockWith { $false }
+        $out = @(Set-Tls365Protocols -Confirm:$false -BackupPath $backup -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $out | Should -HaveCount 0
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.NotElevated,Set-Tls365Protocols'
+        $errs[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $errs[0].Exception.Message | Should -Match "Run as administrator"
+        [TLS365FakeKey]::Writes | Should -Be 0
+        Test-Path -LiteralPath $backup | Should -BeFalse
+        Set-Content -LiteralPath $backup -Value '{"schema":"tls365.live-backup/2","entries":[],"createdKeys":[]}'
+        $null = Undo-Tls365Change -BackupPath $backup -Confirm:$false -ErrorVariable undoErrs -ErrorAction SilentlyContinue
+        $undoErrs | Should -HaveCount 1
+        $undoErrs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.NotElevated,Undo-Tls365Change'
+    }
+
     It '-WhatIf writes nothing and no backup' {
         $original = Use-FakeMachine -Case 'A09'
         $backup = Join-Path -Path $TestDrive -ChildPath 'a09-whatif.json'
