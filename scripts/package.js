@@ -69,7 +69,7 @@ function copy(from, to) {
 
 /** module/** by an allow-list of PowerShell file kinds; test files and anything else are left out and named. */
 function copyModule(dest) {
-  const keep = new Set(['.ps1', '.psm1', '.psd1', '.ps1xml', '.txt', '.xml']);
+  const keep = new Set(['.ps1', '.psm1', '.psd1', '.ps1xml', '.txt', '.xml', '.cmd']);
   const source = path.join(root, 'module');
   const skipped = [];
   let count = 0;

@@ -42,6 +42,18 @@ param
 
 Set-StrictMode -Version 2.0
 $ErrorActionPreference = 'Stop'
+# Said before anything else runs, in words, not as a stack trace from the first line that needs them: the
+# collector needs PowerShell 3.0 or later (Windows Server 2008 R2 ships 2.0: install Windows Management
+# Framework 3.0 or later, or export the keys with module\Collector\Export-Tls365Keys.cmd) and full language mode (Constrained
+# Language under AppLocker/WDAC, or a JEA endpoint, blocks the .NET calls that read the registry).
+if ($PSVersionTable.PSVersion.Major -lt 3)
+{
+    throw ('TLS365 collector: this is PowerShell {0}; the collector needs 3.0 or later. Install Windows Management Framework 3.0 or later, or export the keys TLS365 reads with module\Collector\Export-Tls365Keys.cmd (no PowerShell) and evaluate the file with Get-Tls365Readiness -Path.' -f $PSVersionTable.PSVersion)
+}
+if ([System.String]$ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage')
+{
+    throw ('TLS365 collector: this session runs in {0} mode (AppLocker/WDAC Constrained Language, or a JEA endpoint), where the collector cannot read the registry. Run it in a full-language session as an administrator (the default Microsoft.PowerShell endpoint), or export the keys with module\Collector\Export-Tls365Keys.cmd and evaluate the file with Get-Tls365Readiness -Path.' -f $ExecutionContext.SessionState.LanguageMode)
+}
 $collectorVersion = '0.1.0'
 $HKLM = 'HKEY_LOCAL_MACHINE'
 $HKCU = 'HKEY_CURRENT_USER'

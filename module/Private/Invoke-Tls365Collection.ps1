@@ -104,7 +104,12 @@ function Invoke-Tls365Collection
             if ($null -ne $reason) { $first = $reason }
             elseif (@($child.Error).Count -gt 0) { $first = @($child.Error)[0].Exception }
             if ($null -eq $first) { continue }
-            if ($first -is [System.Management.Automation.Remoting.PSRemotingTransportException] -or $first.InnerException -is [System.Management.Automation.Remoting.PSRemotingTransportException])
+            if ($first.Message -match 'language mode|no-language mode|NoLanguage|supported only on core types|not supported by this runspace')
+            {
+                # A JEA endpoint or Constrained Language: the collector (or the call that carries it) is refused.
+                $errors.Add((New-Tls365ErrorRecord -Message ($script:LocalizedData.Collect_LanguageMode -f $target, $first.Message) -ErrorId 'TLS365.Collect.LanguageMode' -Category PermissionDenied -TargetObject $target -InnerException $first))
+            }
+            elseif ($first -is [System.Management.Automation.Remoting.PSRemotingTransportException] -or $first.InnerException -is [System.Management.Automation.Remoting.PSRemotingTransportException])
             {
                 $errors.Add((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remoting_Unreachable -f $target, $first.Message) -ErrorId 'TLS365.Remoting.Unreachable' -Category ConnectionError -TargetObject $target -InnerException $first))
             }

@@ -32,6 +32,7 @@ Remediation_UndoShouldProcess = {0}: restore the values recorded in {1}
 Remediation_OutFileReused = -OutFile '{0}' was already written by this command for another image; export one image per file.
 Remediation_LegacyConflict = -DisableLegacy turns TLS 1.0/1.1 off and -AllowLegacy turns them on: choose one.
 Remoting_Unreachable = Cannot reach {0} with PowerShell remoting: {1}
+Collect_LanguageMode = {0}: the remote session does not allow the TLS365 collector to run ({1}). It needs a full-language session: connect to the default endpoint (Microsoft.PowerShell) as an administrator, not a JEA or Constrained Language endpoint; or run module\\Collector\\Get-Tls365Snapshot.ps1 -OutFile <file> on that machine (or module\\Collector\\Export-Tls365Keys.cmd) and evaluate the file with Get-Tls365Readiness -Path.
 Collect_BadOutput = The TLS365 collector on {0} returned something that is not a snapshot.
 Remoting_SshNeeds7 = SSH remoting (-HostName) needs PowerShell 7; Windows PowerShell 5.1 has WinRM remoting only (-ComputerName).
 Remediation_BackupExists = The backup file '{0}' already exists; TLS365 never overwrites a backup. Choose another -BackupPath.

@@ -203,6 +203,21 @@ Describe 'Get-Tls365Readiness -Snapshot and the collector' -Tag 'Public' {
         ($r.Components | ForEach-Object { $_.Status }) | Should -Be ($reference.Components | ForEach-Object { $_.Status })
     }
 
+    It 'says in words that it cannot run in Constrained Language (AppLocker/WDAC, JEA) and what to use instead (issue 12)' {
+        $image = Join-Path -Path $TestDrive -ChildPath 'clm.json'
+        Get-Tls365Readiness -Path (Join-Path -Path (Join-Path -Path $script:repoRoot -ChildPath 'examples') -ChildPath 'ws2019-fs01.reg') -Snapshot | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $image -Encoding Ascii
+        $pwsh = (Get-Command -Name 'pwsh' -CommandType Application | Select-Object -First 1).Source
+        $script = Join-Path -Path $TestDrive -ChildPath 'clm.ps1'
+        Set-Content -LiteralPath $script -Encoding Ascii -Value @(
+            'param ($Collector, $Image)'
+            '$ExecutionContext.SessionState.LanguageMode = ''ConstrainedLanguage'''
+            'try { $null = & $Collector -RegistryImage $Image; ''no error'' } catch { ''caught: '' + $_.Exception.Message }'
+        )
+        $said = & $pwsh -NoProfile -NonInteractive -File $script -Collector $script:collectorPath -Image $image
+        $said | Should -Match '^caught: TLS365 collector: this session runs in ConstrainedLanguage mode'
+        $said | Should -Match 'Export-Tls365Keys\.cmd'
+    }
+
     It 'collects only what the rules need: KB packages from CBS with CurrentState, SCHANNEL in full, both views, coverage roots' {
         $cbs = 'HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
         $image = @{

@@ -109,6 +109,19 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
             (Get-Tls365Readiness -ComputerName 'EX01').Source | Should -Be 'Image'
         }
 
+        It 'a JEA or Constrained Language endpoint is one TLS365.Collect.LanguageMode error saying what to use instead, not a stack trace (issue 12)' {
+            Mock -ModuleName 'TLS365' -CommandName 'Invoke-Command' -MockWith {
+                $jea = [PSCustomObject]@{ Location = 'JEA01'; State = 'Failed'; Output = @(); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = (New-Object -TypeName 'System.Management.Automation.PSInvalidOperationException' -ArgumentList 'The syntax is not supported by this runspace. This can occur if the runspace is in no-language mode.') } }
+                [PSCustomObject]@{ State = 'Failed'; ChildJobs = @($jea) }
+            }
+            $null = Get-Tls365Readiness -ComputerName 'JEA01' -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Collect.LanguageMode,Get-Tls365Readiness'
+            $errs[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+            $errs[0].Exception.Message | Should -Match '^JEA01: the remote session does not allow the TLS365 collector to run'
+            $errs[0].Exception.Message | Should -Match 'Export-Tls365Keys\.cmd'
+        }
+
         It 'evaluates every reachable machine (Source Remote) and writes one error per failed one, the rest unaffected' {
             $out = @(Get-Tls365Readiness -ComputerName 'EX01', 'EX02', 'EX03' -ErrorVariable errs -ErrorAction SilentlyContinue)
             $out | Should -HaveCount 1
