@@ -417,3 +417,27 @@ export const planRender: Handler = (params) => {
   const s = renderScript(plan.value, kind);
   return ok(s.ok ? { ok: true, text: s.value } : planErrors(s.error[0]?.code ?? 'BadOp', null, 'the plan cannot be rendered', s.error));
 };
+
+/**
+ * plan.checkBackup {entries: [{key, name, before: RegValue | null}], createdKeys: [key]} -> {scope: [message],
+ * legacy: [message]}: what core/plan/backup-trust.ts says of a live backup before Undo-Tls365Change restores it
+ * (the module reads the live manifest; the scope and the SSL rules live in one place, here). `scope`: values or
+ * keys TLS365 never changes (never restored); `legacy`: values that would turn SSL 2.0/3.0 on (-AllowLegacy only).
+ */
+export const planCheckBackup: Handler = (params) => {
+  if (!isRecord(params)) return invalid('params', 'must be an object');
+  const entries = params['entries'];
+  const created = params['createdKeys'] ?? [];
+  if (!Array.isArray(entries)) return invalid('params.entries', 'must be an array');
+  if (!Array.isArray(created) || !created.every((k) => typeof k === 'string')) return invalid('params.createdKeys', 'must be an array of key paths');
+  const list: Backup['entries'][number][] = [];
+  for (let i = 0; i < entries.length; i += 1) {
+    const e = entries[i] as unknown;
+    if (!isRecord(e) || typeof e['key'] !== 'string' || typeof e['name'] !== 'string') return invalid(`params.entries[${i}]`, 'must have a key and a name (strings)');
+    const before = e['before'] ?? null;
+    if (before !== null && !isRecord(before)) return invalid(`params.entries[${i}].before`, 'must be a registry value or null');
+    list.push({ key: e['key'], name: e['name'], before: before as RegValue | null, index: null, deletedIndex: null });
+  }
+  const trust = backupTrustProblems({ schema: 'tls365.backup/1', entries: list, createdKeys: created as string[], addedSections: [] });
+  return ok({ scope: trust.scope.map((p) => visible(p.message)), legacy: trust.legacy.map((p) => visible(p.message)) });
+};

@@ -126,8 +126,6 @@ function Undo-Tls365Change
             if ($entry.Path -eq '')
             {
                 # The live registry: restore the values a live backup manifest recorded, through the registry seam.
-                $target = $script:LocalizedData.Remediation_UndoShouldProcess -f [System.Environment]::MachineName, $entry.BackupPath
-                if (-not $PSCmdlet.ShouldProcess($target, 'Restore registry values')) { continue }
                 $probe = Get-Tls365RegistryBase -Hive LocalMachine
                 if ($null -eq $probe)
                 {
@@ -136,11 +134,6 @@ function Undo-Tls365Change
                     continue
                 }
                 $probe.Close()
-                if (-not (Test-Tls365Elevated))
-                {
-                    $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_NotElevated -f [System.Environment]::MachineName) -ErrorId 'TLS365.Remediation.NotElevated' -Category PermissionDenied -TargetObject $entry.BackupPath))
-                    continue
-                }
                 $manifest = $null
                 if (Test-Path -LiteralPath $entry.BackupPath -PathType Leaf)
                 {
@@ -151,6 +144,24 @@ function Undo-Tls365Change
                 {
                     $message = $script:LocalizedData.Remediation_NotLiveBackup -f $entry.BackupPath
                     $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Remediation.BackupUnreadable' -Category ReadError -TargetObject $entry.BackupPath))
+                    continue
+                }
+                # A backup is a file: it may have been planted or edited. Before anything is written: it was made on this
+                # machine (or -Force), it names only what TLS365 changes, and it turns SSL 2.0/3.0 on only with -AllowLegacy.
+                $trust = Test-Tls365LiveBackup -Manifest $manifest -BackupPath $entry.BackupPath -Force:$Force -AllowLegacy:$AllowLegacy
+                if (-not $trust.Ok)
+                {
+                    if ($trust.Terminating) { $PSCmdlet.ThrowTerminatingError($trust.Error) }
+                    $PSCmdlet.WriteError($trust.Error)
+                    continue
+                }
+                foreach ($w in $trust.Warnings) { $PSCmdlet.WriteWarning($w) }
+                # The confirmation lists what will be written.
+                $target = $script:LocalizedData.Remediation_UndoShouldProcessList -f [System.Environment]::MachineName, $entry.BackupPath, $trust.Summary
+                if (-not $PSCmdlet.ShouldProcess($target, 'Restore registry values')) { continue }
+                if (-not (Test-Tls365Elevated))
+                {
+                    $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_NotElevated -f [System.Environment]::MachineName) -ErrorId 'TLS365.Remediation.NotElevated' -Category PermissionDenied -TargetObject $entry.BackupPath))
                     continue
                 }
                 # /1 manifests (before keys were recorded) restore values only; /2 also deletes the keys Set created.

@@ -29,6 +29,10 @@ Remediation_Declined = {0}: {1} of {2} change(s) declined; applying only the {3}
 Remediation_NothingToDo = {0}: nothing to change for the chosen protocols and components.
 Remediation_ShouldProcess = {0}: {1} = {2}
 Remediation_UndoShouldProcess = {0}: restore the values recorded in {1}
+Remediation_UndoShouldProcessList = {0}: restore from {1}: {2}
+Remediation_BackupOtherMachine = {0} was made on {1}, and this is {2}: restoring it here would write {1}'s values into this machine's registry. Nothing was restored; if that is really meant (the machine was renamed), run Undo-Tls365Change again with -Force.
+Remediation_BackupUntrusted = {0}: refused, nothing was restored: {1}
+Remediation_RestoresLegacySsl = {0}: nothing was restored: {1}. TLS365 turns SSL 2.0/3.0 on only when told to: run Undo-Tls365Change again with -AllowLegacy to restore them as they were.
 Remediation_OutFileReused = -OutFile '{0}' was already written by this command for another image; export one image per file.
 Remediation_LegacyConflict = -DisableLegacy turns TLS 1.0/1.1 off and -AllowLegacy turns them on: choose one.
 Remoting_Unreachable = Cannot reach {0} with PowerShell remoting: {1}

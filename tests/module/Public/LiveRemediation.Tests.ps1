@@ -118,6 +118,49 @@ Describe 'Set-Tls365Protocols and Undo-Tls365Change on the live registry (throug
         $undoErrs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.NotElevated,Undo-Tls365Change'
     }
 
+    It 'Undo checks a live backup before it writes: made on this machine (or -Force), only what TLS365 changes, SSL 2.0/3.0 only with -AllowLegacy (issue 12)' {
+        $null = Use-FakeMachine -Case 'A16'
+        $backup = Join-Path -Path $TestDrive -ChildPath 'a16-trust.json'
+        $results = @(Set-Tls365Protocols -Confirm:$false -BackupPath $backup)
+        $results.Count | Should -BeGreaterThan 0
+        $good = [System.IO.File]::ReadAllText($backup)
+        $manifest = $good | ConvertFrom-Json
+        $write = { param ($m) [System.IO.File]::WriteAllText($backup, ($m | ConvertTo-Json -Depth 6)) }
+        $undoErrors = {
+            $before = [TLS365FakeKey]::Writes
+            $null = Undo-Tls365Change -BackupPath $backup -Confirm:$false -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            [TLS365FakeKey]::Writes | Should -Be $before -Because 'nothing is written when the backup is refused'
+            @($e)
+        }
+        # Another machine's backup.
+        $m = $good | ConvertFrom-Json
+        $m.computerName = 'OTHER-SERVER'
+        & $write $m
+        $e = & $undoErrors
+        $e[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.BackupMismatch,Undo-Tls365Change'
+        $e[0].Exception.Message | Should -Match 'was made on OTHER-SERVER'
+        # A planted value outside TLS365's scope (a Run key): refused whatever the switches.
+        $m = $good | ConvertFrom-Json
+        $m.computerName = [System.Environment]::MachineName
+        $m.entries = @($m.entries) + @([PSCustomObject]@{ hive = 'LocalMachine'; key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Run'; name = 'evil'; existed = $true; kind = 'String'; value = 'C:\evil.exe'; op = 'set-string'; data = 'x' })
+        & $write $m
+        $null = Undo-Tls365Change -BackupPath $backup -Confirm:$false -Force -AllowLegacy -ErrorVariable e2 -ErrorAction SilentlyContinue
+        $e2[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.BackupUntrusted,Undo-Tls365Change'
+        $e2[0].CategoryInfo.Category | Should -Be 'SecurityError'
+        $e2[0].Exception.Message | Should -Match 'CurrentVersion\\Run\\evil: outside what TLS365 changes'
+        # An entry that turns SSL 3.0 on: refused without -AllowLegacy, restored with a RISK warning with it.
+        $m = $good | ConvertFrom-Json
+        $m.computerName = [System.Environment]::MachineName
+        $m.entries = @($m.entries) + @([PSCustomObject]@{ hive = 'LocalMachine'; key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client'; name = 'Enabled'; existed = $true; kind = 'DWord'; value = 1; op = 'set-dword'; data = 0 })
+        & $write $m
+        $e3 = & $undoErrors
+        $e3[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.RestoresLegacySsl,Undo-Tls365Change'
+        $undone = Undo-Tls365Change -BackupPath $backup -Confirm:$false -AllowLegacy -WarningVariable risks -WarningAction SilentlyContinue
+        ($risks -join ' ') | Should -Match 'RISK: .*SSL 3\.0\\Client\\Enabled: it would set Enabled = 1'
+        $undone.Restored | Should -BeGreaterThan 0
+        Get-FakeDword -Key 'HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client' -Name 'Enabled' | Should -Be 1
+    }
+
     It '-WhatIf writes nothing and no backup' {
         $original = Use-FakeMachine -Case 'A09'
         $backup = Join-Path -Path $TestDrive -ChildPath 'a09-whatif.json'
