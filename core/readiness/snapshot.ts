@@ -37,6 +37,11 @@ export interface MachineSnapshot {
    * unknown, never absent. Absent (older collectors, images) means nothing was refused.
    */
   readonly unreadable?: readonly Unreadable[];
+  /**
+   * The account the collector ran as (DOMAIN\\user). Its HKEY_CURRENT_USER is what the snapshot holds: SYSTEM's under
+   * ConfigMgr, the admin's when collected remotely; per-user findings name it. Absent for images and older collectors.
+   */
+  readonly account?: string | null;
 }
 
 export interface Unreadable {
@@ -147,6 +152,8 @@ export function validateSnapshot(x: unknown): Result<MachineSnapshot, SnapshotEr
     if (!isRecord(u) || typeof u['path'] !== 'string') return fail({ path: `$.unreadable[${i}].path`, message: 'must be a string' });
     unreadable.push({ path: u['path'], error: typeof u['error'] === 'string' ? u['error'] : '' });
   }
+  const account = x['account'] ?? null;
+  if (account !== null && typeof account !== 'string') return fail({ path: '$.account', message: 'must be a string (DOMAIN\\user) or null' });
   const rawFiles = x['fileVersions'] ?? {};
   if (!isRecord(rawFiles) || !Object.values(rawFiles).every((v) => typeof v === 'string')) {
     return fail({ path: '$.fileVersions', message: 'must be an object of file name -> version string' });
@@ -163,5 +170,6 @@ export function validateSnapshot(x: unknown): Result<MachineSnapshot, SnapshotEr
     hotfixes: hotfixes.value === null ? null : hotfixes.value.map((h) => h.toUpperCase()),
     fileVersions: rawFiles as Record<string, string>,
     unreadable,
+    ...(account === null ? {} : { account }),
   });
 }

@@ -368,6 +368,8 @@ $snapshot = [ordered]@{
     collectedAt  = [System.DateTime]::UtcNow.ToString('o')
     collector    = 'TLS365 collector ' + $collectorVersion
     architecture = $registry.Architecture
+    # Whose HKEY_CURRENT_USER this is (SYSTEM under ConfigMgr, the admin when remote): per-user findings name it.
+    account      = $(if ([System.String]::IsNullOrEmpty($RegistryImage)) { [System.Security.Principal.WindowsIdentity]::GetCurrent().Name } else { $null })
     registry     = $collected.ToArray()
     covered      = $covered.ToArray()
     hotfixes     = $registry.Hotfixes

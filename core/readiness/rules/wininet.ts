@@ -47,8 +47,21 @@ function writeFix(at: { key: string; label: string }, data: number, what: string
   return { text: `${what}: ${how}, then restart the applications that use WinINet.`, changes: [{ op: 'set-dword', key: at.key, name: NAME, data }], updates: [], restart: 'apps' };
 }
 
-const where = (s: { key: string; label: string; value: number }): string =>
-  `WinINet ${NAME} = ${describeMask(s.value, 'WinInet')} in ${s.key} (${s.label}, the first location set in TLS365's order ${ORDER})`;
+/**
+ * HKEY_CURRENT_USER is the account that collected the input (SYSTEM under ConfigMgr, the admin when remote, the
+ * account that exported an image), not the machine: a value found there is said to be that account's.
+ */
+export function hkcuOwner(m: MachineFacts): string {
+  const account = m.snapshot.account;
+  if (typeof account === 'string' && account !== '') return `the account ${account} that collected this input`;
+  return m.snapshot.source === 'Image' ? 'the account that exported this image' : 'the account that collected this input';
+}
+
+const where = (m: MachineFacts, s: { key: string; label: string; value: number }): string => {
+  const perUser = s.key.toUpperCase().startsWith(`${HKCU}\\`)
+    ? `; per-user: it is ${hkcuOwner(m)}'s setting, not the machine's, and other users may differ` : '';
+  return `WinINet ${NAME} = ${describeMask(s.value, 'WinInet')} in ${s.key} (${s.label}, the first location set in TLS365's order ${ORDER}${perUser})`;
+};
 
 export const WININET_001: Rule = {
   id: 'TLS365-WININET-001',
@@ -58,7 +71,7 @@ export const WININET_001: Rule = {
     const s = winInetSetting(m);
     if (!m.coverage.winInet || s.kind !== 'set' || (s.value & BIT.Tls12) !== 0) return [];
     return [finding(WININET_001, 'Fail', COMPONENTS,
-      `${where(s)} has no TLS 1.2 bit (0x800), so applications that use WinINet cannot negotiate TLS 1.2.`,
+      `${where(m, s)} has no TLS 1.2 bit (0x800), so applications that use WinINet cannot negotiate TLS 1.2.`,
       writeFix(s, WININET_FIX, 'Add TLS 1.2 (0x00000A80, or 0x00000800 for TLS 1.2 only)'))];
   },
 };
@@ -71,7 +84,7 @@ export const WININET_002: Rule = {
     const s = winInetSetting(m);
     if (!m.coverage.winInet || s.kind !== 'set' || (s.value & (BIT.Ssl2 | BIT.Ssl3)) === 0) return [];
     return [finding(WININET_002, 'Warn', COMPONENTS,
-      `${where(s)} enables SSL, which Microsoft calls outdated and insecure (KB3009008).`,
+      `${where(m, s)} enables SSL, which Microsoft calls outdated and insecure (KB3009008).`,
       writeFix(s, repairedMask(s.value, WININET_FIX), 'Remove the SSL bits (0x8, 0x20)'))];
   },
 };

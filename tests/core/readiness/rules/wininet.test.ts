@@ -30,6 +30,14 @@ describe('WinINet rules (rules.md 10.3)', () => {
       assert.equal(f[0]?.fix?.restart, 'apps');
       assert.equal(inet(r), 'NotReady');
     });
+    it('says a per-user value is the collecting account\'s, not the machine\'s (HKCU is SYSTEM\'s under ConfigMgr, the admin\'s when remote; issue 12)', () => {
+      const collected = evaluateSnapshot({ ...machine({ ...W10, values: sp(inetUser, 0xa0) }), source: 'Remote', account: 'NT AUTHORITY\\SYSTEM' }, { roles: [] }, winInetRules);
+      assert.match(fired(collected, '001')[0]?.message ?? '', /per-user: it is the account NT AUTHORITY\\SYSTEM that collected this input's setting, not the machine's, and other users may differ/);
+      const image = run({ ...W10, values: sp(inetUser, 0xa0) });
+      assert.match(fired(image, '001')[0]?.message ?? '', /per-user: it is the account that exported this image's setting, not the machine's/);
+      const machineWide = run({ ...W10, values: sp(HKLM_PREF, 0xa0) });
+      assert.doesNotMatch(fired(machineWide, '001')[0]?.message ?? '', /per-user/);
+    });
     it('does not fire when the value has TLS 1.2, or is absent [INETRES]', () => {
       assert.equal(fired(run({ ...W10, values: sp(inetUser, 0xa80) }), '001').length, 0);
       assert.equal(fired(run({ ...W10 }), '001').length, 0);
