@@ -43,6 +43,7 @@ interface CycleResult {
   changes: { Key: string; Name: string; After: unknown; Status: string; TypeName: string }[];
   after: Summary[];
   undoByPath?: { Restored: number; Exact: boolean; TypeName: string }[];
+  undoRefused?: string[] | string;
   secondSetCount?: number;
   undoFromPipeline?: { Restored: number; Exact: boolean }[];
 }
@@ -199,6 +200,11 @@ describe('Windows tier: live readiness and live remediation under Wine (every wh
           'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\',
           'HKEY_CURRENT_USER\\SOFTWARE\\Policies\\', 'HKEY_CURRENT_USER\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\'];
         for (const c of result.changes) assert.ok(trees.some((t) => `${c.Key}\\`.toUpperCase().startsWith(t.toUpperCase())), `${c.Key} lies in an exported tree`);
+        // Issue 12: the machines whose original state offers SSL 3.0 are restored only with -AllowLegacy; the first
+        // Undo is refused and writes nothing.
+        const legacy = /^A(12|13|21|33)-/.test(name);
+        assert.deepEqual(asArray(result.undoRefused), legacy ? ['TLS365.Remediation.RestoresLegacySsl,Undo-Tls365Change'] : [], 'refused exactly for the SSL 3.0 machines');
+        if (legacy) assert.deepEqual(exportsOf(dir, 'refused'), exportsOf(dir, 'set'), 'the refused Undo wrote nothing');
         const undo1 = asArray(result.undoByPath);
         assert.equal(undo1.length, 1);
         assert.equal(undo1[0]!.TypeName, 'TLS365.UndoResult');

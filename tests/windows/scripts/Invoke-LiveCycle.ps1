@@ -54,13 +54,21 @@ if ($Remediate)
     Export-TouchedTree -OutDir $OutDir -Label 'set'
     if ($changes.Count -gt 0)
     {
-        $undo = @(Undo-Tls365Change -BackupPath $backup -Confirm:$false)
+        # A machine whose prior state offers SSL 2.0/3.0 gets it back only with -AllowLegacy: first refused, nothing
+        # written (the touched trees are exported in between), then restored with the override.
+        $undo = @(Undo-Tls365Change -BackupPath $backup -Confirm:$false -ErrorVariable undoErrors -ErrorAction SilentlyContinue)
+        $result.undoRefused = @($undoErrors | ForEach-Object { $_.FullyQualifiedErrorId })
+        if ($undoErrors.Count -gt 0)
+        {
+            Export-TouchedTree -OutDir $OutDir -Label 'refused'
+            $undo = @(Undo-Tls365Change -BackupPath $backup -Confirm:$false -AllowLegacy -WarningAction SilentlyContinue)
+        }
         $result.undoByPath = @($undo | ForEach-Object { [ordered]@{ Restored = $_.Restored; Exact = $_.Exact; TypeName = $_.PSObject.TypeNames[0] } })
         Export-TouchedTree -OutDir $OutDir -Label 'undo1'
 
         $again = @(Set-Tls365Protocols -Confirm:$false -BackupPath (Join-Path -Path $OutDir -ChildPath 'backup-2.json') -WarningAction SilentlyContinue)
         $result.secondSetCount = $again.Count
-        $undo2 = @($again | Undo-Tls365Change -Confirm:$false)
+        $undo2 = @($again | Undo-Tls365Change -Confirm:$false -AllowLegacy -WarningAction SilentlyContinue)
         $result.undoFromPipeline = @($undo2 | ForEach-Object { [ordered]@{ Restored = $_.Restored; Exact = $_.Exact } })
         Export-TouchedTree -OutDir $OutDir -Label 'undo2'
     }
