@@ -49,9 +49,12 @@ describe('Windows tier: the live collector and a very large CBS Packages key', f
       const r = JSON.parse(readFileSync(join(scratch.dir, 'result.json'), 'utf8')) as {
         live: { Ready: boolean; Components: string[]; Findings: string[]; MissingUpdates: string[] | string | null };
         image: { Ready: boolean; Components: string[]; Findings: string[]; MissingUpdates: string[] | string | null };
-        cbsKeys: number; collectSeconds: number;
+        cbsKeys: number; collectSeconds: number; sizeEstimate: number; jsonBytes: number;
       };
       process.stdout.write(`      (regedit import ${((imported - started) / 1000).toFixed(1)} s, live collection ${r.collectSeconds.toFixed(1)} s)\n`);
+      // Remote batches are sized by this estimate (Get-Tls365SnapshotSize): it must not fall short of the real JSON.
+      assert.ok(r.sizeEstimate >= r.jsonBytes, `estimate ${r.sizeEstimate} < real ${r.jsonBytes} bytes`);
+      process.stdout.write(`      (snapshot JSON ${r.jsonBytes} bytes, estimated ${r.sizeEstimate})\n`);
       assert.equal(r.cbsKeys, 4_000 + 2 + 2, 'one package per KB: the generated 4,000 KBs, the two added, the two the example has');
       const missing = (x: string[] | string | null): string[] => ([] as string[]).concat(x ?? []);
       assert.ok(!missing(r.live.MissingUpdates).includes('KB3140245'), 'KB3140245 found live: its installed package was kept, not a staged one');

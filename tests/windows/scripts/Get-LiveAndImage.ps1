@@ -22,4 +22,7 @@ Write-Result -OutDir $OutDir -Result ([ordered]@{
         image          = Get-ReadinessSummary -Readiness (Get-Tls365Readiness -Path $Image)
         cbsKeys        = @($snapshot.registry | Where-Object { $_.path.StartsWith($cbs, [System.StringComparison]::OrdinalIgnoreCase) }).Count
         collectSeconds = $collectSeconds
+        # The batch-size estimate of this real collector snapshot, and its real size as JSON (issue 12).
+        sizeEstimate   = & (Get-Module -Name 'TLS365') { param ($s) Get-Tls365SnapshotSize -Snapshot $s } $snapshot
+        jsonBytes      = [System.Text.Encoding]::UTF8.GetByteCount((ConvertTo-Json -InputObject $snapshot -Depth 8 -Compress))
     })
