@@ -11,12 +11,14 @@ function Invoke-Tls365BridgeBatch
         When the failure is one no retry can fix (Node missing, bridge not built, protocol mismatch, restart
         limit) it returns a single object with Fatal set instead, for the caller to ThrowTerminatingError.
 
-        Methods that send an `item` notification {index, result} as each item is answered (tls.probe) give
+        Methods that send an `item` notification {index, result} as each item is answered (tls.probe,
+        readiness.evaluate, snapshot.read: asked for with params.stream) give
         those answers early: to -OnAnswer while the call runs, in item order (an answer waits for the ones
         before it). A call that fails later (the bridge timed out or exited) keeps every answer that arrived,
         and only the items still unanswered carry the error.
     .PARAMETER Method
-        The bridge method (it must take params.items and return result.results in the same order).
+        The bridge method (it must take params.items and answer each in order: result.results, or item
+        notifications and result.streamed).
     .PARAMETER Item
         The items: hashtables with Target (what an error names) and Request (what the method receives).
     .PARAMETER Options
