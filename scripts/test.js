@@ -25,14 +25,22 @@ function runSuite(name, cmd, cmdArgs, extraEnv) {
   try { counts = JSON.parse(fs.readFileSync(stats, 'utf8')); } catch { counts = null; }
   if (counts === null) {
     process.stdout.write(`${name}: the runner ended (exit ${r.status ?? r.error}) without reporting counts; counted as 1 failure\n`);
-    return { passed: 0, failed: 1, skipped: 0 };
+    return { passed: 0, failed: 1, skipped: 0, failures: [`${name}: the runner ended without reporting counts`] };
   }
-  if (r.status !== 0 && counts.failed === 0) counts.failed = 1; // exited non-zero for a reason it did not count
+  if (r.status !== 0 && counts.failed === 0) { // exited non-zero for a reason it did not count
+    counts.failed = 1;
+    counts.failures = [`${name}: exited ${r.status ?? r.error} with no failed test counted`];
+  }
+  counts.failures = (counts.failures ?? []).map((f) => `[${name}] ${f}`);
   return counts;
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const add = (c) => { totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped; };
+const failures = [];
+const add = (c) => {
+  totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped;
+  for (const f of c.failures ?? []) failures.push(f);
+};
 
 if (only === null || only === 'mocha') {
   add(runSuite('mocha', process.execPath, [path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', path.join(root, 'tests', 'support', 'counting-reporter.js')], {}));
@@ -47,5 +55,7 @@ if (only === null || only === 'pester') {
     '-PesterManifest', pesterManifest, '-StatsFile', path.join(scratch, 'pester.json')], {}));
 }
 fs.rmSync(scratch, { recursive: true, force: true });
+// Every failure again, last, so a log that keeps only its tail still names them.
+if (failures.length > 0) process.stdout.write(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`);
 process.exit(totals.failed === 0 ? 0 : 1);

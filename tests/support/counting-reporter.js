@@ -7,9 +7,14 @@ const Mocha = require('mocha');
 class CountingReporter extends Mocha.reporters.Spec {
   constructor(runner, options) {
     super(runner, options);
-    const counts = { passed: 0, failed: 0, skipped: 0 };
+    const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
     runner.on('pass', () => { counts.passed += 1; });
-    runner.on('fail', () => { counts.failed += 1; });
+    runner.on('fail', (test, err) => {
+      counts.failed += 1;
+      // Named again after the closing line, so the tail of a CI log says which test failed and why.
+      const first = String((err && err.message) || err).split('\n').slice(0, 3).join(' | ');
+      counts.failures.push(`${test.fullTitle()} (${test.file ? require('node:path').basename(test.file) : '?'}): ${first.slice(0, 400)}`);
+    });
     runner.on('pending', () => { counts.skipped += 1; });
     runner.once('end', () => {
       const file = process.env.TLS365_MOCHA_STATS;
