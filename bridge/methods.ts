@@ -5,7 +5,8 @@ import { invalid, isRecord, mapItems } from './params.js';
 import { ErrorCode, PROTOCOL_VERSION } from './protocol.js';
 import { logsScan } from './logs-scan.js';
 import { tlsProbe } from './probe.js';
-import { planApplyImage, planCreate, planRender, planCheckBackup, planUndoImage } from './plan-methods.js';
+import { changeBegin, changeCheck, changeJudge, changeRead, changeRollback, changeUndo } from './change-methods.js';
+import { planApplyImage, planCreate, planRender, planUndoImage } from './plan-methods.js';
 import { readinessEvaluate, readinessFleet, snapshotRead } from './readiness-methods.js';
 import { reportAdd, reportWrite } from './report-methods.js';
 
@@ -77,7 +78,8 @@ const bridgeInfo: Handler = () => ({
 });
 
 const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'tls.probe', 'logs.scan', 'bridge.info',
-  'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render', 'plan.checkBackup', 'report.add', 'report.write', 'readiness.fleet'] as const;
+  'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render', 'report.add', 'report.write', 'readiness.fleet',
+  'change.begin', 'change.check', 'change.rollback', 'change.read', 'change.undo', 'change.judge'] as const;
 
 export function createMethodTable(maxLineBytes: number): MethodTable {
   const table: [typeof methodNames[number], Handler][] = [
@@ -93,10 +95,15 @@ export function createMethodTable(maxLineBytes: number): MethodTable {
     ['plan.applyImage', planApplyImage],
     ['plan.undoImage', planUndoImage],
     ['plan.render', planRender],
-    ['plan.checkBackup', planCheckBackup],
     ['report.add', reportAdd],
     ['report.write', reportWrite],
     ['readiness.fleet', readinessFleet],
+    ['change.begin', changeBegin],
+    ['change.check', changeCheck],
+    ['change.rollback', changeRollback],
+    ['change.read', changeRead],
+    ['change.undo', changeUndo],
+    ['change.judge', changeJudge],
   ];
   return new Map<string, Handler>(table);
 }

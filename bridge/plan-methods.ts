@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import {
-  applyPlan, backupTrustProblems, evaluateSnapshot, planRemediation, replayWrites, rewriteRefusal, snapshotFromJson, renderBackupReg, renderPlanReg, renderScript, snapshotFromReg, undo, validateBackup,
-  type Backup, type Plan, type PlanError, type PlanOptions, type ScriptKind,
+  backupOf, changeImage, changeRows, checkWrites, evaluateSnapshot, imageRestoreReads, imageValues, judgeRestore, planRemediation, readChangeRecord, replayWrites,
+  rewriteRefusal, sameValue, snapshotFromJson, renderBackupReg, renderPlanReg, renderScript, snapshotFromReg, undo, undoDecision, valueText,
+  type ChangeRecord, type Plan, type PlanError, type PlanOptions, type ScriptKind,
 } from '../core/index.js';
 import { visible } from '../core/model/visible.js';
 import { encodeUtf16le, getValue, parseRegFile, renderRegFile, type RegImage, type RegValue } from '../core/regfile/index.js';
@@ -100,11 +101,6 @@ function readRegImage(path: string): ImageRead {
   return { ok: true, bytes, image: parsed.image };
 }
 
-const sameValue = (a: RegValue | null | undefined, b: RegValue | null | undefined): boolean =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-const valueText = (key: string, name: string): string => `${key}\\${name === '' ? '(default)' : name}`;
-
 /** Puts the original bytes back after a failed verify; the message says whether that worked too, and where the backup is. */
 function restoreOriginal(path: string, original: Buffer, why: Failure, kept: string): Failure {
   try {
@@ -182,25 +178,22 @@ function applyLocked(file: string, backupPath: string, plan: Plan): unknown {
       return failure('Conflict', file, `${file}: ${valueText(c.key, c.name)} is no longer what the plan was made from; plan again`);
     }
   }
-  const applied = applyPlan(read.image, plan);
-  if (!applied.ok) return planErrors(applied.error[0]?.code ?? 'BadOp', file, `${file}: the plan cannot be applied`, applied.error);
+  // The engine's record (core/change): the same backup format as a live change, naming this image.
+  const changed = changeImage(read.image, plan, { kind: 'image', path: resolve(file), original: read.bytes.toString('base64'), originalHash: sha256(read.bytes), written: '' }, new Date().toISOString());
+  if (!changed.ok) return planErrors(changed.error[0]?.code ?? 'BadOp', file, `${file}: the plan cannot be applied`, changed.error);
 
   // Everything is rendered before anything is written.
-  const backupReg = renderBackupReg(applied.value.backup);
+  const backupReg = renderBackupReg(backupOf(changed.value.record));
   if (!backupReg.ok) return planErrors('BackupFailed', backupPath, `${backupPath}: cannot render the backup`, backupReg.error);
-  const rendered = renderRegFile(applied.value.image);
+  const rendered = renderRegFile(changed.value.image);
   if (!rendered.ok) {
     const e = rendered.errors[0];
     const what = e === undefined ? file : e.value === undefined ? e.key : valueText(e.key, e.value);
     return failure('RenderFailed', file, `${file}: cannot write ${what}: ${e?.message ?? 'render failed'}; nothing was changed`);
   }
   const newBytes = encodeUtf16le(rendered.text);
-  const expected = changes.map((c) => ({ key: c.key, name: c.name, value: expectedValue(c) }));
-  const backupRecord = {
-    ...applied.value.backup,
-    image: { path: resolve(file), original: read.bytes.toString('base64'), originalHash: sha256(read.bytes), written: sha256(newBytes) },
-    written: expected,
-  };
+  const target = changed.value.record.target;
+  const backupRecord: ChangeRecord = { ...changed.value.record, target: target.kind === 'image' ? { ...target, written: sha256(newBytes) } : target };
   const backupJson = Buffer.from(JSON.stringify(backupRecord, null, 2), 'utf8');
   try {
     createExclusive(jsonPath, backupJson);
@@ -240,20 +233,13 @@ function applyLocked(file: string, backupPath: string, plan: Plan): unknown {
     const why = backBytes === null ? 'cannot read the written file back' : `the written file does not parse: ${parsed !== null && !parsed.ok ? parsed.errors[0]?.message ?? '' : ''}`;
     return restoreOriginal(file, read.bytes, failure('VerifyFailed', file, `${file}: ${why}`), kept);
   }
-  const result: { key: string; name: string; before: RegValue | null; after: RegValue | null; status: string }[] = [];
-  for (const c of changes) {
-    const after = getValue(parsed.image, c.key, c.name) ?? null;
-    const want = expectedValue(c);
-    if (!sameValue(after, want)) {
-      return restoreOriginal(file, read.bytes, failure('VerifyFailed', file, `${file}: ${valueText(c.key, c.name)} reads back as ${JSON.stringify(after)}, not ${JSON.stringify(want)}`), kept);
-    }
-    result.push({ key: c.key, name: c.name, before: shownValue(c.before), after: shownValue(after), status: 'Applied' });
+  const wrong = checkWrites(backupRecord, imageValues(parsed.image, backupRecord));
+  if (wrong.length > 0) {
+    return restoreOriginal(file, read.bytes, failure('VerifyFailed', file, `${file}: ${wrong.map((w) => `${w.target} ${w.message}`).join('; ')}`), kept);
   }
+  const result = changeRows(backupRecord).map((r) => ({ ...r, before: shownValue(r.before), after: shownValue(r.after) }));
   return { ok: true, changes: result, readiness: readinessOf(file, asView(backBytes), plan.settings?.roles), backupPath, backupHash, restart: plan.restart };
 }
-
-const expectedValue = (c: Plan['changes'][number]): RegValue | null =>
-  c.op === 'delete-value' ? null : c.op === 'set-dword' ? { type: 'REG_DWORD', data: c.data } : { type: 'REG_SZ', data: c.data };
 
 function readQuiet(file: string): Buffer | null {
   try { return readFileSync(file); } catch { return null; }
@@ -261,11 +247,6 @@ function readQuiet(file: string): Buffer | null {
 
 function rmQuiet(file: string): void {
   try { unlinkSync(file); } catch { /* not there */ }
-}
-
-interface BackupRecord extends Backup {
-  readonly image?: { readonly path?: unknown; readonly original?: unknown; readonly originalHash?: unknown; readonly written?: unknown };
-  readonly written?: readonly { readonly key: string; readonly name: string; readonly value: RegValue | null }[];
 }
 
 const samePath = (a: string, b: string): boolean =>
@@ -316,90 +297,74 @@ function undoLocked(file: string, backupPath: string, hash: string | null, force
   if (hash !== null && sha256(raw) !== hash) {
     return failure('BackupTampered', jsonPath, `${jsonPath}: its SHA-256 is not the one Set-Tls365Protocols recorded (BackupHash): the backup was changed or cut since; nothing was restored`);
   }
-  let record: BackupRecord;
+  let json: unknown;
   try {
-    record = JSON.parse(raw.toString('utf8').replace(/^\uFEFF/, '')) as BackupRecord;
+    json = JSON.parse(raw.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     return failure('BackupUnreadable', jsonPath, `${jsonPath}: not valid JSON (${e instanceof Error ? e.message : String(e)}); nothing was restored`);
   }
-  if (!isRecord(record)) return failure('BadBackup', jsonPath, `${jsonPath}: not a TLS365 backup (not a JSON object); nothing was restored`);
-  const valid = validateBackup(record);
-  if (valid.length > 0) return planErrors('BadBackup', jsonPath, `${jsonPath}: not a TLS365 backup`, valid);
-  if (record.written !== undefined && (!Array.isArray(record.written) || !record.written.every((w) => isRecord(w) && typeof w['key'] === 'string' && typeof w['name'] === 'string'))) {
-    return failure('BadBackup', jsonPath, `${jsonPath}: not a TLS365 backup (its "written" list is malformed); nothing was restored`);
+  const read = readChangeRecord(json);
+  if (!read.ok) return planErrors('BadBackup', jsonPath, `${jsonPath}: not a TLS365 backup`, read.error);
+  const record = read.value;
+  if (record.target.kind !== 'image') {
+    return failure('BackupMismatch', jsonPath, `${jsonPath}: a backup of the live registry of ${record.target.computerName}, not of an image; nothing was restored (run Undo-Tls365Change -BackupPath without -Path on that computer)`);
   }
-  const trust = backupTrustProblems(record);
-  if (trust.scope.length > 0) {
-    return failure('BackupUntrusted', jsonPath, `${jsonPath}: refused, nothing was restored: ${trust.scope.map((p) => p.message).join('; ')}`);
-  }
-  if (trust.legacy.length > 0 && !allowLegacy) {
-    return failure('RestoresLegacySsl', jsonPath, `${jsonPath}: nothing was restored: ${trust.legacy.map((p) => p.message).join('; ')}. TLS365 turns SSL 2.0/3.0 on only when told to: run Undo-Tls365Change again with -AllowLegacy to restore them as they were`);
-  }
-  const image = isRecord(record.image) ? record.image : {};
-  if (typeof image.path === 'string' && !samePath(image.path, file) && !force) {
-    return failure('BackupMismatch', jsonPath, `${jsonPath}: this backup was made of ${image.path}, not ${file}; nothing was restored (give the image it names, or -Force if the file was moved)`);
-  }
-  let original: Buffer | null = null;
-  if (typeof image.original === 'string') {
-    original = Buffer.from(image.original, 'base64');
-    const checked = originalProblem(original, image.originalHash, record, file);
-    if (checked !== null) return failure('BackupTampered', jsonPath, `${jsonPath}: ${checked}; nothing was restored`);
-  }
+  const image = record.target;
 
   const current = readBoundedFile(file, MAX_IMAGE_BYTES, 'a registry image');
   const currentBytes = current.ok ? current.bytes : null;
   const parsedNow = currentBytes === null ? null : parseRegFile(asView(currentBytes), file);
   const damaged = parsedNow === null || !parsedNow.ok;
-  const untouched = currentBytes !== null && typeof image.written === 'string' && image.written === sha256(currentBytes);
-  const notes: string[] = trust.legacy.map((p) => `RISK: ${p.message} (restored as it was, -AllowLegacy)`);
-  if (original !== null && (untouched || damaged)) {
+  const untouched = currentBytes !== null && image.written === sha256(currentBytes);
+  // One decision for every back end (core/change): scope, SSL, whose backup, values edited since.
+  const decision = undoDecision(record, {
+    here: file, current: parsedNow !== null && parsedNow.ok && !untouched ? imageValues(parsedNow.image, record) : [], force, allowLegacy, samePlace: samePath,
+  });
+  if (!decision.ok) return failure(decision.code, decision.code === 'EditedSince' ? file : jsonPath, `${decision.code === 'EditedSince' ? file : jsonPath}: ${decision.message}`);
+  const notes = [...decision.notes];
+  const original = Buffer.from(image.original, 'base64');
+  const checked = originalProblem(original, image, record, file);
+  if (checked !== null) return failure('BackupTampered', jsonPath, `${jsonPath}: ${checked}; nothing was restored`);
+
+  let bytes: Uint8Array;
+  if (untouched || damaged) {
     if (damaged) notes.push(`${file} was no longer a registry image (${currentBytes === null ? 'unreadable or missing' : 'it does not parse'}); its original bytes were written back from the backup`);
-    try {
-      writeAtomic(file, original);
-    } catch (e) {
-      return failure('FileUnwritable', file, `${file}: cannot write the file (${errno(e)}); nothing was restored`);
-    }
-    return { ok: true, path: file, restored: record.entries.length, exact: true, notes, readiness: readinessOf(file, asView(original), undefined) };
+    bytes = asView(original);
+  } else {
+    if (parsedNow === null || !parsedNow.ok) return failure('ImageMalformed', file, `${file}: not a registry image; nothing was restored`);
+    const refused = rewriteRefusal(parsedNow);
+    if (refused !== null) return failure('WouldChangeBytes', file, refused.message, refused.line);
+    const restored = undo(parsedNow.image, backupOf(record));
+    if (!restored.ok) return planErrors('BadBackup', jsonPath, `${jsonPath}: not a TLS365 backup`, restored.error);
+    const r = renderRegFile(restored.value);
+    if (!r.ok) return failure('RenderFailed', file, `${file}: cannot write ${r.errors[0]?.key ?? file}: ${r.errors[0]?.message ?? 'render failed'}; nothing was restored`);
+    bytes = encodeUtf16le(r.text);
   }
-  if (!current.ok) return failure(current.code, file, current.message);
-  if (parsedNow === null || !parsedNow.ok) return failure('ImageMalformed', file, `${file}: not a registry image and the backup has no original bytes; nothing was restored`);
-  const refused = rewriteRefusal(parsedNow);
-  if (refused !== null) return failure('WouldChangeBytes', file, refused.message, refused.line);
-  if (Array.isArray(record.written)) {
-    const edited = record.written.filter((w) => !sameValue(getValue(parsedNow.image, w.key, w.name) ?? null, w.value));
-    if (edited.length > 0 && !force) {
-      const list = edited.slice(0, 5).map((w) => `${valueText(w.key, w.name)} is ${JSON.stringify(shownValue(getValue(parsedNow.image, w.key, w.name) ?? null))}, Set wrote ${JSON.stringify(shownValue(w.value))}`).join('; ');
-      return failure('EditedSince', file, `${file}: ${edited.length} value(s) changed since Set-Tls365Protocols wrote them (${list}); nothing was restored. Undo would overwrite those edits: check them, then run Undo-Tls365Change again with -Force`);
-    }
-    if (edited.length > 0) notes.push(`${edited.length} value(s) edited since the change were overwritten (-Force)`);
-  }
-  const restored = undo(parsedNow.image, record);
-  if (!restored.ok) return planErrors('BadBackup', jsonPath, `${jsonPath}: not a TLS365 backup`, restored.error);
-  const r = renderRegFile(restored.value);
-  if (!r.ok) return failure('RenderFailed', file, `${file}: cannot write ${r.errors[0]?.key ?? file}: ${r.errors[0]?.message ?? 'render failed'}; nothing was restored`);
-  const bytes = encodeUtf16le(r.text);
   try {
     writeAtomic(file, bytes);
   } catch (e) {
     return failure('FileUnwritable', file, `${file}: cannot write the file (${errno(e)}); nothing was restored`);
   }
-  return { ok: true, path: file, restored: record.entries.length, exact: false, notes, readiness: readinessOf(file, bytes, undefined) };
+  // Read back what is on disk and judge it as every back end is judged: each touched value as it was, each created key gone.
+  const back = readQuiet(file);
+  const parsedBack = back === null ? null : parseRegFile(asView(back), file);
+  const judged = parsedBack !== null && parsedBack.ok
+    ? judgeRestore(record, imageRestoreReads(parsedBack.image, record), [])
+    : { exact: false, problems: [{ target: file, message: 'cannot read the restored file back as a registry image' }] };
+  return { ok: true, path: file, restored: record.entries.length, exact: judged.exact, problems: judged.problems.map((p) => visible(`${p.target}: ${p.message}`)), notes, readiness: readinessOf(file, bytes, undefined) };
 }
 
 /** Why the backup's original bytes cannot be trusted, or null: their hash, that they parse, that they hold the recorded values. */
-function originalProblem(original: Buffer, originalHash: unknown, record: BackupRecord, file: string): string | null {
-  if (typeof originalHash === 'string' && sha256(original) !== originalHash) return 'its original bytes are not the ones it recorded (their SHA-256 differs)';
+function originalProblem(original: Buffer, image: Extract<ChangeRecord['target'], { kind: 'image' }>, record: ChangeRecord, file: string): string | null {
+  if (sha256(original) !== image.originalHash) return 'its original bytes are not the ones it recorded (their SHA-256 differs)';
   const parsed = parseRegFile(asView(original), file);
   if (!parsed.ok) return `its original bytes are not a registry image (${parsed.errors[0]?.message ?? 'they do not parse'})`;
   for (const e of record.entries) {
     if (!sameValue(getValue(parsed.image, e.key, e.name) ?? null, e.before)) return `its original bytes do not hold ${valueText(e.key, e.name)} as its entries record it`;
   }
   // The original with the values Set wrote must be, byte for byte, the image Set wrote (its recorded hash).
-  const written = isRecord(record.image) ? record.image.written : undefined;
-  if (Array.isArray(record.written) && typeof written === 'string') {
-    const again = renderRegFile(replayWrites(parsed.image, record.written));
-    if (!again.ok || sha256(encodeUtf16le(again.text)) !== written) return 'its original bytes with the values it says Set wrote do not make the image Set wrote (the backup was changed)';
-  }
+  const again = renderRegFile(replayWrites(parsed.image, record.entries.map((e) => ({ key: e.key, name: e.name, value: e.after }))));
+  if (!again.ok || sha256(encodeUtf16le(again.text)) !== image.written) return 'its original bytes with the values it says Set wrote do not make the image Set wrote (the backup was changed)';
   return null;
 }
 
@@ -416,28 +381,4 @@ export const planRender: Handler = (params) => {
   }
   const s = renderScript(plan.value, kind);
   return ok(s.ok ? { ok: true, text: s.value } : planErrors(s.error[0]?.code ?? 'BadOp', null, 'the plan cannot be rendered', s.error));
-};
-
-/**
- * plan.checkBackup {entries: [{key, name, before: RegValue | null}], createdKeys: [key]} -> {scope: [message],
- * legacy: [message]}: what core/plan/backup-trust.ts says of a live backup before Undo-Tls365Change restores it
- * (the module reads the live manifest; the scope and the SSL rules live in one place, here). `scope`: values or
- * keys TLS365 never changes (never restored); `legacy`: values that would turn SSL 2.0/3.0 on (-AllowLegacy only).
- */
-export const planCheckBackup: Handler = (params) => {
-  if (!isRecord(params)) return invalid('params', 'must be an object');
-  const entries = params['entries'];
-  const created = params['createdKeys'] ?? [];
-  if (!Array.isArray(entries)) return invalid('params.entries', 'must be an array');
-  if (!Array.isArray(created) || !created.every((k) => typeof k === 'string')) return invalid('params.createdKeys', 'must be an array of key paths');
-  const list: Backup['entries'][number][] = [];
-  for (let i = 0; i < entries.length; i += 1) {
-    const e = entries[i] as unknown;
-    if (!isRecord(e) || typeof e['key'] !== 'string' || typeof e['name'] !== 'string') return invalid(`params.entries[${i}]`, 'must have a key and a name (strings)');
-    const before = e['before'] ?? null;
-    if (before !== null && !isRecord(before)) return invalid(`params.entries[${i}].before`, 'must be a registry value or null');
-    list.push({ key: e['key'], name: e['name'], before: before as RegValue | null, index: null, deletedIndex: null });
-  }
-  const trust = backupTrustProblems({ schema: 'tls365.backup/1', entries: list, createdKeys: created as string[], addedSections: [] });
-  return ok({ scope: trust.scope.map((p) => visible(p.message)), legacy: trust.legacy.map((p) => visible(p.message)) });
 };

@@ -14,4 +14,5 @@ export const CORE_VERSION = '0.1.0';
 export * from './readiness/index.js';
 export * from './logs/index.js';
 export * from './plan/index.js';
+export * from './change/index.js';
 export * from './report/index.js';

@@ -2,31 +2,39 @@ function Invoke-Tls365LiveChange
 {
     <#
     .SYNOPSIS
-        Writes approved plan changes to the live registry: backup first, then each change verified by re-reading, rolling everything back on any failure.
+        The live registry's back end of the change engine: reads, writes and reads back through the registry seam, and lets the core decide.
     .DESCRIPTION
-        Reads the prior state of every value it will touch (through Get-Tls365RegistryBase, the one seam), and
-        which keys on the way do not exist yet, and writes the backup manifest (tls365.live-backup/2: entries
-        with hive, key, name, existed, kind, value; createdKeys) before any change. Then writes each change and
-        reads it back. On a failed write or verification it restores every value already written (with its
-        kind), deletes the keys it created, reads everything back, and returns the failure naming the value and
-        saying what the rollback did, or, if it could not restore something, exactly what. Returns
-        @{ Ok = $true; Value = results } or @{ Ok = $false; Error = ErrorRecord }.
-    .PARAMETER Change
-        The approved plan changes (op, key, name, data).
+        One transaction model for images and the live registry (core/change, through the bridge's change.*
+        methods); this function only does the registry I/O (Get-Tls365RegistryBase is the one seam):
+        1. reads the prior state of every value the plan changes (with its kind) and the keys on its way that do
+           not exist yet; change.begin makes the record (schema tls365.change/1, the one backup format) and the
+           ordered writes;
+        2. writes the record to the backup file, exclusively (an existing file or link there is BackupExists),
+           before the first write;
+        3. carries out the writes in order, stopping at the first that fails; then reads every value back and
+           change.check names any that is not what was written;
+        4. on a failure: change.rollback gives the operations that put back every value attempted (with its
+           kind) and delete the keys the change created; they are carried out, everything is read back, and
+           change.judge says whether the touched trees are as they were, or which value or key is not and why.
+        Returns @{ Ok = $true; Value = rows; BackupHash } or @{ Ok = $false; Error = ErrorRecord }.
+    .PARAMETER Plan
+        The plan holding only the approved changes.
     .PARAMETER BackupPath
-        Where to write the backup manifest (.json).
+        Where to write the record (.json).
     .PARAMETER ComputerName
-        The machine's name, for the manifest and messages.
+        The machine's name, for the record and messages.
+    .PARAMETER Account
+        The account whose HKEY_CURRENT_USER this is (recorded with the change).
     .EXAMPLE
-        Invoke-Tls365LiveChange -Change $approved -BackupPath $backup -ComputerName $env:COMPUTERNAME
+        Invoke-Tls365LiveChange -Plan $subset -BackupPath $backup -ComputerName $env:COMPUTERNAME -Account 'CONTOSO\admin'
     #>
     [CmdletBinding()]
     [OutputType([System.Collections.Hashtable])]
     param
     (
         [Parameter(Mandatory = $true)]
-        [System.Object[]]
-        $Change,
+        [System.Object]
+        $Plan,
 
         [Parameter(Mandatory = $true)]
         [System.String]
@@ -34,29 +42,28 @@ function Invoke-Tls365LiveChange
 
         [Parameter(Mandatory = $true)]
         [System.String]
-        $ComputerName
+        $ComputerName,
+
+        [Parameter()]
+        [AllowEmptyString()]
+        [System.String]
+        $Account = ''
     )
 
-    $entries = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
-    $created = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
-    $createdSeen = @{}
+    $priors = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
     try
     {
-        foreach ($c in $Change)
+        foreach ($c in @($Plan.changes))
         {
             $location = Split-Tls365RegistryPath -Path ([System.String]$c.key)
             $state = Read-Tls365RegistryValue -Hive $location.Hive -Key $location.Key -Name ([System.String]$c.name)
-            $entries.Add([ordered]@{ hive = $location.Hive; key = $location.Key; name = [System.String]$c.name; existed = $state.Exists; kind = $state.Kind; value = $state.Value; op = [System.String]$c.op; data = $c.data })
+            $missing = @()
             if ([System.String]$c.op -ne 'delete-value' -and -not $state.KeyExists)
             {
-                foreach ($missing in @(Get-Tls365MissingKey -Hive $location.Hive -Key $location.Key))
-                {
-                    $id = ('{0}\{1}' -f $location.Hive, $missing).ToUpperInvariant()
-                    if ($createdSeen.ContainsKey($id)) { continue }
-                    $createdSeen[$id] = $true
-                    $created.Add([ordered]@{ hive = $location.Hive; key = $missing })
-                }
+                $hiveName = ConvertTo-Tls365HiveName -Hive $location.Hive
+                $missing = @(Get-Tls365MissingKey -Hive $location.Hive -Key $location.Key | ForEach-Object { '{0}\{1}' -f $hiveName, $_ })
             }
+            $priors.Add(@{ value = (ConvertTo-Tls365RegValue -State $state -Target ('{0}\{1}' -f [System.String]$c.key, [System.String]$c.name)); missingKeys = $missing })
         }
     }
     catch
@@ -64,51 +71,88 @@ function Invoke-Tls365LiveChange
         $message = $script:LocalizedData.Remediation_LiveReadFailed -f $ComputerName, $_.Exception.Message
         return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Remediation.ReadFailed' -Category ReadError -TargetObject $ComputerName -InnerException $_.Exception) }
     }
-    if (Test-Path -LiteralPath $BackupPath)
+    $begun = Invoke-Tls365Bridge -Method 'change.begin' -Params @{ target = @{ kind = 'live'; computerName = $ComputerName; account = $Account }; plan = $Plan; priors = $priors.ToArray() }
+    if (-not $begun.Ok) { return @{ Ok = $false; Error = $begun.Error } }
+    if (-not $begun.Value.ok)
     {
-        $message = $script:LocalizedData.Remediation_BackupExists -f $BackupPath
-        return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Remediation.BackupExists' -Category ResourceExists -TargetObject $BackupPath) }
+        $message = '{0}: {1}; nothing was written' -f $ComputerName, [System.String]$begun.Value.error.message
+        return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId ('TLS365.Remediation.' + [System.String]$begun.Value.error.code) -Category InvalidData -TargetObject $ComputerName) }
     }
-    $manifest = [ordered]@{ schema = 'tls365.live-backup/2'; computerName = $ComputerName; createdAt = [System.DateTime]::UtcNow.ToString('o'); entries = $entries.ToArray(); createdKeys = $created.ToArray() }
-    $folder = Split-Path -Path $BackupPath -Parent
-    if (-not [System.String]::IsNullOrEmpty($folder) -and -not (Test-Path -LiteralPath $folder)) { $null = New-Item -ItemType Directory -Path $folder -Force }
-    [System.IO.File]::WriteAllText($BackupPath, (ConvertTo-Json -InputObject $manifest -Depth 6), (New-Object -TypeName 'System.Text.UTF8Encoding' -ArgumentList $false))
+    $record = [System.String]$begun.Value.record
+    $writes = @($begun.Value.writes)
 
-    $written = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
-    $results = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
-    foreach ($e in $entries)
+    # The record is the backup: written before the first write, never over an existing file (or a link planted there).
+    $folder = Split-Path -Path $BackupPath -Parent
+    $bytes = (New-Object -TypeName 'System.Text.UTF8Encoding' -ArgumentList $false).GetBytes($record)
+    try
     {
-        $failure = $null
-        # Counted as written before the attempt: a write that fails half-way (keys created, value not set) is
-        # rolled back too; restoring a value that was never touched writes its own prior state.
-        $written.Add($e)
-        $ok = Write-Tls365RegistryValue -Hive $e.hive -Key $e.key -Name $e.name -Operation $e.op -Data $e.data
-        if (-not $ok.Ok) { $failure = $ok.Message }
+        if (-not [System.String]::IsNullOrEmpty($folder) -and -not (Test-Path -LiteralPath $folder)) { $null = New-Item -ItemType Directory -Path $folder -Force }
+        $stream = New-Object -TypeName 'System.IO.FileStream' -ArgumentList $BackupPath, ([System.IO.FileMode]::CreateNew), ([System.IO.FileAccess]::Write), ([System.IO.FileShare]::None)
+        try { $stream.Write($bytes, 0, $bytes.Length); $stream.Flush($true) } finally { $stream.Dispose() }
+    }
+    catch [System.IO.IOException]
+    {
+        if (Test-Path -LiteralPath $BackupPath)
+        {
+            $message = $script:LocalizedData.Remediation_BackupExists -f $BackupPath
+            return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Remediation.BackupExists' -Category ResourceExists -TargetObject $BackupPath) }
+        }
+        return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_BackupFailed -f $BackupPath, $_.Exception.Message) -ErrorId 'TLS365.Remediation.BackupFailed' -Category WriteError -TargetObject $BackupPath -InnerException $_.Exception) }
+    }
+    catch
+    {
+        return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_BackupFailed -f $BackupPath, $_.Exception.Message) -ErrorId 'TLS365.Remediation.BackupFailed' -Category WriteError -TargetObject $BackupPath -InnerException $_.Exception) }
+    }
+    $sha = [System.Security.Cryptography.SHA256]::Create()
+    try { $backupHash = -join ($sha.ComputeHash($bytes) | ForEach-Object { $_.ToString('x2') }) } finally { $sha.Dispose() }
+
+    $failure = $null
+    $failedTarget = $ComputerName
+    # Counted before the attempt: a write that fails half-way (its key created, the value not set) is rolled back too.
+    $attempted = 0
+    foreach ($op in $writes)
+    {
+        $attempted++
+        $done = Invoke-Tls365RegOp -Operation $op
+        if (-not $done.Ok)
+        {
+            $failure = $done.Message
+            $failedTarget = '{0}\{1}' -f [System.String]$op.key, [System.String]$op.name
+            break
+        }
+    }
+    if ($null -eq $failure)
+    {
+        $state = Read-Tls365ChangeState -Entry $writes
+        $checked = Invoke-Tls365Bridge -Method 'change.check' -Params @{ record = $record; values = $state.Values }
+        if (-not $checked.Ok) { return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_BridgeLostLive -f $ComputerName, $checked.Error.Exception.Message, $BackupPath) -ErrorId 'TLS365.Remediation.BridgeLost' -Category OperationStopped -TargetObject $ComputerName -InnerException $checked.Error.Exception) } }
+        $problems = @($checked.Value.problems) + @($state.Failures)
+        if ($problems.Count -gt 0)
+        {
+            $failure = [System.String]$problems[0].message
+            $failedTarget = [System.String]$problems[0].target
+        }
+    }
+    if ($null -ne $failure)
+    {
+        $rolled = Undo-Tls365LiveOperation -Record $record -Attempted $attempted -Entry @($writes | Select-Object -First $attempted)
+        if ($null -ne $rolled.BridgeError)
+        {
+            return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_BridgeLostLive -f $ComputerName, $rolled.BridgeError.Exception.Message, $BackupPath) -ErrorId 'TLS365.Remediation.BridgeLost' -Category OperationStopped -TargetObject $ComputerName -InnerException $rolled.BridgeError.Exception) }
+        }
+        if ($rolled.Exact)
+        {
+            $message = $script:LocalizedData.Remediation_LiveFailed -f $ComputerName, $failedTarget, $failure, $rolled.Restored, $rolled.RemovedKeys, $BackupPath
+        }
         else
         {
-            $after = Read-Tls365RegistryValue -Hive $e.hive -Key $e.key -Name $e.name
-            $wanted = ($e.op -eq 'delete-value' -and -not $after.Exists) -or ($e.op -eq 'set-dword' -and $after.Kind -eq 'DWord' -and [System.UInt32]$after.Value -eq [System.UInt32]$e.data) -or ($e.op -eq 'set-string' -and $after.Kind -eq 'String' -and [System.String]$after.Value -ceq [System.String]$e.data)
-            if (-not $wanted) { $failure = $script:LocalizedData.Remediation_VerifyFailed -f $after.Kind, $after.Value }
+            $message = $script:LocalizedData.Remediation_LiveRollbackFailed -f $ComputerName, $failedTarget, $failure, ($rolled.Problems -join '; '), $BackupPath
         }
-        if ($null -ne $failure)
-        {
-            $target = '{0}\{1}\{2}' -f (ConvertTo-Tls365HiveName -Hive $e.hive), $e.key, $e.name
-            $rollback = Restore-Tls365LiveBackup -Entry $written.ToArray() -CreatedKey $created.ToArray()
-            if ($rollback.Exact)
-            {
-                $message = $script:LocalizedData.Remediation_LiveFailed -f $ComputerName, $target, $failure, $rollback.Restored, $rollback.RemovedKeys, $BackupPath
-            }
-            else
-            {
-                $message = $script:LocalizedData.Remediation_LiveRollbackFailed -f $ComputerName, $target, $failure, ($rollback.Failures -join '; '), $BackupPath
-            }
-            return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Remediation.WriteFailed' -Category WriteError -TargetObject $target) }
-        }
-        $before = $null
-        if ($e.existed) { $before = $e.value }
-        $afterValue = $null
-        if ($e.op -ne 'delete-value') { $afterValue = $e.data }
-        $results.Add(@{ Key = (ConvertTo-Tls365HiveName -Hive $e.hive) + '\' + $e.key; Name = $e.name; Before = $before; After = $afterValue; Status = 'Written' })
+        return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Remediation.WriteFailed' -Category WriteError -TargetObject $failedTarget) }
     }
-    @{ Ok = $true; Value = $results.ToArray() }
+    $rows = foreach ($e in @($begun.Value.entries))
+    {
+        @{ Key = [System.String]$e.key; Name = [System.String]$e.name; Before = $e.before; After = $e.after; Status = [System.String]$e.status }
+    }
+    @{ Ok = $true; Value = @($rows); BackupHash = $backupHash }
 }

@@ -151,7 +151,11 @@ function Set-Tls365Protocols
             {
                 $backup = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($backup)
             }
-            $live = Invoke-Tls365LiveChange -Change $approved -BackupPath $backup -ComputerName $computer
+            $subset = $plan | Select-Object -Property *
+            $subset.changes = $approved
+            $account = ''
+            if ($null -ne $collection.Value.PSObject.Properties['account']) { $account = [System.String]$collection.Value.account }
+            $live = Invoke-Tls365LiveChange -Plan $subset -BackupPath $backup -ComputerName $computer -Account $account
             if (-not $live.Ok)
             {
                 $PSCmdlet.WriteError($live.Error)
@@ -165,15 +169,20 @@ function Set-Tls365Protocols
             }
             foreach ($c in $live.Value)
             {
+                $before = $null
+                if ($null -ne $c.Before) { $before = $c.Before.data }
+                $after = $null
+                if ($null -ne $c.After) { $after = $c.After.data }
                 $out = [PSCustomObject]@{
                     ComputerName = $computer
                     Path         = $null
                     Key          = $c.Key
                     Name         = $c.Name
-                    Before       = $c.Before
-                    After        = $c.After
+                    Before       = $before
+                    After        = $after
                     Status       = $c.Status
                     BackupPath   = $backup
+                    BackupHash   = $live.BackupHash
                     Restart      = $plan.restart
                 }
                 $out.PSObject.TypeNames.Insert(0, 'TLS365.ChangeResult')

@@ -21,20 +21,24 @@ function Undo-Tls365Change
         off), gets its original bytes back. Otherwise each value Set wrote must still be what it wrote: a value
         edited since is named and nothing is written unless -Force. Each image is locked while it is restored.
 
-        Returns one TLS365.UndoResult per backup: Path, BackupPath, Restored (values) and Exact (images: the
-        original bytes were written back; live registry: read back afterwards, every recorded value is as it was,
-        with its kind, and every key Set-Tls365Protocols created is gone again).
+        Images and the live registry go through one change engine (core/change) with one backup format
+        (tls365.change/1; the formats of earlier versions, tls365.backup/1 and tls365.live-backup/1 and /2, are
+        read too) and the same checks. For the live registry (a backup .json from Set-Tls365Protocols without
+        -Path), the backup must also have been made on this computer (or -Force), and the confirmation lists
+        every value it will write. Values are restored in reverse order with their kinds (DWORD, QWORD, string,
+        expand-string, multi-string, binary), values that did not exist are deleted, and the keys Set created are
+        deleted when empty again (a created key that now holds something else is left in place and reported).
 
-        For the live registry (a tls365.live-backup manifest), values are restored in reverse order with their
-        kinds, values that did not exist are deleted, and the keys Set created are deleted when empty again
-        (a created key that now holds something else is left in place and reported). Each value or key that is
-        not as recorded afterwards gets a TLS365.Remediation.RestoreFailed error naming it.
+        Returns one TLS365.UndoResult per backup: Path, BackupPath, Restored (values) and Exact, which means the
+        same for images and the live registry: read back afterwards, every value the change touched is as it was
+        (existence, kind, data) and every key it created is gone again. Each value or key that is not gets a
+        TLS365.Remediation.RestoreFailed error naming it and saying why.
     .PARAMETER BackupPath
         The backup .reg written by Set-Tls365Protocols (its .json is read), or the .json itself. Taken as
         written (no wildcards): [a].reg is that file.
     .PARAMETER Path
         The registry image (.reg) to restore. Without it, a backup of an image restores the image it names,
-        and a live backup manifest (.json from Set-Tls365Protocols without -Path) restores this machine's live
+        and a live backup (.json from Set-Tls365Protocols without -Path) restores this machine's live
         registry. One file, taken as written (no wildcards), so -LiteralPath (alias LP) is the same parameter.
     .PARAMETER BackupHash
         The SHA-256 of the backup that Set-Tls365Protocols returned (TLS365.ChangeResult.BackupHash; bound from
@@ -134,47 +138,89 @@ function Undo-Tls365Change
                     continue
                 }
                 $probe.Close()
-                $manifest = $null
+                # The live registry's back end of the change engine (core/change): it reads and writes through the
+                # registry seam; the bridge's change.read / change.undo / change.judge decide.
+                $text = $null
+                $bytes = $null
                 if (Test-Path -LiteralPath $entry.BackupPath -PathType Leaf)
                 {
-                    $text = [System.IO.File]::ReadAllText($entry.BackupPath)
-                    if ($text.TrimStart().StartsWith('{')) { try { $manifest = ConvertFrom-Json -InputObject $text -ErrorAction Stop } catch { $manifest = $null } }
+                    try { $bytes = [System.IO.File]::ReadAllBytes($entry.BackupPath); $text = (New-Object -TypeName 'System.Text.UTF8Encoding' -ArgumentList $false).GetString($bytes) } catch { $text = $null }
                 }
-                if ($null -eq $manifest -or @('tls365.live-backup/1', 'tls365.live-backup/2') -notcontains [System.String]$manifest.schema)
+                if ($null -eq $text)
                 {
                     $message = $script:LocalizedData.Remediation_NotLiveBackup -f $entry.BackupPath
                     $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Remediation.BackupUnreadable' -Category ReadError -TargetObject $entry.BackupPath))
                     continue
                 }
-                # A backup is a file: it may have been planted or edited. Before anything is written: it was made on this
-                # machine (or -Force), it names only what TLS365 changes, and it turns SSL 2.0/3.0 on only with -AllowLegacy.
-                $trust = Test-Tls365LiveBackup -Manifest $manifest -BackupPath $entry.BackupPath -Force:$Force -AllowLegacy:$AllowLegacy
-                if (-not $trust.Ok)
+                if ($null -ne $entry.BackupHash)
                 {
-                    if ($trust.Terminating) { $PSCmdlet.ThrowTerminatingError($trust.Error) }
-                    $PSCmdlet.WriteError($trust.Error)
+                    $sha = [System.Security.Cryptography.SHA256]::Create()
+                    try { $actual = -join ($sha.ComputeHash($bytes) | ForEach-Object { $_.ToString('x2') }) } finally { $sha.Dispose() }
+                    if ($actual -ne ([System.String]$entry.BackupHash).ToLowerInvariant())
+                    {
+                        $message = $script:LocalizedData.Remediation_BackupTampered -f $entry.BackupPath
+                        $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Remediation.BackupTampered' -Category SecurityError -TargetObject $entry.BackupPath))
+                        continue
+                    }
+                }
+                $read = Invoke-Tls365Bridge -Method 'change.read' -Params @{ text = $text }
+                if (-not $read.Ok)
+                {
+                    if ($read.Terminating) { $PSCmdlet.ThrowTerminatingError($read.Error) }
+                    $PSCmdlet.WriteError($read.Error)
                     continue
                 }
-                foreach ($w in $trust.Warnings) { $PSCmdlet.WriteWarning($w) }
+                if (-not $read.Value.ok)
+                {
+                    $category = 'InvalidData'
+                    if ([System.String]$read.Value.error.code -eq 'BackupUnreadable') { $category = 'ReadError' }
+                    $message = '{0}: {1}; nothing was restored' -f $entry.BackupPath, [System.String]$read.Value.error.message
+                    $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId ('TLS365.Remediation.' + [System.String]$read.Value.error.code) -Category $category -TargetObject $entry.BackupPath))
+                    continue
+                }
+                $record = [System.String]$read.Value.record
+                $entries = @($read.Value.entries)
+                $now = Read-Tls365ChangeState -Entry $entries
+                # A backup is a file: it may have been planted or edited. Before anything is written: it names only what
+                # TLS365 changes, turns SSL 2.0/3.0 on only with -AllowLegacy, was made on this machine (or -Force), and
+                # no value was changed since Set wrote it (or -Force).
+                $decided = Invoke-Tls365Bridge -Method 'change.undo' -Params @{ record = $record; here = [System.Environment]::MachineName; current = $now.Values; force = [System.Boolean]$Force; allowLegacy = [System.Boolean]$AllowLegacy }
+                if (-not $decided.Ok)
+                {
+                    if ($decided.Terminating) { $PSCmdlet.ThrowTerminatingError($decided.Error) }
+                    $PSCmdlet.WriteError($decided.Error)
+                    continue
+                }
+                if (-not $decided.Value.ok)
+                {
+                    $code = [System.String]$decided.Value.error.code
+                    $category = 'SecurityError'
+                    if ($code -eq 'BackupMismatch') { $category = 'InvalidArgument' }
+                    if ($code -eq 'EditedSince') { $category = 'ResourceExists' }
+                    $message = '{0}: {1}' -f $entry.BackupPath, [System.String]$decided.Value.error.message
+                    $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId ('TLS365.Remediation.' + $code) -Category $category -TargetObject $entry.BackupPath))
+                    continue
+                }
+                foreach ($w in @($decided.Value.notes)) { if ($null -ne $w) { $PSCmdlet.WriteWarning([System.String]$w) } }
                 # The confirmation lists what will be written.
-                $target = $script:LocalizedData.Remediation_UndoShouldProcessList -f [System.Environment]::MachineName, $entry.BackupPath, $trust.Summary
+                $target = $script:LocalizedData.Remediation_UndoShouldProcessList -f [System.Environment]::MachineName, $entry.BackupPath, (@($decided.Value.summary) -join '; ')
                 if (-not $PSCmdlet.ShouldProcess($target, 'Restore registry values')) { continue }
                 if (-not (Test-Tls365Elevated))
                 {
                     $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_NotElevated -f [System.Environment]::MachineName) -ErrorId 'TLS365.Remediation.NotElevated' -Category PermissionDenied -TargetObject $entry.BackupPath))
                     continue
                 }
-                # /1 manifests (before keys were recorded) restore values only; /2 also deletes the keys Set created.
-                $createdKeys = @()
-                if ($null -ne $manifest.PSObject.Properties['createdKeys']) { $createdKeys = @($manifest.createdKeys | Where-Object { $null -ne $_ }) }
-                $result = Restore-Tls365LiveBackup -Entry @($manifest.entries | Where-Object { $null -ne $_ }) -CreatedKey $createdKeys
-                foreach ($f in $result.Failures)
+                $result = Undo-Tls365LiveOperation -Record $record -Operation @($decided.Value.ops) -Entry $entries -Key @($decided.Value.keys)
+                if ($null -ne $result.BridgeError)
+                {
+                    $PSCmdlet.WriteError($result.BridgeError)
+                    continue
+                }
+                foreach ($f in $result.Problems)
                 {
                     $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_RestoreFailed -f $f) -ErrorId 'TLS365.Remediation.RestoreFailed' -Category WriteError -TargetObject $entry.BackupPath))
                 }
-                $restored = $result.Restored
-                $exact = $result.Exact
-                $out = [PSCustomObject]@{ Path = $null; BackupPath = $entry.BackupPath; Restored = $restored; Exact = $exact }
+                $out = [PSCustomObject]@{ Path = $null; BackupPath = $entry.BackupPath; Restored = $result.Restored; Exact = $result.Exact }
                 $out.PSObject.TypeNames.Insert(0, 'TLS365.UndoResult')
                 $out
                 continue
@@ -209,6 +255,7 @@ function Undo-Tls365Change
                 continue
             }
             foreach ($note in @($result.notes)) { if ($null -ne $note) { $PSCmdlet.WriteWarning([System.String]$note) } }
+            foreach ($problem in @($result.problems)) { if ($null -ne $problem) { $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_RestoreFailed -f [System.String]$problem) -ErrorId 'TLS365.Remediation.RestoreFailed' -Category WriteError -TargetObject $entry.Path)) } }
             $out = [PSCustomObject]@{
                 Path       = $entry.Path
                 BackupPath = $entry.BackupPath

@@ -173,10 +173,10 @@ describe('bridge: registry images cannot be lost between Set and Undo (issue 12)
     assert.equal((await attempt(good.subarray(0, 300))).error.code, 'BackupUnreadable');
     const record = JSON.parse(good.toString('utf8'));
     // Garbage for the original bytes: they are not the ones recorded.
-    assert.equal((await attempt(Buffer.from(JSON.stringify({ ...record, image: { ...record.image, original: Buffer.from('garbage').toString('base64') } })))).error.code, 'BackupTampered');
+    assert.equal((await attempt(Buffer.from(JSON.stringify({ ...record, target: { ...record.target, original: Buffer.from('garbage').toString('base64') } })))).error.code, 'BackupTampered');
     // ...even with their hash replaced too: they do not parse, or do not hold the recorded values.
     const garbage = Buffer.from('\ufeffWindows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\X]\r\n', 'utf16le');
-    const swapped = await attempt(Buffer.from(JSON.stringify({ ...record, image: { ...record.image, original: garbage.toString('base64'), originalHash: sha(garbage) } })));
+    const swapped = await attempt(Buffer.from(JSON.stringify({ ...record, target: { ...record.target, original: garbage.toString('base64'), originalHash: sha(garbage) } })));
     assert.equal(swapped.error.code, 'BackupTampered');
     // An entry that turns SSL 2.0 on: refused by name; with allowLegacy still refused, the original does not hold it.
     const ssl2 = { key: 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\SSL 2.0\\Server', name: 'Enabled', before: { type: 'REG_DWORD', data: 1 }, index: null, deletedIndex: null };

@@ -90,7 +90,8 @@ Describe 'Set-Tls365Protocols and Undo-Tls365Change on the live registry (throug
         foreach ($r in $results)
         {
             $r.PSObject.TypeNames[0] | Should -Be 'TLS365.ChangeResult'
-            $r.Status | Should -Be 'Written'
+            $r.Status | Should -Be 'Applied' -Because 'one vocabulary for images and the live registry (issue 12)'
+            $r.BackupHash | Should -Match '^[0-9a-f]{64}$'
             Get-FakeDword -Key $r.Key -Name $r.Name | Should -Be ([System.UInt32] $r.After) -Because "$($r.Key)\$($r.Name)"
         }
         $wow = 'HKEY_LOCAL_MACHINE\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319'
@@ -134,15 +135,16 @@ Describe 'Set-Tls365Protocols and Undo-Tls365Change on the live registry (throug
         }
         # Another machine's backup.
         $m = $good | ConvertFrom-Json
-        $m.computerName = 'OTHER-SERVER'
+        $m.schema | Should -Be 'tls365.change/1' -Because 'one backup format for images and the live registry (issue 12)'
+        $m.target.kind | Should -Be 'live'
+        $m.target.computerName = 'OTHER-SERVER'
         & $write $m
         $e = & $undoErrors
         $e[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.BackupMismatch,Undo-Tls365Change'
         $e[0].Exception.Message | Should -Match 'was made on OTHER-SERVER'
         # A planted value outside TLS365's scope (a Run key): refused whatever the switches.
         $m = $good | ConvertFrom-Json
-        $m.computerName = [System.Environment]::MachineName
-        $m.entries = @($m.entries) + @([PSCustomObject]@{ hive = 'LocalMachine'; key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Run'; name = 'evil'; existed = $true; kind = 'String'; value = 'C:\evil.exe'; op = 'set-string'; data = 'x' })
+        $m.entries = @($m.entries) + @([PSCustomObject]@{ key = 'HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Run'; name = 'evil'; before = @{ type = 'REG_SZ'; data = 'C:\evil.exe' }; after = $null; index = $null; deletedIndex = $null })
         & $write $m
         $null = Undo-Tls365Change -BackupPath $backup -Confirm:$false -Force -AllowLegacy -ErrorVariable e2 -ErrorAction SilentlyContinue
         $e2[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.BackupUntrusted,Undo-Tls365Change'
@@ -150,8 +152,13 @@ Describe 'Set-Tls365Protocols and Undo-Tls365Change on the live registry (throug
         $e2[0].Exception.Message | Should -Match 'CurrentVersion\\Run\\evil: outside what TLS365 changes'
         # An entry that turns SSL 3.0 on: refused without -AllowLegacy, restored with a RISK warning with it.
         $m = $good | ConvertFrom-Json
-        $m.computerName = [System.Environment]::MachineName
-        $m.entries = @($m.entries) + @([PSCustomObject]@{ hive = 'LocalMachine'; key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client'; name = 'Enabled'; existed = $true; kind = 'DWord'; value = 1; op = 'set-dword'; data = 0 })
+        $ssl3 = 'HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client'
+        @($m.entries | Where-Object { $_.key -eq $ssl3 -and $_.name -eq 'Enabled' }) | Should -HaveCount 0 -Because 'the planted entry is the only one for that value'
+        # What is there now is what the planted entry says Set wrote, so only the SSL rule stands in the way.
+        $now = Get-FakeDword -Key $ssl3 -Name 'Enabled'
+        $after = $null
+        if ($null -ne $now) { $after = @{ type = 'REG_DWORD'; data = [System.UInt32]$now } }
+        $m.entries = @($m.entries) + @([PSCustomObject]@{ key = $ssl3; name = 'Enabled'; before = @{ type = 'REG_DWORD'; data = 1 }; after = $after; index = $null; deletedIndex = $null })
         & $write $m
         $e3 = & $undoErrors
         $e3[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.RestoresLegacySsl,Undo-Tls365Change'
@@ -207,11 +214,12 @@ Describe 'Set-Tls365Protocols and Undo-Tls365Change on the live registry (throug
         $backup = Join-Path -Path $TestDrive -ChildPath 'a09-keys.json'
         $results = @(Set-Tls365Protocols -Confirm:$false -BackupPath $backup)
         $manifest = Get-Content -LiteralPath $backup -Raw | ConvertFrom-Json
-        $manifest.schema | Should -Be 'tls365.live-backup/2'
+        $manifest.schema | Should -Be 'tls365.change/1'
         @($manifest.createdKeys).Count | Should -BeGreaterThan 0 -Because 'A09 has no SSL 3.0 keys, and Set writes SSL 3.0 Client/Server off'
         # Someone adds a value of their own under a key Set created: Undo keeps it, says so, and is not Exact.
-        $created = @($manifest.createdKeys)[0]
-        $key = [TLS365FakeKey]::new(('HKEY_LOCAL_MACHINE', 'HKEY_CURRENT_USER')[[System.Int32]($created.hive -eq 'CurrentUser')])
+        $hive, $below = ([System.String]@($manifest.createdKeys)[0]).Split([System.Char[]]@([System.Char]92), 2)
+        $created = @{ key = $below }
+        $key = [TLS365FakeKey]::new($hive)
         $null = $key.CreateSubKey($created.key).SetValue('AdminNote', 'mine', 'String')
         $undo = Undo-Tls365Change -BackupPath $backup -Confirm:$false -ErrorVariable undoErrors -ErrorAction SilentlyContinue
         $undo.Exact | Should -BeFalse
