@@ -13,6 +13,24 @@ $script:TouchedTrees = @(
     'HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings'
 )
 
+function Test-TouchedTree
+{
+    # Whether the key exists, read through the Win32 registry (native view), not inferred from reg.exe's exit code.
+    param ([System.String] $Tree)
+    $root, $rest = $Tree.Split([System.Char[]]@([System.Char]92), 2)
+    $hive = [Microsoft.Win32.RegistryHive]::LocalMachine
+    if ($root -eq 'HKCU') { $hive = [Microsoft.Win32.RegistryHive]::CurrentUser }
+    $base = [Microsoft.Win32.RegistryKey]::OpenBaseKey($hive, [Microsoft.Win32.RegistryView]::Registry64)
+    try
+    {
+        $key = $base.OpenSubKey($rest, $false)
+        if ($null -eq $key) { return $false }
+        $key.Close()
+        $true
+    }
+    finally { $base.Close() }
+}
+
 function Export-TouchedTree
 {
     param ([System.String] $OutDir, [System.String] $Label)
@@ -21,11 +39,23 @@ function Export-TouchedTree
     for ($i = 0; $i -lt $script:TouchedTrees.Count; $i++)
     {
         $file = Join-Path -Path $OutDir -ChildPath ('{0}-{1}.reg' -f $Label, $i)
-        $null = & $reg export $script:TouchedTrees[$i] $file /y 2>&1
-        if ($LASTEXITCODE -ne 0 -or -not (Test-Path -LiteralPath $file))
+        $tree = $script:TouchedTrees[$i]
+        if (-not (Test-TouchedTree -Tree $tree))
         {
-            Set-Content -LiteralPath (Join-Path -Path $OutDir -ChildPath ('{0}-{1}.missing' -f $Label, $i)) -Value $script:TouchedTrees[$i]
+            Set-Content -LiteralPath (Join-Path -Path $OutDir -ChildPath ('{0}-{1}.missing' -f $Label, $i)) -Value $tree
+            continue
         }
+        # The key exists: an export that fails is the harness's failure (reg.exe under a loaded wineserver failed
+        # once in CI and was taken for a missing key), so try again, then stop saying which export failed.
+        $said = ''
+        for ($try = 1; $try -le 3; $try++)
+        {
+            Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
+            $said = (& $reg export $tree $file /y 2>&1 | Out-String).Trim()
+            if ($LASTEXITCODE -eq 0 -and (Test-Path -LiteralPath $file)) { break }
+            Start-Sleep -Milliseconds (500 * $try)
+        }
+        if (-not (Test-Path -LiteralPath $file)) { throw ('reg export {0} failed three times (exit {1}: {2}); the key exists' -f $tree, $LASTEXITCODE, $said) }
     }
 }
 
