@@ -370,15 +370,17 @@ function Get-Tls365Readiness
                 }
                 'Session' { $invoke.Session = [System.Management.Automation.Runspaces.PSSession[]]$remoteTargets.ToArray() }
             }
-            $collection = Invoke-Tls365Collection -InvokeParameters $invoke -TimeoutSeconds $TimeoutSeconds
-            foreach ($e in $collection.Errors) { $PSCmdlet.WriteError($e) }
-            foreach ($c in $collection.Snapshots)
-            {
+            # Each machine is evaluated as its job finishes (one bridge batch per round of finished machines), so the
+            # first result comes early and memory stays flat with hundreds of targets.
+            Invoke-Tls365Collection -InvokeParameters $invoke -TimeoutSeconds $TimeoutSeconds | ForEach-Object {
+                $c = $_
+                if ($c.Kind -eq 'Error') { $PSCmdlet.WriteError($c.Error); return }
+                if ($c.Kind -eq 'Round') { & $flush; return }
                 if ($Snapshot)
                 {
                     $c.Snapshot.PSObject.TypeNames.Insert(0, 'TLS365.Snapshot')
                     $c.Snapshot
-                    continue
+                    return
                 }
                 # Batches are sized by bytes as well as by count: a batch of large snapshots (a patched server
                 # has thousands of update entries) must stay under the bridge's request limit. One larger than

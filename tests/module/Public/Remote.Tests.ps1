@@ -136,6 +136,38 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
             Should -Invoke -ModuleName 'TLS365' -CommandName 'Invoke-Command' -Times 1 -Exactly
         }
 
+        It 'evaluates each machine as its job finishes: the first result comes before the other machines answer, and a read job keeps no output (issue 12)' {
+            # A file server (an Exchange server's result waits for the fleet's EXCH-009 findings, by design).
+            $fs = Join-Path -Path $TestDrive -ChildPath 'fs01.json'
+            Get-Tls365Readiness -Path (Join-Path -Path (Join-Path -Path $script:repoRoot -ChildPath 'examples') -ChildPath 'ws2019-fs01.reg') -Snapshot | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $fs -Encoding Ascii
+            $collector = Join-Path -Path (Join-Path -Path (Join-Path -Path $script:repoRoot -ChildPath 'module') -ChildPath 'Collector') -ChildPath 'Get-Tls365Snapshot.ps1'
+            $json = & $collector -RegistryImage $fs -AsJson
+            $global:Tls365TestWaits = 0
+            Mock -ModuleName 'TLS365' -CommandName 'Wait-Job' -RemoveParameterType 'Job' -MockWith { $global:Tls365TestWaits++ }
+            $script:outputs = @()
+            Mock -ModuleName 'TLS365' -CommandName 'Invoke-Command' -MockWith {
+                $children = foreach ($n in 0..2)
+                {
+                    $out = New-Object -TypeName 'System.Management.Automation.PSDataCollection[System.Management.Automation.PSObject]'
+                    $out.Add([System.Management.Automation.PSObject]($json -replace 'WS2019-FS01', ('WS2019-FS0{0}' -f ($n + 1))))
+                    $child = [PSCustomObject]@{ Location = ('EX0{0}' -f ($n + 1)); DoneAfter = $n; Output = $out; Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = $null } }
+                    # Machine n finishes after the n-th wait.
+                    $child | Add-Member -MemberType ScriptProperty -Name 'State' -Value { if ($global:Tls365TestWaits -ge $this.DoneAfter) { 'Completed' } else { 'Running' } }
+                    $child
+                }
+                $parent = [PSCustomObject]@{ ChildJobs = @($children) }
+                $parent | Add-Member -MemberType ScriptProperty -Name 'State' -Value { if ($global:Tls365TestWaits -ge 2) { 'Completed' } else { 'Running' } }
+                $parent
+            }.GetNewClosure()
+            $seen = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
+            Mock -ModuleName 'TLS365' -CommandName 'Remove-Job' -RemoveParameterType 'Job' -MockWith { $script:removed = $Job }
+            Get-Tls365Readiness -ComputerName 'EX01', 'EX02', 'EX03' | ForEach-Object { $seen.Add(('{0} after {1} waits' -f $_.ComputerName, $global:Tls365TestWaits)) }
+            # Buffered until every machine answered, all three would come after 2 waits.
+            @($seen) | Should -Be @('WS2019-FS01 after 0 waits', 'WS2019-FS02 after 1 waits', 'WS2019-FS03 after 2 waits')
+            foreach ($child in @($script:removed.ChildJobs)) { $child.Output.Count | Should -Be 0 -Because "$($child.Location)'s output was read and dropped" }
+            Remove-Variable -Name 'Tls365TestWaits' -Scope Global
+        }
+
         It 'binds ComputerName from pipeline objects (Import-Csv, AD) and fans out once' {
             $rows = @([PSCustomObject]@{ ComputerName = 'EX01' }, [PSCustomObject]@{ DNSHostName = 'EX02.contoso.com' })
             $null = $rows | Get-Tls365Readiness -ErrorAction SilentlyContinue
@@ -173,7 +205,7 @@ Describe 'Get-Tls365Readiness: remote snapshots are batched by bytes as well as 
     }
 
     It 'evaluates every machine: a batch never exceeds a quarter of the bridge''s announced line limit, and a larger snapshot goes alone' {
-        Mock -ModuleName 'TLS365' -CommandName 'Invoke-Tls365Collection' -MockWith { @{ Snapshots = $script:bigSnapshots; Errors = @() } }
+        Mock -ModuleName 'TLS365' -CommandName 'Invoke-Tls365Collection' -MockWith { foreach ($b in $script:bigSnapshots) { @{ Kind = 'Snapshot'; Target = $b.Target; Snapshot = $b.Snapshot } }; @{ Kind = 'Round' } }
         $out = @(Get-Tls365Readiness -ComputerName 'SRV01', 'SRV02', 'SRV03', 'SRV04', 'SRV05' -ErrorVariable errs -ErrorAction SilentlyContinue)
         @($errs | ForEach-Object { $_.Exception.Message }) | Should -BeNullOrEmpty
         ($out | ForEach-Object { $_.ComputerName }) | Should -Be @('SRV01', 'SRV02', 'SRV03', 'SRV04', 'SRV05')
