@@ -183,6 +183,70 @@ function Stop-Tls365
     Write-Error -Message ('TLS365: ' + $Message) -ErrorAction Continue
     exit 1
 }
+
+# The default backup folder (%ProgramData%\\TLS365\\Backup...): a backup there is what an admin imports to undo, and
+# under %ProgramData% standard users may create folders (and own them) or write into folders an admin made. Each
+# level below %ProgramData% is created owned by Administrators, not inheriting, with Full Control for
+# Administrators and SYSTEM only; an existing level that anyone else owns or may write into is refused.
+function Initialize-Tls365BackupFolder
+{
+    param ([System.String] $Path)
+    if ([System.Environment]::OSVersion.Platform -ne [System.PlatformID]::Win32NT)
+    {
+        # No NTFS security off Windows (only the tests run this there).
+        [System.IO.Directory]::CreateDirectory($Path) | Out-Null
+        return
+    }
+    $sidType = [System.Security.Principal.SecurityIdentifier]
+    $admins = New-Object -TypeName 'System.Security.Principal.SecurityIdentifier' -ArgumentList 'S-1-5-32-544'
+    $system = New-Object -TypeName 'System.Security.Principal.SecurityIdentifier' -ArgumentList 'S-1-5-18'
+    $self = [System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value
+    $trusted = @('S-1-5-18', 'S-1-5-32-544', 'S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464', $self)
+    # Create files, create folders, write (extended) attributes, delete children, delete, change permissions, take ownership, GENERIC_ALL, GENERIC_WRITE.
+    $writes = 0x2 -bor 0x4 -bor 0x10 -bor 0x40 -bor 0x100 -bor 0x10000 -bor 0x40000 -bor 0x80000 -bor 0x10000000 -bor 0x40000000
+    $root = [System.IO.Path]::GetFullPath($env:ProgramData).TrimEnd([System.Char]92)
+    $full = [System.IO.Path]::GetFullPath($Path).TrimEnd([System.Char]92)
+    $levels = @($full)
+    if ($full.StartsWith($root + [System.Char]92, [System.StringComparison]::OrdinalIgnoreCase))
+    {
+        $levels = @()
+        $at = $root
+        foreach ($part in $full.Substring($root.Length + 1).Split([System.Char]92)) { $at = $at + [System.Char]92 + $part; $levels += $at }
+    }
+    foreach ($level in $levels)
+    {
+        if (-not [System.IO.Directory]::Exists($level))
+        {
+            $security = New-Object -TypeName 'System.Security.AccessControl.DirectorySecurity'
+            $security.SetOwner($admins)
+            $security.SetAccessRuleProtection($true, $false)
+            foreach ($who in @($admins, $system))
+            {
+                $security.AddAccessRule((New-Object -TypeName 'System.Security.AccessControl.FileSystemAccessRule' -ArgumentList $who, ([System.Security.AccessControl.FileSystemRights]::FullControl), ([System.Security.AccessControl.InheritanceFlags]'ContainerInherit, ObjectInherit'), ([System.Security.AccessControl.PropagationFlags]::None), ([System.Security.AccessControl.AccessControlType]::Allow)))
+            }
+            try
+            {
+                $create = [System.IO.Directory].GetMethod('CreateDirectory', [System.Type[]]@([System.String], [System.Security.AccessControl.DirectorySecurity]))
+                if ($null -ne $create) { $null = $create.Invoke($null, @($level, $security)) }
+                else { $null = [System.IO.FileSystemAclExtensions]::Create((New-Object -TypeName 'System.IO.DirectoryInfo' -ArgumentList $level), $security) }
+            }
+            catch { Stop-Tls365 -Message ('cannot create the backup folder ' + $level + ': ' + $_.Exception.Message + '; nothing was changed. Give -BackupPath.') }
+        }
+        $acl = Get-Acl -LiteralPath $level
+        $problems = @()
+        $owner = $acl.GetOwner($sidType).Value
+        if ($trusted -notcontains $owner) { $problems += ($owner + ' owns it') }
+        foreach ($rule in $acl.GetAccessRules($true, $true, $sidType))
+        {
+            if ($rule.AccessControlType -ne [System.Security.AccessControl.AccessControlType]::Allow) { continue }
+            $sid = $rule.IdentityReference.Value
+            if ($trusted -contains $sid) { continue }
+            if ($sid -eq 'S-1-3-0' -and ($rule.PropagationFlags -band [System.Security.AccessControl.PropagationFlags]::InheritOnly) -ne 0) { continue }
+            if (([System.Int64][System.Int32]$rule.FileSystemRights -band $writes) -ne 0) { $problems += ($sid + ' may write there') }
+        }
+        if ($problems.Count -gt 0) { Stop-Tls365 -Message ($level + ': only Administrators and SYSTEM may be able to write where TLS365 keeps backups, and ' + ($problems -join '; ') + '. Nothing was changed. Delete the folder (this script creates it again, locked down) or give -BackupPath.') }
+    }
+}
 `;
 
 /** The apply body: pending changes, backup first, then write and verify each. */
@@ -204,7 +268,9 @@ if ($pending.Count -eq 0)
 # Backup first: a .reg file that puts every value back (and removes the keys this run creates).
 if ([System.String]::IsNullOrEmpty($BackupPath))
 {
-    $BackupPath = Join-Path -Path $defaultBackupFolder -ChildPath ('TLS365-backup-' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.reg')
+    # The default folder: created writable by Administrators and SYSTEM only, refused if anyone else can write there.
+    if (-not $WhatIfPreference) { Initialize-Tls365BackupFolder -Path $defaultBackupFolder }
+    $BackupPath = Join-Path -Path $defaultBackupFolder -ChildPath ('TLS365-backup-' + (Get-Date -Format 'yyyyMMdd-HHmmss-fff') + '.reg')
 }
 # A relative path means the current PowerShell location, not the process's working folder.
 $BackupPath = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($BackupPath)
@@ -245,7 +311,11 @@ if ($PSCmdlet.ShouldProcess($BackupPath, 'Write TLS365 registry backup'))
     {
         $folder = Split-Path -Path $BackupPath -Parent
         if (-not [System.String]::IsNullOrEmpty($folder)) { [System.IO.Directory]::CreateDirectory($folder) | Out-Null }
-        [System.IO.File]::WriteAllText($BackupPath, ($lines.ToArray() -join [System.Environment]::NewLine) + [System.Environment]::NewLine, [System.Text.Encoding]::Unicode)
+        # Exclusively: never over an existing file, never through a link planted at that name.
+        $bytes = [System.Text.Encoding]::Unicode.GetBytes(($lines.ToArray() -join [System.Environment]::NewLine) + [System.Environment]::NewLine)
+        $preamble = [System.Text.Encoding]::Unicode.GetPreamble()
+        $stream = New-Object -TypeName 'System.IO.FileStream' -ArgumentList $BackupPath, ([System.IO.FileMode]::CreateNew), ([System.IO.FileAccess]::Write), ([System.IO.FileShare]::None)
+        try { $stream.Write($preamble, 0, $preamble.Length); $stream.Write($bytes, 0, $bytes.Length) } finally { $stream.Dispose() }
     }
     catch
     {

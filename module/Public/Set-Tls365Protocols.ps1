@@ -20,10 +20,13 @@ function Set-Tls365Protocols
         every RISK warning of the plan (for example -AllowLegacy keeping TLS 1.0/1.1 on).
 
         Without -Path it changes this machine's live registry (Windows): the collector reads the current
-        values, the same plan is made, each change is confirmed, a backup manifest of every value it will touch
-        is written first (-BackupPath, default %ProgramData%\TLS365\live-backup-<time>.json, which
-        Undo-Tls365Change reads), then each value is written and read back; any failure restores every value
-        already written and names the one that failed. The machine is evaluated again afterwards (-Verbose).
+        values, the same plan is made, each change is confirmed, the record of every value it will touch (the
+        one backup format of images and the live registry, tls365.change/1) is written first (-BackupPath,
+        default %ProgramData%\TLS365\live-backup-<time>.json, which Undo-Tls365Change reads; that folder is
+        created writable by Administrators and SYSTEM only, and refused with TLS365.Remediation.BackupFolderUnsafe
+        when anyone else can write there), then the values are written in order and read back; any failure
+        restores every value attempted and deletes the keys it created, reads them back, and says what was
+        restored or, value by value, what was not. The machine is evaluated again afterwards (-Verbose).
         Registry access goes through one small Windows-only seam. For machines where this module is not
         installed, Export-Tls365Remediation writes the same plan as a script or SCCM Configuration Item.
 
@@ -46,7 +49,9 @@ function Set-Tls365Protocols
         Plan as this role even when it is not detected (Exchange, ConfigMgr, AzureADConnect, Office).
     .PARAMETER BackupPath
         Where to write the backup .reg (and its .json beside it). Default: beside the image, named
-        <image>.tls365-backup-<timestamp>.reg. An existing backup is never overwritten.
+        <image>.tls365-backup-<timestamp>.reg. For the live registry, the .json record; default
+        %ProgramData%\TLS365\live-backup-<timestamp>.json (a folder you give is yours to protect). An existing
+        backup, or a link at its path, is never overwritten or followed.
     .EXAMPLE
         Set-Tls365Protocols -Path .\A01.reg -WhatIf
 
@@ -145,7 +150,15 @@ function Set-Tls365Protocols
             if ([System.String]::IsNullOrEmpty($backup))
             {
                 if ([System.String]::IsNullOrEmpty($env:ProgramData)) { $PSCmdlet.ThrowTerminatingError((New-Tls365ErrorRecord -Message $script:LocalizedData.Remediation_NoBackupFolder -ErrorId 'TLS365.Remediation.NoBackupFolder' -Category InvalidArgument -TargetObject 'BackupPath')) }
-                $backup = Join-Path -Path (Join-Path -Path $env:ProgramData -ChildPath 'TLS365') -ChildPath ('live-backup-{0}.json' -f [System.DateTime]::Now.ToString('yyyyMMdd-HHmmss-fff', [System.Globalization.CultureInfo]::InvariantCulture))
+                # The default folder is created locked down (Administrators and SYSTEM), and refused if anyone else can write there.
+                $folder = Join-Path -Path $env:ProgramData -ChildPath 'TLS365'
+                $secured = Initialize-Tls365BackupFolder -Path $folder
+                if (-not $secured.Ok)
+                {
+                    $PSCmdlet.WriteError($secured.Error)
+                    return
+                }
+                $backup = Join-Path -Path $folder -ChildPath ('live-backup-{0}.json' -f [System.DateTime]::Now.ToString('yyyyMMdd-HHmmss-fff', [System.Globalization.CultureInfo]::InvariantCulture))
             }
             else
             {

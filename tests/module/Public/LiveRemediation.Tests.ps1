@@ -232,3 +232,72 @@ Describe 'Set-Tls365Protocols and Undo-Tls365Change on the live registry (throug
         Get-FakeValues -Store ([TLS365FakeKey]::Store) | Should -Be (Get-FakeValues -Store (ConvertTo-Tls365FakeHashtable -InputObject ($original | ConvertFrom-Json)))
     }
 }
+
+Describe 'The default backup folder: only Administrators and SYSTEM can write there (issue 12)' -Tag 'Public' {
+    BeforeAll {
+        $global:Tls365TestCollector = Join-Path -Path $script:repoRoot -ChildPath (Join-Path -Path 'module' -ChildPath (Join-Path -Path 'Collector' -ChildPath 'Get-Tls365Snapshot.ps1'))
+        Mock -ModuleName TLS365 -CommandName Get-Tls365RegistryBase -MockWith { $global:Tls365TestRegistry[$Hive] }
+        Mock -ModuleName TLS365 -CommandName Invoke-Tls365Collector -MockWith { & $global:Tls365TestCollector -RegistryImage $global:Tls365TestRegistry.Image }
+        $script:user = 'S-1-5-21-1004336348-1177238915-682003330-1001'
+        $script:locked = @{ Owner = 'S-1-5-32-544'; Protected = $true; Rules = @(@{ Sid = 'S-1-5-18'; Rights = 0x1F01FF; Allow = $true; InheritOnly = $false }, @{ Sid = 'S-1-5-32-544'; Rights = 0x1F01FF; Allow = $true; InheritOnly = $false }) }
+    }
+
+    It 'judges a folder by its owner and who may write: a folder a standard user created first, or one Users can write into, is unsafe; read-only users, deny entries and inherit-only CREATOR OWNER are not' {
+        InModuleScope -ModuleName 'TLS365' -Parameters @{ user = $script:user; locked = $script:locked } -ScriptBlock {
+            param ($user, $locked)
+            @(Test-Tls365FolderSecurity -Security $locked) | Should -HaveCount 0
+            $readers = @{ Owner = 'S-1-5-18'; Rules = @($locked.Rules) + @(@{ Sid = 'S-1-5-32-545'; Rights = 0x1200A9; Allow = $true; InheritOnly = $false }, @{ Sid = $user; Rights = 0x1F01FF; Allow = $false; InheritOnly = $false }, @{ Sid = 'S-1-3-0'; Rights = 0x10000000; Allow = $true; InheritOnly = $true }) }
+            @(Test-Tls365FolderSecurity -Security $readers) | Should -HaveCount 0
+            $planted = @{ Owner = $user; Rules = @(@{ Sid = $user; Rights = 0x1F01FF; Allow = $true; InheritOnly = $false }) }
+            $why = @(Test-Tls365FolderSecurity -Security $planted)
+            $why | Should -HaveCount 2
+            $why[0] | Should -Match ('^{0} owns it' -f [System.Text.RegularExpressions.Regex]::Escape($user))
+            # The same folder is safe for the administrator who made it earlier (Self: the account running TLS365 now).
+            @(Test-Tls365FolderSecurity -Security @{ Owner = $user; Self = $user; Rules = $planted.Rules }) | Should -HaveCount 0
+            # Users (S-1-5-32-545) with "create files / write data" only (0x2): enough to plant a backup.
+            @(Test-Tls365FolderSecurity -Security @{ Owner = 'S-1-5-32-544'; Rules = @(@{ Sid = 'S-1-5-32-545'; Rights = 0x2; Allow = $true; InheritOnly = $false }) }) | Should -Match 'S-1-5-32-545 may write there \(rights 0x2\)'
+            # CREATOR OWNER on the folder itself (not inherit-only) is a writer like any other.
+            @(Test-Tls365FolderSecurity -Security @{ Owner = 'S-1-5-18'; Rules = @(@{ Sid = 'S-1-3-0'; Rights = 0x10000000; Allow = $true; InheritOnly = $false }) }) | Should -HaveCount 1
+        }
+    }
+
+    It 'creates a missing folder locked down, then uses it; refuses a folder others can write, writing nothing (mocked security seam: Wine keeps no NTFS security)' {
+        $programData = Join-Path -Path $TestDrive -ChildPath 'ProgramData'
+        $null = New-Item -ItemType Directory -Path $programData
+        $folder = Join-Path -Path $programData -ChildPath 'TLS365'
+        $saved = $env:ProgramData
+        try
+        {
+            $env:ProgramData = $programData
+            $null = Use-FakeMachine -Case 'A09'
+            $global:Tls365TestFolder = $null
+            Mock -ModuleName 'TLS365' -CommandName 'Get-Tls365FolderSecurity' -MockWith { $global:Tls365TestFolder }
+            $global:Tls365TestLocked = $script:locked
+            Mock -ModuleName 'TLS365' -CommandName 'New-Tls365SecureFolder' -MockWith { $null = New-Item -ItemType Directory -Path $Path; $global:Tls365TestFolder = $global:Tls365TestLocked }
+            $out = @(Set-Tls365Protocols -Confirm:$false -WarningAction SilentlyContinue -ErrorVariable setErrs)
+            @($setErrs | ForEach-Object { $_.Exception.Message }) | Should -BeNullOrEmpty
+            $out.Count | Should -BeGreaterThan 0
+            Should -Invoke -ModuleName 'TLS365' -CommandName 'New-Tls365SecureFolder' -Times 1 -Exactly -ParameterFilter { $Path -eq $folder }
+            $out[0].BackupPath | Should -BeLike (Join-Path -Path $folder -ChildPath 'live-backup-*.json')
+            $null = $out | Undo-Tls365Change -Confirm:$false
+
+            # Someone else's folder: planted by a standard user before any admin ran TLS365.
+            $null = Use-FakeMachine -Case 'A09'
+            $global:Tls365TestFolder = @{ Owner = $script:user; Rules = @(@{ Sid = $script:user; Rights = 0x1F01FF; Allow = $true; InheritOnly = $false }) }
+            $files = @(Get-ChildItem -LiteralPath $folder).Count
+            $refused = @(Set-Tls365Protocols -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+            $refused | Should -HaveCount 0
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.BackupFolderUnsafe,Set-Tls365Protocols'
+            $errs[0].CategoryInfo.Category | Should -Be 'SecurityError'
+            $errs[0].Exception.Message | Should -Match ('{0} owns it' -f [System.Text.RegularExpressions.Regex]::Escape($script:user))
+            [TLS365FakeKey]::Writes | Should -Be 0
+            @(Get-ChildItem -LiteralPath $folder).Count | Should -Be $files
+        }
+        finally
+        {
+            $env:ProgramData = $saved
+            Remove-Variable -Name 'Tls365TestFolder', 'Tls365TestCollector', 'Tls365TestLocked' -Scope Global -ErrorAction Ignore
+        }
+    }
+}
