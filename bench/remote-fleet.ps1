@@ -29,6 +29,8 @@ param
 )
 $ErrorActionPreference = 'Stop'
 $root = Split-Path -Path $PSScriptRoot -Parent
+# pwsh -File passes "a,b" as one string.
+$Module = @($Module | ForEach-Object { $_ -split ',' } | Where-Object { $_ -ne '' })
 if (-not $Worker)
 {
     # The pwsh on PATH (npm run bench puts the repository's local tool first); the current process may be dotnet.
@@ -86,7 +88,7 @@ try
     $self.Refresh()
     $peakMb = [System.Math]::Max([System.Math]::Max($peakMb, $self.WorkingSet64 / 1MB), $self.PeakWorkingSet64 / 1MB)
     ConvertTo-Json -Compress -InputObject ([ordered]@{
-            module = $Module[0]; targets = $Count; spreadSeconds = $SpreadSeconds; results = $results; errors = @($errs).Count
+            module = $Module[0]; targets = $Count; spreadSeconds = $SpreadSeconds; results = $results; errors = @($errs).Count; firstError = $(if (@($errs).Count -gt 0) { '{0}: {1}' -f @($errs)[0].FullyQualifiedErrorId, @($errs)[0].Exception.Message } else { $null })
             firstResultMs = [System.Math]::Round($first, 0); lastResultMs = [System.Math]::Round($totalMs, 0)
             workingSetBeforeMb = [System.Math]::Round($startMb, 1); peakWorkingSetMb = [System.Math]::Round($peakMb, 1)
         })

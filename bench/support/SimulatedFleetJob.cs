@@ -26,13 +26,22 @@ public sealed class Tls365SimulatedFleetJob : Job
     private int left;
     public Tls365SimulatedFleetJob(IList<Tls365SimulatedChildJob> children) : base(null, "fleet")
     {
-        left = children.Count;
+        left = children.Count + 1;
         SetJobState(JobState.Running);
         foreach (var c in children)
         {
             ChildJobs.Add(c);
-            c.StateChanged += (s, e) => { if (e.JobStateInfo.State != JobState.Running && Interlocked.Decrement(ref left) == 0) SetJobState(JobState.Completed); };
+            // Subscribe, then count a child that had already finished before (its event is gone); a child counts once.
+            int counted = 0;
+            EventHandler<JobStateEventArgs> done = (s, e) => { if (e.JobStateInfo.State != JobState.Running && Interlocked.Exchange(ref counted, 1) == 0) Finish(); };
+            c.StateChanged += done;
+            if (c.JobStateInfo.State != JobState.Running && Interlocked.Exchange(ref counted, 1) == 0) Finish();
         }
+        Finish();
+    }
+    private void Finish()
+    {
+        if (Interlocked.Decrement(ref left) == 0) SetJobState(JobState.Completed);
     }
     public override string Location { get { return "simulated"; } }
     public override bool HasMoreData { get { return false; } }
