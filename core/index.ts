@@ -9,8 +9,8 @@ export { formatHex, parseDword } from './protocols/dword.js';
 export type { Result } from './model/result.js';
 export type { Source, Sources } from './model/source.js';
 
-/** Version of the core; the bridge reports it in its handshake. Keep equal to package.json's version. */
-export const CORE_VERSION = '0.1.0';
+/** Version of the core (package.json's; scripts/version.js keeps it so); the bridge reports it in its handshake. */
+export { CORE_VERSION } from './version.js';
 export * from './readiness/index.js';
 export * from './logs/index.js';
 export * from './plan/index.js';

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -6,7 +7,7 @@ import { createIisParser, detectFormat, type LogEvent, type NoTlsFieldEvent } fr
 import { feed, IIS_FIXTURES, iisHits, primary, requireFixtures } from './helpers.js';
 
 /**
- * The real IIS logs of shared/fixtures/logs (read in place, never copied). For each file the expected
+ * The real IIS logs of tests/fixtures/logs (origins and licences in its README). For each file the expected
  * counts are derived here by an independent, deliberately naive method (handCount): walk the lines, start
  * a new block at every `#Fields` line, and count every other non-blank line that does not start with `#`
  * as one record of the current block. Each record must give exactly one primary event (hit, plain,
@@ -115,7 +116,14 @@ const FILES: Expectation[] = [
   },
 ];
 
-describe('logs: real IIS fixtures (shared/fixtures/logs/iis)', function () {
+describe('logs: real IIS fixtures (tests/fixtures/logs/iis)', function () {
+  it('are the files their README lists, byte for byte (sha256)', () => {
+    const readme = readFileSync(join(IIS_FIXTURES, '..', 'README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^ {4}([0-9a-f]{64}) {2}iis\/(\S+)$/gm)].map((m) => [m[2], m[1]]);
+    assert.equal(listed.length, FILES.length, 'one hash per file');
+    for (const [file, hash] of listed) assert.equal(createHash('sha256').update(readFileSync(join(IIS_FIXTURES, file as string))).digest('hex'), hash, file);
+  });
+
   for (const x of FILES) {
     describe(x.file, () => {
       it('parses without a crash; one primary event per hand-counted record line, per #Fields block', function () {

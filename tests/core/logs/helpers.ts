@@ -6,15 +6,12 @@ import {
 } from '../../../core/logs/index.js';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
-/** Real IIS logs, shared read-only next to the repository (never copied into it). */
-export const IIS_FIXTURES = join(REPO_ROOT, '..', 'shared', 'fixtures', 'logs', 'iis');
+/** Real IIS logs from public repositories, in the repository with their origins and licences (tests/fixtures/logs/README.md). */
+export const IIS_FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'logs', 'iis');
 
-export function requireFixtures(ctx: Mocha.Context): void {
-  if (!existsSync(IIS_FIXTURES)) {
-    const reason = `skipped: real IIS fixtures not found at ${IIS_FIXTURES} (../shared/fixtures/logs/iis next to the repository)`;
-    if (ctx.test !== undefined) ctx.test.title += ` [${reason}]`;
-    ctx.skip();
-  }
+/** The fixtures are part of the repository: missing, they are a failure, never a skip. */
+export function requireFixtures(_ctx: Mocha.Context): void {
+  if (!existsSync(IIS_FIXTURES)) throw new Error(`the real IIS fixtures are missing: ${IIS_FIXTURES} (tests/fixtures/logs/iis in the repository)`);
 }
 
 /** Feeds text split on LF only (so CRs reach the parser, which must remove them), numbering lines from 1. */
