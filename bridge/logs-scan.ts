@@ -1,4 +1,4 @@
-import { legacyClientShape } from './logs-shape.js';
+import { legacyClientShape, legacyHitShape } from './logs-shape.js';
 import { createReadStream, readSync, closeSync, statSync } from 'node:fs';
 import { openRegularFile } from './files.js';
 import { availableParallelism } from 'node:os';
@@ -487,7 +487,7 @@ export async function scanLogs(params: unknown, notify: Notify, tuning: ScanTuni
   const skipped = filterSkipped + unitSkipped + retiredSkipped + [...parsers.values()].reduce((n, p) => n + p.stats().skipped, 0);
   const aggregate = aggregator.result();
   const records = o.shape === 'powershell' ? aggregate.records.map(legacyClientShape) : aggregate.records;
-  return { ok: true, result: { ...aggregate, records, files, fileErrors, hits, skipped } };
+  return { ok: true, result: { ...aggregate, records, files, fileErrors, hits: hits.map(legacyHitShape), skipped } };
 }
 
 /**

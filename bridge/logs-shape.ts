@@ -20,3 +20,16 @@ export function legacyClientShape(r: ClientRecord): unknown {
     Rules: r.rules,
   };
 }
+
+/**
+ * A raw hit (-Detailed, TLS365.LegacyHit) with PascalCase property names, as every other public object has
+ * (issue 14, item 6): `clientIp` becomes `ClientIp`, nested objects (cipher, hash, key exchange) too. The
+ * values are the core's, unchanged.
+ */
+export function legacyHitShape(hit: unknown): unknown {
+  if (Array.isArray(hit)) return hit.map(legacyHitShape);
+  if (typeof hit !== 'object' || hit === null) return hit;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(hit)) out[k.length === 0 ? k : k[0]!.toUpperCase() + k.slice(1)] = legacyHitShape(v);
+  return out;
+}

@@ -107,7 +107,11 @@ describe('logs.scan (Find-Tls365LegacyClient) through the real bridge', function
     assert.equal((await scan(['u_ex240501.log'])).result.hits.length, 0);
     const { result } = await scan(['u_ex240501.log'], { maxHits: 2, protocols: ['Tls10', 'Tls11', 'Tls12'] });
     assert.equal(result.hits.length, 2);
-    assert.equal(result.hits[0].line, 5);
+    assert.equal(result.hits[0].Line, 5);
+    // One convention for public objects (issue 14, item 6): TLS365.LegacyHit is PascalCase, nested objects too.
+    const names = (o: object): string[] => Object.entries(o).flatMap(([k, v]) => [k, ...(typeof v === 'object' && v !== null ? names(v) : [])]);
+    for (const h of result.hits) assert.deepEqual(names(h).filter((k) => !/^[A-Z]/.test(k)), [], JSON.stringify(h));
+    assert.equal(result.hits[0].ClientIp !== undefined && result.hits[0].Protocol !== undefined, true);
   });
 
   it('refuses bad options by field path', async () => {

@@ -73,6 +73,9 @@ Describe 'Find-Tls365LegacyClient' -Tag 'Public' {
         $hits = @(Find-Tls365LegacyClient -Path $script:logs -Detailed -MaxHits 2)
         $hits | Should -HaveCount 2
         $hits[0].PSObject.TypeNames[0] | Should -Be 'TLS365.LegacyHit'
+        # PascalCase, as every other public object (issue 14, item 6): what Format-List, Export-Csv and ConvertTo-Json show.
+        @($hits[0].PSObject.Properties.Name | Where-Object { $_ -cnotmatch '^[A-Z]' }) | Should -BeNullOrEmpty
+        @($hits[0].PSObject.Properties.Name) | Should -Contain 'ClientIp'
     }
 
     It 'warns (TLS365-DISC-002) about HTTPS sites whose logs lack crypt-protocol' {
