@@ -1,4 +1,4 @@
-import type { EvaluateOptions, MachineFacts, ReportFailure, ReportMachine } from '../core/index.js';
+import type { ReportFailure, ReportMachine } from '../core/index.js';
 import {
   ErrorCode, PROTOCOL_VERSION, errorResponse, resultResponse,
   type Request, type RequestId, type Response, type RpcError,
@@ -9,11 +9,7 @@ export interface Session {
   handshaken: boolean;
   /** Fleet reports being built by report.add until report.write renders them (bridge/report-methods.ts). */
   reports?: Map<string, ReportParts>;
-  /** Exchange servers' facts kept across readiness.evaluate batches for EXCH-009, until readiness.fleet. */
-  fleets?: Map<string, FleetParts>;
 }
-
-export interface FleetParts { members: MachineFacts[]; options: EvaluateOptions }
 
 export interface ReportParts { machines: ReportMachine[]; failures: ReportFailure[] }
 

@@ -1,11 +1,10 @@
 import { extname } from 'node:path';
 import {
-  evaluateFacts, exchangeFleetFindings, exchangeFleetMember, machineFacts, readRegSnapshot, snapshotFromJson, snapshotFromJsonText,
-  type EvaluateOptions, type MachineSnapshot, type Role,
+  evaluateFacts, exchangeFleetSignature, fleetFindings, machineFacts, readRegSnapshot, snapshotFromJson, snapshotFromJsonText,
+  type Component, type EvaluateOptions, type FleetSignature, type MachineSnapshot, type Role,
 } from '../core/index.js';
 import { visible } from '../core/model/visible.js';
-import type { FleetParts, Handler } from './dispatch.js';
-import { entryId, entryOf, takeEntry } from './session-store.js';
+import type { Handler } from './dispatch.js';
 import { findingShape, toPowerShellShape } from './readiness-shape.js';
 import { invalid, isRecord, streamItems, type Checked } from './params.js';
 import { MAX_IMAGE_BYTES, readBoundedFile } from './files.js';
@@ -21,7 +20,7 @@ export interface ItemError { code: string; file: string | null; line: number | n
  * `warnings`: what the user should know about an input that was still read (`file:line: message`, for display),
  * such as bytes that were not valid in a .reg file's encoding; present only when there are some.
  */
-type ItemResult = { ok: true; readiness: unknown; fleetKey?: number; warnings?: readonly string[] } | { ok: false; error: ItemError };
+type ItemResult = { ok: true; readiness: unknown; fleet?: FleetSignature; warnings?: readonly string[] } | { ok: false; error: ItemError };
 export type SnapshotRead = { ok: true; snapshot: MachineSnapshot; warnings?: readonly string[] } | { ok: false; error: ItemError };
 
 function optionsOf(params: Record<string, unknown>): Checked<EvaluateOptions> {
@@ -79,16 +78,12 @@ export function readImage(path: string): SnapshotRead {
   return warnings.length === 0 ? { ok: true, snapshot } : { ok: true, snapshot, warnings };
 }
 
-/** At most this many fleets (readiness.evaluate calls with `fleet`) wait for readiness.fleet; the oldest is dropped. */
-export const MAX_OPEN_FLEETS = 8;
-
-/** Evaluates one machine; an Exchange server of a fleet is also kept for EXCH-009 and its result carries its key. */
-function evaluate(snapshot: MachineSnapshot, options: EvaluateOptions, fleet: FleetParts | null): ItemResult {
+/** Evaluates one machine; with `fleet`, an Exchange server that TLS365-EXCH-009 groups also gets its signature. */
+function evaluate(snapshot: MachineSnapshot, options: EvaluateOptions, fleet: boolean): ItemResult {
   const m = machineFacts(snapshot);
   const readiness = toPowerShellShape(evaluateFacts(m, options));
-  if (fleet === null || !exchangeFleetMember(m, options)) return { ok: true, readiness };
-  fleet.members.push(m);
-  return { ok: true, readiness, fleetKey: fleet.members.length - 1 };
+  const signature = fleet ? exchangeFleetSignature(m, options) : null;
+  return signature === null ? { ok: true, readiness } : { ok: true, readiness, fleet: signature };
 }
 
 /**
@@ -102,26 +97,22 @@ export const snapshotRead: Handler = (params, _session, notify) => streamItems(p
 
 /**
  * readiness.evaluate {items: [{path} | {snapshot, origin?}], options?: {roles, discovery}, fleet?: id}
- *   -> {results: [{ok: true, readiness, fleetKey?} | {ok: false, error: {code, file, line, message, errors}}]}, in item order;
+ *   -> {results: [{ok: true, readiness, fleet?: signature} | {ok: false, error: {code, file, line, message, errors}}]}, in item order;
  *   readiness is in the PowerShell object shape (readiness-shape.ts).
  * One unreadable or malformed input is that item's failure; every other machine is still evaluated. With
  * `stream: true`, each result is an `item` notification as it is known (params.ts, streamItems).
  *
- * With `fleet`, the batches of one command form a fleet: each Exchange server that TLS365-EXCH-009 can group
- * is kept (its derived facts, not its result) and its result carries a `fleetKey`; readiness.fleet then gives
- * the EXCH-009 findings of the whole fleet, which the module attaches before it writes those servers' results.
+ * With `fleet: true`, each Exchange server that TLS365-EXCH-009 can group also gets `fleet`: its signature (its
+ * name and the raw settings the rule compares). The module keeps the signatures of one command and asks
+ * readiness.fleet once: nothing is kept here between requests, so a bridge restarted between batches loses nothing.
  */
-export const readinessEvaluate: Handler = (params, session, notify) => {
+export const readinessEvaluate: Handler = (params, _session, notify) => {
   const record = isRecord(params) ? params : {};
   const options = optionsOf(record);
   if (!options.ok) return options;
-  let fleet: FleetParts | null = null;
-  if (record['fleet'] !== undefined) {
-    const id = entryId(record, 'fleet');
-    if (!id.ok) return id;
-    session.fleets ??= new Map<string, FleetParts>();
-    fleet = entryOf(session.fleets, id.value, MAX_OPEN_FLEETS, () => ({ members: [], options: options.value }));
-  }
+  const rawFleet = record['fleet'] ?? false;
+  if (typeof rawFleet !== 'boolean') return invalid('params.fleet', 'must be true or false');
+  const fleet = rawFleet;
   return streamItems(params, MAX_READINESS_ITEMS, notify, (item, path): Checked<ItemResult> => {
     if (typeof item['path'] === 'string') {
       const read = readImage(item['path']);
@@ -136,17 +127,37 @@ export const readinessEvaluate: Handler = (params, session, notify) => {
   });
 };
 
+const COMPONENTS: ReadonlySet<string> = new Set<Component>(['WinHttp', 'WinHttp32', 'WinInet', 'SChannelClient', 'SChannelServer', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32']);
+
+/** A signature as readiness.evaluate gave it, back from the module: checked field by field. */
+function signatureOf(raw: unknown, path: string): Checked<FleetSignature> {
+  if (!isRecord(raw) || typeof raw['name'] !== 'string' || !Array.isArray(raw['settings'])) return invalid(path, 'must be {name, settings} as readiness.evaluate returned it');
+  const settings: FleetSignature['settings'][number][] = [];
+  for (let i = 0; i < raw['settings'].length; i += 1) {
+    const x = raw['settings'][i] as unknown;
+    if (!isRecord(x) || typeof x['label'] !== 'string' || typeof x['value'] !== 'string' || typeof x['component'] !== 'string' || !COMPONENTS.has(x['component'])) {
+      return invalid(`${path}.settings[${i}]`, 'must be {label, component, value} (strings; component a TLS365 component)');
+    }
+    settings.push({ label: x['label'], component: x['component'] as Component, value: x['value'] });
+  }
+  return { ok: true, value: { name: raw['name'], settings } };
+}
+
 /**
- * readiness.fleet {fleet} -> {members, results: [{fleetKey, finding}]}: TLS365-EXCH-009 across every Exchange
- * server the fleet's readiness.evaluate calls kept, findings in the TLS365.Finding shape. The fleet is dropped.
- * An unknown fleet (nothing kept, or dropped as the oldest) has no members and no findings.
+ * readiness.fleet {members: [signature]} -> {results: [{index, finding}]}: TLS365-EXCH-009 across the Exchange
+ * servers of one command, from the signatures readiness.evaluate returned with their results; `index` is the
+ * member's position, findings are in the TLS365.Finding shape. Pure: it keeps and needs nothing else.
  */
-export const readinessFleet: Handler = (params, session) => {
+export const readinessFleet: Handler = (params) => {
   if (!isRecord(params)) return invalid('params', 'must be an object');
-  const id = entryId(params, 'fleet');
-  if (!id.ok) return id;
-  const parts = takeEntry(session.fleets, id.value);
-  if (parts === undefined) return { ok: true, result: { members: 0, results: [] } };
-  const results = exchangeFleetFindings(parts.members, parts.options).map((f) => ({ fleetKey: f.index, finding: findingShape(f.finding) }));
-  return { ok: true, result: { members: parts.members.length, results } };
+  const members = params['members'];
+  if (!Array.isArray(members)) return invalid('params.members', 'must be an array of signatures');
+  const signatures: FleetSignature[] = [];
+  for (let i = 0; i < members.length; i += 1) {
+    const sig = signatureOf(members[i], `params.members[${i}]`);
+    if (!sig.ok) return sig;
+    signatures.push(sig.value);
+  }
+  const results = fleetFindings(signatures).map((f) => ({ index: f.index, finding: findingShape(f.finding) }));
+  return { ok: true, result: { results } };
 };

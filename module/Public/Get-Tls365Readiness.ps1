@@ -204,15 +204,14 @@ function Get-Tls365Readiness
         $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         # The estimated JSON size of the snapshots in $pending (files are read by the bridge: they cost a path).
         $pendingBytes = @{ Value = [System.Int64]0 }
-        # The bridge reads params.options (roles, discovery); params.fleet makes the batches of this call one fleet
-        # for TLS365-EXCH-009, whose findings are attached to the Exchange servers' results held until the end.
+        # The bridge reads params.options (roles, discovery); with params.fleet each Exchange server that
+        # TLS365-EXCH-009 groups comes back with its signature (the settings the rule compares). Those servers'
+        # results are held, with their signatures in the same order, until one readiness.fleet call over all of
+        # them at the end: the bridge keeps nothing between calls, so a restart between batches loses nothing.
         $batchParams = @{ options = @{ roles = @($Role); discovery = [System.Boolean]$Discovery } }
-        $fleetId = [System.Guid]::NewGuid().ToString()
-        # Held Exchange servers in the order they came, and by the bridge's key. A key seen twice means the bridge
-        # was restarted (its keys start again): the list keeps every result, the fleet check below fails.
         $held = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
-        $heldByKey = New-Object -TypeName 'System.Collections.Generic.Dictionary[System.Int32, System.Object]'
-        if (-not $Snapshot -and $PSCmdlet.ParameterSetName -ne 'Local') { $batchParams.fleet = $fleetId }
+        $signatures = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+        if (-not $Snapshot -and $PSCmdlet.ParameterSetName -ne 'Local') { $batchParams.fleet = $true }
         $progress = @{ Done = 0; Total = 0 }
         $remoteTargets = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $method = 'readiness.evaluate'
@@ -220,7 +219,7 @@ function Get-Tls365Readiness
         $flush = {
             if ($pending.Count -eq 0) { return }
             $evaluated = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
-            $keys = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+            $signaturesOfBatch = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
             $answers = @(Invoke-Tls365BridgeBatch -Method $method -Item $pending -Options $batchParams)
             foreach ($answer in @(Select-Tls365BatchResult -Answer $answers -Cmdlet $PSCmdlet -ErrorPrefix 'TLS365.Image.' -Category @{ FileUnreadable = 'ReadError'; NotAFile = 'InvalidType'; FileTooLarge = 'LimitsExceeded' }))
             {
@@ -236,18 +235,18 @@ function Get-Tls365Readiness
                     continue
                 }
                 $evaluated.Add($r.readiness)
-                $keyProperty = $r.PSObject.Properties['fleetKey']
-                if ($null -eq $keyProperty) { $keys.Add($null) } else { $keys.Add($keyProperty.Value) }
+                $fleetProperty = $r.PSObject.Properties['fleet']
+                if ($null -eq $fleetProperty) { $signaturesOfBatch.Add($null) } else { $signaturesOfBatch.Add($fleetProperty.Value) }
             }
             if ($evaluated.Count -gt 0)
             {
                 $objects = @(ConvertTo-Tls365Readiness -InputObject $evaluated.ToArray() -Detailed:$Detailed)
                 for ($i = 0; $i -lt $objects.Count; $i++)
                 {
-                    $key = $keys[$i]
-                    if ($null -eq $key) { $objects[$i]; continue }
+                    $signature = $signaturesOfBatch[$i]
+                    if ($null -eq $signature) { $objects[$i]; continue }
                     $held.Add($objects[$i])
-                    if (-not $heldByKey.ContainsKey([System.Int32]$key)) { $heldByKey[[System.Int32]$key] = $objects[$i] }
+                    $signatures.Add($signature)
                 }
             }
             $progress.Done = $progress.Done + $pending.Count
@@ -258,19 +257,12 @@ function Get-Tls365Readiness
         # do not change). If the bridge cannot answer, the results still go out, with the error.
         $release = {
             if ($held.Count -eq 0) { return }
-            $answer = Invoke-Tls365Bridge -Method 'readiness.fleet' -Params @{ fleet = $fleetId }
-            if ($answer.Ok -and [System.Int32]$answer.Value.members -ne $held.Count)
-            {
-                # The bridge was restarted during the call: it no longer knows every server, so no verdict is given.
-                $message = $script:LocalizedData.Readiness_FleetIncomplete -f $answer.Value.members, $held.Count
-                $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Readiness.FleetIncomplete' -Category InvalidResult -TargetObject 'TLS365-EXCH-009'))
-            }
-            elseif ($answer.Ok)
+            $answer = Invoke-Tls365Bridge -Method 'readiness.fleet' -Params @{ members = $signatures.ToArray() }
+            if ($answer.Ok)
             {
                 foreach ($x in @($answer.Value.results))
                 {
-                    $owner = $null
-                    if (-not $heldByKey.TryGetValue([System.Int32]$x.fleetKey, [ref]$owner)) { continue }
+                    $owner = $held[[System.Int32]$x.index]
                     $f = $x.finding
                     $f.pstypenames.Insert(0, 'TLS365.Finding')
                     if ($null -ne $f.Fix)
@@ -288,7 +280,7 @@ function Get-Tls365Readiness
             }
             foreach ($o in $held) { $o }
             $held.Clear()
-            $heldByKey.Clear()
+            $signatures.Clear()
         }
     }
 

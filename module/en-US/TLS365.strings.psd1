@@ -66,5 +66,4 @@ Report_NotReadiness = A {0} is not a TLS365.Readiness object or an ErrorRecord; 
 Report_Summary = Report: {0} machine(s): {1} ready, {2} not ready, {3} unknown, {4} unreachable, {5} failed.
 Readiness_Progress = {0} of {1} images evaluated
 Remoting_Timeout = {0} did not finish within {1} seconds (-TimeoutSeconds); it was stopped and its results, if any, discarded.
-Readiness_FleetIncomplete = TLS365-EXCH-009 was not evaluated: the bridge was restarted during this call and holds {0} of the {1} Exchange servers; their results are written without it. Run the call again to compare them.
 '@

@@ -3,10 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Session } from '../../bridge/dispatch.js';
-import { MAX_OPEN_FLEETS, readinessEvaluate, readinessFleet } from '../../bridge/readiness-methods.js';
+import { readinessEvaluate, readinessFleet } from '../../bridge/readiness-methods.js';
 
-// TLS365-EXCH-009 across readiness.evaluate batches [HC-EP]: Exchange servers of one command are kept between
-// batches and readiness.fleet groups them. Images: the Exchange example, a copy of it with TLS 1.0 Server on
+// TLS365-EXCH-009 across readiness.evaluate batches [HC-EP]: each batch returns the grouped Exchange servers'
+// signatures with their results, and readiness.fleet groups the signatures of the whole command; the bridge keeps
+// nothing between requests (issue 14). Images: the Exchange example, a copy of it with TLS 1.0 Server on
 // (a second configuration), a copy with the same values as the first, and a non-Exchange machine.
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const silent = (): void => undefined;
@@ -29,48 +30,47 @@ describe('bridge readiness.fleet (TLS365-EXCH-009 over a whole command) [HC-EP]'
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const evaluate = async (session: Session, paths: string[], fleet?: string): Promise<any[]> => {
+  const evaluate = async (session: Session, paths: string[], fleet?: boolean): Promise<any[]> => {
     const r: any = await readinessEvaluate({ items: paths.map((path) => ({ path })), ...(fleet === undefined ? {} : { fleet }) }, session, silent);
     assert.ok(r.ok, JSON.stringify(r));
     return r.result.results;
   };
 
-  it('keys the Exchange servers of every batch and warns each grouped server once the fleet is complete', async () => {
+  it('returns each grouped Exchange server\'s signature with its result, and warns each grouped server from the signatures alone (issue 14: no state)', async () => {
+    // A fresh session per call: what a bridge restarted between the batches would be.
+    const first = await evaluate({ handshaken: true }, [files.ex1, files.app], true);
+    const second = await evaluate({ handshaken: true }, [files.ex2, files.ex3], true);
+    const all = [...first, ...second];
+    assert.deepEqual(all.map((x) => x.fleet?.name), ['EX1', undefined, 'EX2', 'EX3']);
+    for (const x of all) assert.ok(!x.readiness.Findings.some((f: any) => f.RuleId === 'TLS365-EXCH-009'), 'not in the per-machine results');
+    const sig = first[0].fleet;
+    assert.ok(JSON.stringify(sig).length < 4096, 'a signature is small (the settings EXCH-009 compares)');
+    assert.ok(sig.settings.some((x: any) => x.label === 'TLS 1.0\\Server Enabled'), JSON.stringify(sig.settings.map((x: any) => x.label)));
+    const members = all.filter((x) => x.fleet !== undefined).map((x) => x.fleet);
     const session: Session = { handshaken: true };
-    const first = await evaluate(session, [files.ex1, files.app], 'f1');
-    const second = await evaluate(session, [files.ex2, files.ex3], 'f1');
-    assert.deepEqual([...first, ...second].map((x) => x.fleetKey), [0, undefined, 1, 2]);
-    for (const x of [...first, ...second]) assert.ok(!x.readiness.Findings.some((f: any) => f.RuleId === 'TLS365-EXCH-009'), 'not in the per-machine results');
-    const fleet: any = await readinessFleet({ fleet: 'f1' }, session, silent);
-    assert.equal(fleet.result.members, 3);
-    assert.deepEqual(fleet.result.results.map((x: any) => x.fleetKey).sort(), [0, 1, 2]);
+    const fleet: any = await readinessFleet({ members }, session, silent);
+    assert.deepEqual(fleet.result.results.map((x: any) => x.index).sort(), [0, 1, 2]);
     for (const x of fleet.result.results) {
       assert.equal(x.finding.RuleId, 'TLS365-EXCH-009');
       assert.equal(x.finding.Severity, 'Warn');
       assert.deepEqual(x.finding.Sources, ['HC-EP']);
     }
-    assert.match(fleet.result.results.find((x: any) => x.fleetKey === 1).finding.Message, /group 2 alone.*TLS 1\.0\\Server Enabled \(here 1\)/);
-    assert.equal(session.fleets?.size, 0, 'readiness.fleet drops the fleet');
+    assert.match(fleet.result.results.find((x: any) => x.index === 1).finding.Message, /group 2 alone.*TLS 1\.0\\Server Enabled \(here 1\)/);
+    assert.deepEqual(Object.keys(session).sort(), ['handshaken'], 'nothing is kept in the session');
   });
 
-  it('gives nothing when the Exchange servers agree, and keeps nothing without a fleet id', async () => {
-    const session: Session = { handshaken: true };
-    await evaluate(session, [files.ex1, files.ex3], 'f2');
-    const fleet: any = await readinessFleet({ fleet: 'f2' }, session, silent);
-    assert.deepEqual(fleet.result, { members: 2, results: [] });
-    const plain = await evaluate(session, [files.ex1, files.ex2]);
-    assert.deepEqual(plain.map((x) => x.fleetKey), [undefined, undefined]);
-    assert.equal(session.fleets?.size ?? 0, 0);
+  it('gives nothing when the Exchange servers agree, and no signature without fleet', async () => {
+    const agree = await evaluate({ handshaken: true }, [files.ex1, files.ex3], true);
+    const fleet: any = await readinessFleet({ members: agree.map((x) => x.fleet) }, { handshaken: true }, silent);
+    assert.deepEqual(fleet.result, { results: [] });
+    const plain = await evaluate({ handshaken: true }, [files.ex1, files.ex2]);
+    assert.deepEqual(plain.map((x) => x.fleet), [undefined, undefined]);
   });
 
-  it('keeps at most MAX_OPEN_FLEETS fleets, refuses a bad id, and answers an unknown fleet with nothing', async () => {
-    const session: Session = { handshaken: true };
-    for (let i = 0; i <= MAX_OPEN_FLEETS; i += 1) await evaluate(session, [files.ex1], `open${i}`);
-    assert.equal(session.fleets?.size, MAX_OPEN_FLEETS);
-    assert.equal(session.fleets?.has('open0'), false);
-    const bad: any = await readinessEvaluate({ items: [{ path: files.ex1 }], fleet: '../x' }, session, silent);
+  it('refuses a fleet flag that is not a boolean and a signature that is not one, naming the field', async () => {
+    const bad: any = await readinessEvaluate({ items: [{ path: files.ex1 }], fleet: 'f1' }, { handshaken: true }, silent);
     assert.equal(bad.error.data.path, 'params.fleet');
-    const unknown: any = await readinessFleet({ fleet: 'nope' }, session, silent);
-    assert.deepEqual(unknown.result, { members: 0, results: [] });
+    const wrong: any = await readinessFleet({ members: [{ name: 'X', settings: [{ label: 'a', component: 'Evil', value: '1' }] }] }, { handshaken: true }, silent);
+    assert.equal(wrong.error.data.path, 'params.members[0].settings[0]');
   });
 });

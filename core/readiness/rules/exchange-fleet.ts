@@ -59,12 +59,30 @@ export function exchangeFleetMember(m: MachineFacts, options: EvaluateOptions): 
   return isExchange(m, options) && m.coverage.schannel && m.coverage.dotnet && m.x64 !== null;
 }
 
+/**
+ * What EXCH-009 compares of one Exchange server: its name and its raw settings (a few dozen short strings). The
+ * bridge returns it with the server's result, so the fleet check is a pure call over signatures and no
+ * machine's facts are kept between requests (issue 14). null: the machine is not grouped.
+ */
+export interface FleetSignature {
+  readonly name: string;
+  readonly settings: readonly { readonly label: string; readonly component: Component; readonly value: string }[];
+}
+
+export function exchangeFleetSignature(m: MachineFacts, options: EvaluateOptions): FleetSignature | null {
+  return exchangeFleetMember(m, options) ? { name: nameOf(m), settings: settings(m, m.x64 === true) } : null;
+}
+
 /** One Warn per grouped server when the batch holds more than one configuration; `index` is the machine's position in `machines`. */
 export function exchangeFleetFindings(machines: readonly MachineFacts[], options: EvaluateOptions = { roles: [] }): readonly { index: number; computerName: string; finding: Finding }[] {
-  const servers = machines
-    .map((m, index) => ({ m, index }))
-    .filter(({ m }) => exchangeFleetMember(m, options))
-    .map(({ m, index }) => ({ m, index, name: nameOf(m), settings: settings(m, m.x64 === true) }));
+  const signed = machines.map((m, index) => ({ index, signature: exchangeFleetSignature(m, options) }));
+  const members = signed.filter((x): x is { index: number; signature: FleetSignature } => x.signature !== null);
+  return fleetFindings(members.map((x) => x.signature)).map((f) => ({ ...f, index: (members[f.index] as { index: number }).index }));
+}
+
+/** EXCH-009 over signatures (every one a grouped server): one Warn per server when they hold more than one configuration; `index` is its position in `signatures`. */
+export function fleetFindings(signatures: readonly FleetSignature[]): readonly { index: number; computerName: string; finding: Finding }[] {
+  const servers = signatures.map((sig, index) => ({ index, name: sig.name, settings: sig.settings }));
   const groups = new Map<string, typeof servers>();
   for (const s of servers) {
     const sig = s.settings.map((x) => `${x.label}=${x.value}`).join('|');
