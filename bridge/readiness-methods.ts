@@ -96,7 +96,7 @@ export const snapshotRead: Handler = (params, _session, notify) => streamItems(p
 });
 
 /**
- * readiness.evaluate {items: [{path} | {snapshot, origin?}], options?: {roles, discovery}, fleet?: id}
+ * readiness.evaluate {items: [{path} | {snapshot, origin?}], options?: {roles, discovery}, fleet?: boolean}
  *   -> {results: [{ok: true, readiness, fleet?: signature} | {ok: false, error: {code, file, line, message, errors}}]}, in item order;
  *   readiness is in the PowerShell object shape (readiness-shape.ts).
  * One unreadable or malformed input is that item's failure; every other machine is still evaluated. With
