@@ -1,4 +1,3 @@
-import type { ReportFailure, ReportMachine } from '../core/index.js';
 import {
   ErrorCode, PROTOCOL_VERSION, errorResponse, resultResponse,
   type Request, type RequestId, type Response, type RpcError,
@@ -7,11 +6,7 @@ import {
 export interface Session {
   /** Set by a successful `hello`; every other method is refused until then. */
   handshaken: boolean;
-  /** Fleet reports being built by report.add until report.write renders them (bridge/report-methods.ts). */
-  reports?: Map<string, ReportParts>;
 }
-
-export interface ReportParts { machines: ReportMachine[]; failures: ReportFailure[] }
 
 export type Outcome = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: RpcError };
 

@@ -8,7 +8,7 @@ import { tlsProbe } from './probe.js';
 import { changeBegin, changeCheck, changeJudge, changeRead, changeRollback, changeUndo } from './change-methods.js';
 import { planApplyImage, planCreate, planRender, planUndoImage } from './plan-methods.js';
 import { readinessEvaluate, readinessFleet, snapshotRead } from './readiness-methods.js';
-import { reportAdd, reportWrite } from './report-methods.js';
+import { reportWrite } from './report-methods.js';
 
 /** Most items one batch request may carry; the module splits larger pipelines. */
 export const MAX_BATCH_ITEMS = 100_000;
@@ -78,7 +78,7 @@ const bridgeInfo: Handler = () => ({
 });
 
 const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'tls.probe', 'logs.scan', 'bridge.info',
-  'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render', 'report.add', 'report.write', 'readiness.fleet',
+  'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render', 'report.write', 'readiness.fleet',
   'change.begin', 'change.check', 'change.rollback', 'change.read', 'change.undo', 'change.judge'] as const;
 
 export function createMethodTable(maxLineBytes: number): MethodTable {
@@ -95,7 +95,6 @@ export function createMethodTable(maxLineBytes: number): MethodTable {
     ['plan.applyImage', planApplyImage],
     ['plan.undoImage', planUndoImage],
     ['plan.render', planRender],
-    ['report.add', reportAdd],
     ['report.write', reportWrite],
     ['readiness.fleet', readinessFleet],
     ['change.begin', changeBegin],

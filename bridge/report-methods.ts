@@ -1,21 +1,23 @@
 import { writeFileSync } from 'node:fs';
 import { failureKind, renderReportHtml, summarize, type ReportChange, type ReportFailure, type ReportFinding, type ReportMachine } from '../core/index.js';
-import type { Handler, Outcome, ReportParts } from './dispatch.js';
-import { entryId, entryOf, takeEntry } from './session-store.js';
+import type { Handler, Outcome } from './dispatch.js';
+import { readBoundedFile } from './files.js';
 import { invalid, isRecord, type Checked } from './params.js';
 
 /**
- * The fleet report methods. The module streams its TLS365.Readiness objects (as PowerShell serialises them)
- * and its ErrorRecords in batches with report.add, then report.write renders the core's HTML and writes it to
- * the one path named (or returns it). A report lives in the session between the two calls; at most
- * MAX_OPEN_REPORTS are kept (a pipeline stopped with Ctrl+C never calls report.write), oldest dropped first.
+ * The fleet report method. The module spools its TLS365.Readiness objects (as PowerShell serialises them) and
+ * its ErrorRecords to a file as they come, one JSON line per batch ({machines, failures}); report.write reads
+ * that spool, renders the core's HTML and writes it to the one path named (or returns it). One call, nothing
+ * kept between requests (issue 14): a bridge restarted while the pipeline ran loses nothing.
  *
  * Input is validated field by field (-32602 naming the path). PowerShell unwraps one-element arrays and
  * writes absent arrays as null, so a string where a list is expected is a list of one and null is empty;
  * Windows PowerShell 5.1's {"value": [...], "Count": n} form of an array is read as the array.
  */
-export const MAX_OPEN_REPORTS = 8;
+/** Most machines and failures in one spool line (a batch of the module's). */
 export const MAX_REPORT_BATCH = 5000;
+/** The largest spool read: 200,000 machines at about 5 KB each. */
+export const MAX_SPOOL_BYTES = 1024 * 1024 * 1024;
 
 const ok = (result: unknown): Outcome => ({ ok: true, result });
 type Reader<T> = (x: unknown, path: string) => Checked<T>;
@@ -137,50 +139,55 @@ export const failure: Reader<ReportFailure> = (x, path) => {
   return { ok: true, value: { target: target.value || '(unknown)', kind: failureKind(errorId.value), errorId: errorId.value, message: message.value } };
 };
 
-/** report.add {report, machines?: [Readiness], failures?: [{Target, ErrorId, Message}]} -> {machines, failures} so far. */
-export const reportAdd: Handler = (params, session) => {
-  if (!isRecord(params)) return invalid('params', 'must be an object');
-  const id = entryId(params, 'report');
-  if (!id.ok) return id;
-  const machines = list(machine)(params['machines'], 'params.machines');
-  if (!machines.ok) return machines;
-  const failures = list(failure)(params['failures'], 'params.failures');
-  if (!failures.ok) return failures;
-  if (machines.value.length + failures.value.length > MAX_REPORT_BATCH) return invalid('params', `at most ${MAX_REPORT_BATCH} machines and failures per report.add`);
-  session.reports ??= new Map<string, ReportParts>();
-  const parts = entryOf(session.reports, id.value, MAX_OPEN_REPORTS, () => ({ machines: [], failures: [] }));
-  parts.machines.push(...machines.value);
-  parts.failures.push(...failures.value);
-  return ok({ machines: parts.machines.length, failures: parts.failures.length });
-};
+/** The spool's batches, checked line by line; an error names the spool, the line and the field. */
+type Spool = { readonly kind: 'read'; readonly machines: ReportMachine[]; readonly failures: ReportFailure[] } | { readonly kind: 'problem'; readonly code: 'SpoolUnreadable' | 'SpoolMalformed'; readonly message: string };
+
+function readSpool(spool: string): Spool {
+  const read = readBoundedFile(spool, MAX_SPOOL_BYTES, 'a report spool');
+  if (!read.ok) return { kind: 'problem', code: 'SpoolUnreadable', message: read.message };
+  const machines: ReportMachine[] = [];
+  const failures: ReportFailure[] = [];
+  const lines = read.bytes.toString('utf8').replace(/^\uFEFF/, '').split('\n');
+  for (let i = 0; i < lines.length; i += 1) {
+    const text = (lines[i] as string).trim();
+    if (text === '') continue;
+    let batch: unknown;
+    try {
+      batch = JSON.parse(text);
+    } catch (e) {
+      return { kind: 'problem', code: 'SpoolMalformed', message: `${spool}:${i + 1}: not JSON (${e instanceof Error ? e.message : String(e)})` };
+    }
+    if (!isRecord(batch)) return { kind: 'problem', code: 'SpoolMalformed', message: `${spool}:${i + 1}: a batch is an object {machines, failures}` };
+    const m = list(machine)(batch['machines'], `${spool}:${i + 1}: machines`);
+    if (!m.ok) return { kind: 'problem', code: 'SpoolMalformed', message: m.error.message };
+    const f = list(failure)(batch['failures'], `${spool}:${i + 1}: failures`);
+    if (!f.ok) return { kind: 'problem', code: 'SpoolMalformed', message: f.error.message };
+    if (m.value.length + f.value.length > MAX_REPORT_BATCH) return { kind: 'problem', code: 'SpoolMalformed', message: `${spool}:${i + 1}: at most ${MAX_REPORT_BATCH} machines and failures per batch` };
+    machines.push(...m.value);
+    failures.push(...f.value);
+  }
+  return { kind: 'read', machines, failures };
+}
 
 /**
- * report.write {report, title, generatedAt, path?, expect?: {machines, failures}} -> {ok: true, path, bytes, summary}
- * or, without path, {ok: true, html, summary}; a file that cannot be written is {ok: false, error: {code:
- * 'FileUnwritable', file, message}}, and a report that does not hold what `expect` says was sent is
- * {ok: false, error: {code: 'Incomplete', ...}} with nothing written.
- * The report is dropped from the session either way.
+ * report.write {spool, title, generatedAt, path?} -> {ok: true, path, bytes, summary} or, without path,
+ * {ok: true, html, summary}. `spool` is the module's file of batches (JSON lines {machines?, failures?}). A spool
+ * that cannot be read or holds a malformed batch is {ok: false, error: {code: 'SpoolUnreadable' | 'SpoolMalformed',
+ * file, message}} naming the line and field, and nothing is written; a file that cannot be written is
+ * {ok: false, error: {code: 'FileUnwritable', file, message}}.
  */
-export const reportWrite: Handler = (params, session) => {
+export const reportWrite: Handler = (params) => {
   if (!isRecord(params)) return invalid('params', 'must be an object');
-  const id = entryId(params, 'report');
-  if (!id.ok) return id;
+  const spool = str(params['spool'], 'params.spool');
+  if (!spool.ok) return spool;
   const title = str(params['title'], 'params.title');
   if (!title.ok) return title;
   const generatedAt = str(params['generatedAt'], 'params.generatedAt');
   if (!generatedAt.ok) return generatedAt;
   const path = params['path'];
   if (path !== undefined && path !== null && (typeof path !== 'string' || path === '')) return invalid('params.path', 'must be a non-empty string or null');
-  const parts = takeEntry(session.reports, id.value) ?? { machines: [], failures: [] };
-  // The module says how many it sent: a bridge restarted between report.add and report.write (or a report
-  // dropped as the oldest) would otherwise render a partial page that looks whole.
-  const expect = params['expect'];
-  if (expect !== undefined) {
-    if (!isRecord(expect) || !Number.isInteger(expect['machines']) || !Number.isInteger(expect['failures'])) return invalid('params.expect', 'must be {machines, failures} (integers)');
-    if (expect['machines'] !== parts.machines.length || expect['failures'] !== parts.failures.length) {
-      return ok({ ok: false, error: { code: 'Incomplete', file: typeof path === 'string' ? path : null, message: `the bridge holds ${parts.machines.length} of ${String(expect['machines'])} machines and ${parts.failures.length} of ${String(expect['failures'])} failures for this report (it was restarted or the report was dropped); nothing was written` } });
-    }
-  }
+  const parts = readSpool(spool.value);
+  if (parts.kind === 'problem') return ok({ ok: false, error: { code: parts.code, file: spool.value, message: `${parts.message}; nothing was written` } });
   const input = { title: title.value, generatedAt: generatedAt.value, machines: parts.machines, failures: parts.failures };
   const html = renderReportHtml(input);
   const s = summarize(parts.machines, parts.failures);

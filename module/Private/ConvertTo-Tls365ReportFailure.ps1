@@ -4,7 +4,7 @@ function ConvertTo-Tls365ReportFailure
     .SYNOPSIS
         Reduces an ErrorRecord to what the fleet report shows of a machine with no result.
     .DESCRIPTION
-        Returns @{ Target; ErrorId; Message } for report.add: the ErrorRecord's TargetObject (the machine or
+        Returns @{ Target; ErrorId; Message } for the report spool (report.write): the ErrorRecord's TargetObject (the machine or
         file), its error id without the command suffix (TLS365.Remoting.Unreachable), and its message. The
         core counts TLS365.Remoting.* ids as unreachable and every other id as failed.
     .PARAMETER Record

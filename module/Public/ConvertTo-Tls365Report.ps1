@@ -16,10 +16,11 @@ function ConvertTo-Tls365Report
         OS; the view is kept in the address, so it can be bookmarked); and, per machine, its findings with the
         exact registry changes. Every value is HTML-escaped and the page allows no script but its own.
 
-        Machines are sent to the TLS365 bridge in batches as they arrive, so memory stays flat in PowerShell;
-        the page is rendered by the core when the pipeline ends. If the bridge was restarted in between (it
-        crashed), the report is refused with TLS365.Report.Incomplete rather than written with machines
-        missing. Without -Path the HTML is returned as one string.
+        Machines are spooled to a temporary file in batches as they arrive, so memory stays flat in
+        PowerShell; the page is rendered by the core in one bridge call when the pipeline ends (the bridge keeps
+        nothing between calls, so one restarted in the meantime loses nothing). The spool is deleted afterwards.
+        A spool that cannot be written stops the report with TLS365.Report.SpoolFailed rather than writing a page
+        with machines missing. Without -Path the HTML is returned as one string.
     .PARAMETER InputObject
         TLS365.Readiness objects, or ErrorRecords of machines with no result. Anything else is reported as an
         error (TLS365.Report.NotReadiness) and left out.
@@ -86,7 +87,11 @@ function ConvertTo-Tls365Report
         $machines = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $failures = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $batchSize = 500
-        $sent = @{ machines = 0; failures = 0 }
+        # What arrives is spooled to a file, a JSON line per batch, and rendered by one report.write at the end:
+        # the bridge keeps nothing between calls, so a bridge restarted while the pipeline runs loses nothing.
+        $spool = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), ('tls365-report-{0}.jsonl' -f $reportId))
+        # A holder: $send runs in a scope of its own.
+        $spoolState = @{ Writer = $null }
         # The same error can arrive twice (2>&1 and -ErrorRecord $ev together): a machine is counted once.
         $seenFailures = New-Object -TypeName 'System.Collections.Generic.HashSet[System.String]'
         $stopped = $false
@@ -101,17 +106,25 @@ function ConvertTo-Tls365Report
             }
             $write = $PSCmdlet.ShouldProcess($target, $script:LocalizedData.Report_ShouldProcess)
         }
-        # Sends what has accumulated and counts it for report.write's check. $false when the bridge failed (the
-        # error is written): the report then stops, as a partial one would miscount.
+        # Appends what has accumulated to the spool. $false when it cannot (the error is written): the report then
+        # stops, as a page missing machines would look whole.
         $send = {
-            $answer = Invoke-Tls365Bridge -Method 'report.add' -Params @{ report = $reportId; machines = $machines.ToArray(); failures = $failures.ToArray() }
-            $sent.machines += $machines.Count
-            $sent.failures += $failures.Count
+            # Guarded (invoked as a script block of its own): an exception caught here does not also reach the
+            # caller's -ErrorVariable; the one error said is the TLS365.Report.SpoolFailed below.
+            $guarded = {
+                try
+                {
+                    if ($null -eq $spoolState.Writer) { $spoolState.Writer = New-Object -TypeName 'System.IO.StreamWriter' -ArgumentList $spool, $false, (New-Object -TypeName 'System.Text.UTF8Encoding' -ArgumentList $false) }
+                    $spoolState.Writer.WriteLine((ConvertTo-Tls365RpcLine -InputObject @{ machines = $machines.ToArray(); failures = $failures.ToArray() }))
+                    $null
+                }
+                catch { $_.Exception }
+            }
+            $failed = $guarded.InvokeReturnAsIs()
             $machines.Clear()
             $failures.Clear()
-            if ($answer.Ok) { return $true }
-            if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
-            $PSCmdlet.WriteError($answer.Error)
+            if ($null -eq $failed) { return $true }
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Report_SpoolFailed -f $spool, (Get-Tls365InnerMessage -Exception $failed)) -ErrorId 'TLS365.Report.SpoolFailed' -Category WriteError -TargetObject $spool -InnerException $failed))
             $false
         }
     }
@@ -144,48 +157,59 @@ function ConvertTo-Tls365Report
 
     end
     {
-        if ($stopped -or -not $write) { return }
-        foreach ($record in $ErrorRecord)
-        {
-            if ($null -eq $record) { continue }
-            $failure = ConvertTo-Tls365ReportFailure -Record $record
-            if ($seenFailures.Add(('{0}|{1}|{2}' -f $failure.Target, $failure.ErrorId, $failure.Message))) { $failures.Add($failure) }
-        }
-        if (($machines.Count -gt 0 -or $failures.Count -gt 0) -and -not (& $send)) { return }
-        $generated = [System.DateTime]::Now.ToString('yyyy-MM-dd HH:mm:ss zzz', [System.Globalization.CultureInfo]::InvariantCulture)
-        # Without -Path the page still travels through a file, never inside a JSON reply: a fleet's page is tens
-        # of MB, more than Windows PowerShell 5.1's ConvertFrom-Json should be asked to parse.
-        $file = $target
-        if ($null -eq $target) { $file = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), ('tls365-report-{0}.html' -f $reportId)) }
-        $answer = Invoke-Tls365Bridge -Method 'report.write' -Params @{ report = $reportId; title = $Title; generatedAt = $generated; path = $file; expect = $sent }
-        if (-not $answer.Ok)
-        {
-            if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
-            $PSCmdlet.WriteError($answer.Error)
-            return
-        }
-        if (-not $answer.Value.ok)
-        {
-            $e = $answer.Value.error
-            $category = 'WriteError'
-            if ($e.code -eq 'Incomplete') { $category = 'InvalidResult' }
-            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Report.' + $e.code) -Category $category -TargetObject $file))
-            return
-        }
-        $s = $answer.Value.summary
-        Write-Verbose -Message ($script:LocalizedData.Report_Summary -f $s.Machines, $s.Ready, $s.NotReady, $s.Unknown, $s.Unreachable, $s.Failed)
-        if ($null -ne $target)
-        {
-            Get-Item -LiteralPath $target
-            return
-        }
         try
         {
-            [System.IO.File]::ReadAllText($file, [System.Text.Encoding]::UTF8)
+            if ($stopped -or -not $write) { return }
+            foreach ($record in $ErrorRecord)
+            {
+                if ($null -eq $record) { continue }
+                $failure = ConvertTo-Tls365ReportFailure -Record $record
+                if ($seenFailures.Add(('{0}|{1}|{2}' -f $failure.Target, $failure.ErrorId, $failure.Message))) { $failures.Add($failure) }
+            }
+            # Even an empty report goes through the spool (an empty one): one path for every case.
+            if (-not (& $send)) { return }
+            $spoolState.Writer.Dispose()
+            $spoolState.Writer = $null
+            $generated = [System.DateTime]::Now.ToString('yyyy-MM-dd HH:mm:ss zzz', [System.Globalization.CultureInfo]::InvariantCulture)
+            # Without -Path the page still travels through a file, never inside a JSON reply: a fleet's page is tens
+            # of MB, more than Windows PowerShell 5.1's ConvertFrom-Json should be asked to parse.
+            $file = $target
+            if ($null -eq $target) { $file = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), ('tls365-report-{0}.html' -f $reportId)) }
+            $answer = Invoke-Tls365Bridge -Method 'report.write' -Params @{ spool = $spool; title = $Title; generatedAt = $generated; path = $file }
+            if (-not $answer.Ok)
+            {
+                if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }
+                $PSCmdlet.WriteError($answer.Error)
+                return
+            }
+            if (-not $answer.Value.ok)
+            {
+                $e = $answer.Value.error
+                $category = 'WriteError'
+                if (@('SpoolMalformed', 'SpoolUnreadable') -contains [System.String]$e.code) { $category = 'InvalidData' }
+                $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Report.' + $e.code) -Category $category -TargetObject $file))
+                return
+            }
+            $s = $answer.Value.summary
+            Write-Verbose -Message ($script:LocalizedData.Report_Summary -f $s.Machines, $s.Ready, $s.NotReady, $s.Unknown, $s.Unreachable, $s.Failed)
+            if ($null -ne $target)
+            {
+                Get-Item -LiteralPath $target
+                return
+            }
+            try
+            {
+                [System.IO.File]::ReadAllText($file, [System.Text.Encoding]::UTF8)
+            }
+            finally
+            {
+                Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
+            }
         }
         finally
         {
-            Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
+            if ($null -ne $spoolState.Writer) { $spoolState.Writer.Dispose() }
+            Remove-Item -LiteralPath $spool -Force -ErrorAction SilentlyContinue
         }
     }
 }

@@ -63,6 +63,7 @@ Remediation_RestoreFailed = Could not restore {0}
 Report_Exists = '{0}' exists and -NoClobber was given; the report was not written.
 Report_ShouldProcess = Write the TLS365 fleet report
 Report_NotReadiness = A {0} is not a TLS365.Readiness object or an ErrorRecord; it is left out of the report.
+Report_SpoolFailed = Cannot spool the report's input to {0} ({1}); the report was not written.
 Report_Summary = Report: {0} machine(s): {1} ready, {2} not ready, {3} unknown, {4} unreachable, {5} failed.
 Readiness_Progress = {0} of {1} images evaluated
 Remoting_Timeout = {0} did not finish within {1} seconds (-TimeoutSeconds); it was stopped and its results, if any, discarded.

@@ -15,7 +15,7 @@ const examples = join(__dirname, '..', '..', '..', 'examples');
 function sample(file: string): ReportMachine {
   const r = snapshotFromReg(readFileSync(join(examples, file)), file);
   if (!r.ok) throw new Error(`${file}: ${JSON.stringify(r.error)}`);
-  // The way production gets there: the result in its PowerShell shape, read back by report.add's reader.
+  // The way production gets there: the result in its PowerShell shape, read back by report.write's reader.
   const m = machine(toPowerShellShape(evaluateSnapshot(r.value)), file);
   if (!m.ok) throw new Error(`${file}: ${JSON.stringify(m.error)}`);
   return m.value;

@@ -1,5 +1,5 @@
 # ConvertTo-Tls365Report: pipeline input (live objects, Clixml and JSON round trips, ErrorRecords), -ErrorRecord,
-# -WhatIf, -NoClobber, batching across report.add calls, and errors. The HTML itself is tested in mocha
+# -WhatIf, -NoClobber, batching into the spool read by one report.write, and errors. The HTML itself is tested in mocha
 # (tests/core/report) and rendered in Chromium (tests/e2e/report.e2e.test.ts).
 BeforeAll {
     $script:repoRoot = Split-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -Parent
@@ -61,48 +61,53 @@ Describe 'ConvertTo-Tls365Report' -Tag 'Public' {
         (& $strip $fromJson) | Should -BeExactly (& $strip $live)
     }
 
-    It 'sends large pipelines in batches and still counts every machine' {
+    It 'spools large pipelines in batches and renders them in one bridge call, then deletes the spool (issue 14: no bridge state)' {
         $many = 1..1100 | ForEach-Object { $script:results[$_ % $script:results.Count] }
-        # The real function, called by the mock: the mock only counts the report.add calls.
+        # The real function, called by the mock: the mock only records the calls.
         $script:realBridge = InModuleScope TLS365 { Get-Command -Name Invoke-Tls365Bridge -CommandType Function }
-        Mock -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -eq 'report.add' } -MockWith {
+        $script:spools = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
+        Mock -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -like 'report.*' } -MockWith {
+            $script:spools.Add([System.String]$Params.spool)
+            # Three batches of at most 500: three JSON lines.
+            @(Get-Content -LiteralPath $Params.spool) | Should -HaveCount 3
             & $script:realBridge @PesterBoundParameters
         }
         $html = $many | ConvertTo-Tls365Report
         (& $script:cards $html)['Total'] | Should -Be 1100
-        Should -Invoke -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -eq 'report.add' } -Times 3 -Exactly
+        Should -Invoke -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -like 'report.*' } -Times 1 -Exactly
+        Test-Path -LiteralPath $script:spools[0] | Should -BeFalse -Because 'the spool is deleted'
     }
 
-    It 'refuses to write a partial report when the bridge died after taking machines (TLS365.Report.Incomplete)' {
-        $script:realBridge = InModuleScope TLS365 { Get-Command -Name Invoke-Tls365Bridge -CommandType Function }
-        # The real report.add, then the bridge process is killed: the next call starts a new bridge without the report.
-        Mock -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -eq 'report.add' } -MockWith {
-            $answer = & $script:realBridge @PesterBoundParameters
-            & (Get-Module -Name TLS365) { $script:Bridge.Process.Kill(); $null = $script:Bridge.Process.WaitForExit(5000) }
-            $answer
-        }
-        $file = Join-Path -Path $TestDrive -ChildPath 'partial.html'
-        $out = $script:results | ConvertTo-Tls365Report -Path $file -ErrorVariable e -ErrorAction SilentlyContinue
-        $out | Should -BeNullOrEmpty
-        Test-Path -LiteralPath $file | Should -BeFalse
-        $e | Should -HaveCount 1
-        $e[0].FullyQualifiedErrorId | Should -Be 'TLS365.Report.Incomplete,ConvertTo-Tls365Report'
-        $e[0].Exception.Message | Should -Match ('0 of {0} machines' -f $script:results.Count)
+    It 'loses nothing when the bridge is killed while the pipeline runs: it keeps nothing between calls (issue 14)' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'whole.html'
+        $script:killedBridge = $false
+        $out = $script:results | ForEach-Object {
+            if (-not $script:killedBridge)
+            {
+                $script:killedBridge = $true
+                $null = ConvertFrom-Tls365ProtocolMask -Value 2048
+                & (Get-Module -Name TLS365) { $script:Bridge.Process.Kill(); $null = $script:Bridge.Process.WaitForExit(5000) }
+            }
+            $_
+        } | ConvertTo-Tls365Report -Path $file -ErrorVariable e -ErrorAction SilentlyContinue
+        $script:killedBridge | Should -BeTrue
+        @($e) | Should -HaveCount 0
+        $out.FullName | Should -Be $file
+        (& $script:cards ([System.IO.File]::ReadAllText($file)))['Total'] | Should -Be $script:results.Count
     }
 
-    It 'stops at the first batch the bridge could not take: that error, and no file' {
-        Mock -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -eq 'report.add' } -MockWith {
-            $record = New-Object -TypeName 'System.Management.Automation.ErrorRecord' -ArgumentList @((New-Object -TypeName 'System.Exception' -ArgumentList 'bridge exited'), 'TLS365.Bridge.Exited', 'ResourceUnavailable', 'report.add')
-            @{ Ok = $false; Terminating = $false; Error = $record }
-        }
+    It 'stops at the first batch it cannot spool: that error (naming the spool), no file, no bridge call' {
+        Mock -ModuleName TLS365 -CommandName ConvertTo-Tls365RpcLine -MockWith { throw 'No space left on device' }
+        Mock -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -like 'report.*' } -MockWith { throw 'not called' }
         $file = Join-Path -Path $TestDrive -ChildPath 'never.html'
         $many = 1..1200 | ForEach-Object { $script:results[$_ % $script:results.Count] }
         $out = $many | ConvertTo-Tls365Report -Path $file -ErrorVariable e -ErrorAction SilentlyContinue
         $out | Should -BeNullOrEmpty
         Test-Path -LiteralPath $file | Should -BeFalse
         $e | Should -HaveCount 1
-        $e[0].FullyQualifiedErrorId | Should -BeLike 'TLS365.Bridge.Exited*'
-        Should -Invoke -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -eq 'report.add' } -Times 1 -Exactly
+        $e[0].FullyQualifiedErrorId | Should -Be 'TLS365.Report.SpoolFailed,ConvertTo-Tls365Report'
+        $e[0].Exception.Message | Should -Match 'tls365-report-[0-9a-f-]+\.jsonl.*No space left on device'
+        Should -Invoke -ModuleName TLS365 -CommandName Invoke-Tls365Bridge -ParameterFilter { $Method -like 'report.*' } -Times 0 -Exactly
     }
 
     It '-WhatIf writes nothing' {
