@@ -1,10 +1,11 @@
 import type { Source } from '../model/source.js';
 
 /** Sources of the protocol bit tables; tags match shared/design/rules.md section 0. */
+/** The page the product answers to; also a readiness rule source (core/readiness/sources.ts reads it here). */
 export const SEED: Source = {
   tag: 'SEED',
   title: 'Disabling TLS 1.0 and 1.1 for Microsoft 365 (DefaultSecureProtocols table)',
-  ref: 'https://learn.microsoft.com/purview/tls-1.0-and-1.1-deprecation-for-office-365',
+  ref: 'https://learn.microsoft.com/purview/tls-1.0-and-1.1-deprecation-for-office-365 (MicrosoftDocs/microsoft-365-docs, microsoft-365/compliance/tls-1.0-and-1.1-deprecation-for-office-365.md)',
 };
 export const KB3140245: Source = {
   tag: 'KB3140245',

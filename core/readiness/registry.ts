@@ -19,6 +19,9 @@ export type DwordRead =
   | { readonly kind: 'dword'; readonly value: number }
   | { readonly kind: 'wrong-type'; readonly type: string };
 
+/** A REG_DWORD of exactly 1 (the "on" of SchUseStrongCrypto, SystemDefaultTlsVersions and their kin). */
+export const isOne = (r: DwordRead): boolean => r.kind === 'dword' && r.value === 1;
+
 /**
  * Lookup paths come from a small fixed set (the rules' constant paths), so their folded form is memoised:
  * normalising and folding on every read was the evaluation's main cost. Bounded, so odd inputs cannot grow it.

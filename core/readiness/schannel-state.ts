@@ -45,8 +45,12 @@ function osDefault(p: SchannelProtocol, role: Role, os: OsFacts, kb4019276: bool
   }
 }
 
-/** Builds where TLS 1.1/1.2 stay off by default until DisabledByDefault=0 is written, even with Enabled=1 (3.3 step 4). */
-const DBD_REQUIRED_BUILDS = new Set([6002, 6003, 7600, 7601]);
+/**
+ * Builds where TLS 1.1/1.2 are off by default and stay off until DisabledByDefault=0 is written, even with
+ * Enabled=1 (Windows Server 2008 SP2 / Vista SP2 and Windows 7 / 2008 R2; rules.md 3.2, 3.3 step 4). The one
+ * home of this fact: SCHANNEL-001 and the default table read it here.
+ */
+export const TLS12_OFF_BY_DEFAULT_BUILDS: ReadonlySet<number> = new Set([6002, 6003, 7600, 7601]);
 
 export function schannelState(reg: RegistryIndex, os: OsFacts, p: SchannelProtocol, role: Role, kb4019276: boolean): SchannelReading {
   const key = schannelProtocolKey(p, role);
@@ -62,7 +66,7 @@ export function schannelState(reg: RegistryIndex, os: OsFacts, p: SchannelProtoc
   if (dbd !== null && dbd !== 0) return mk('OffByDefault', 'values');
   if (dbd === 0) return mk('On', 'values');
   if (en !== null) {
-    if ((p === 'TLS 1.1' || p === 'TLS 1.2') && DBD_REQUIRED_BUILDS.has(os.build)) return mk('OffByDefault', 'values');
+    if ((p === 'TLS 1.1' || p === 'TLS 1.2') && TLS12_OFF_BY_DEFAULT_BUILDS.has(os.build)) return mk('OffByDefault', 'values');
     return mk('On', 'values');
   }
   return mk(def === 'On' ? 'On' : 'OffByDefault', 'default');

@@ -1,4 +1,5 @@
 import type { Source } from '../model/source.js';
+import { SEED } from '../protocols/sources.js';
 
 /**
  * The sources of the readiness rules, by the short tags of shared/design/rules.md section 0. A rule lists the
@@ -7,7 +8,8 @@ import type { Source } from '../model/source.js';
 const s = (tag: string, title: string, ref: string): Source => ({ tag, title, ref });
 
 export const SRC = {
-  SEED: s('SEED', 'Disabling TLS 1.0 and 1.1 for Microsoft 365', 'MicrosoftDocs/microsoft-365-docs, microsoft-365/compliance/tls-1.0-and-1.1-deprecation-for-office-365.md'),
+  /** One home: core/protocols/sources.ts (the page and its DefaultSecureProtocols table). */
+  SEED,
   KB3140245: s('KB3140245', 'Update to enable TLS 1.1 and TLS 1.2 as default secure protocols in WinHTTP in Windows', 'https://support.microsoft.com/kb/3140245'),
   KB4467770: s('KB4467770', 'Archived KB documenting DefaultSecureProtocols with 0x200 and 0x800', 'https://mskb.pkisolutions.com/kb/4467770'),
   WINHTTP_FLAGS: s('WINHTTP-FLAGS', 'WinHTTP option flags, WINHTTP_OPTION_SECURE_PROTOCOLS (per-OS defaults, 0x2000)', 'MicrosoftDocs/win32 desktop-src/WinHttp/option-flags.md @94d9fdab'),

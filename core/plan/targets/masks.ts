@@ -13,8 +13,6 @@ import { BIT, LEGACY_BITS, composeMask, legacyBits, legacyConsent, warning, type
  * holds a value (or gets one), the other gets one too: the value lives in both views or in none.
  */
 
-/** Builds where WinHTTP's default lacks TLS 1.2, so the value must be written (KB3140245 on 7601/9200; 2008 SP2 and 7600 get it ready for their updates). */
-const NEEDS_DSP = new Set([6002, 6003, 7600, 7601, 9200]);
 /** WinHTTP's pre-8.1 default, SSL 3.0 + TLS 1.0 [WINHTTP-FLAGS]; [CM-CLIENT]; for 2008 SP2 unconfirmed (rules.md 2.2). */
 const PRE_81_DEFAULT = 0xa0;
 /** What IE / WinINet offered by default on Windows 7 and 8 before TLS 1.1/1.2 were switched on (SSL 3.0 + TLS 1.0); the exact default is unconfirmed (rules.md 1.4), TLS 1.0 is in every one. */
@@ -28,6 +26,9 @@ export function winHttpIntents(ctx: TargetContext): Intent[] {
   if (os === null || m.x64 === null || os.osClass === 'legacyNoTls12') return [];
   const consent = legacyConsent(settings);
   const def = winHttpDefaultMask(m) ?? PRE_81_DEFAULT;
+  // Where WinHTTP's default lacks TLS 1.2 (7600/7601/9200 and 2008 SP2), the value must be written (KB3140245
+  // makes 7601/9200 read it; 2008 SP2 and 7600 get it ready for their updates): derived from the rule's own default.
+  const needsValue = (def & BIT.Tls12) === 0;
   const tls13 = settings.protocols.includes('Tls13') && os.tls13Capable;
   const out: Intent[] = [];
   const views = winHttpViews(m).filter((v) => m.coverage.winHttp(v.view));
@@ -39,7 +40,7 @@ export function winHttpIntents(ctx: TargetContext): Intent[] {
     const parsed = raw !== undefined && (raw.type === 'REG_SZ' || raw.type === 'REG_EXPAND_SZ') ? parseDword(raw.data) : null;
     const base = r.kind === 'dword' ? r.value : parsed !== null && parsed.ok ? parsed.value : explicit?.kind === 'dword' ? explicit.value : def;
     const target = composeMask(legacyBits(settings, base, consent), tls13 || (base & BIT.Tls13) !== 0);
-    const write = r.kind === 'dword' ? r.value !== target : r.kind === 'wrong-type' ? true : NEEDS_DSP.has(os.build) || (target & ~def & TLS_BITS) !== 0;
+    const write = r.kind === 'dword' ? r.value !== target : r.kind === 'wrong-type' ? true : needsValue || (target & ~def & TLS_BITS) !== 0;
     return { v, r, target, write };
   });
   // Both views or none: once one view holds a value, an absent twin gets one too.

@@ -1,3 +1,4 @@
+import { isOne } from '../registry.js';
 import type { MachineFacts } from '../facts.js';
 import type { Component, RegChange } from '../model.js';
 import { HKLM, netFxKey, schannelProtocolKey, winHttpKey, type NetFxVersion } from '../paths.js';
@@ -21,7 +22,7 @@ const DSP_FIX = 0xa00;
 
 const hex = (n: number): string => `0x${n.toString(16).toUpperCase()}`;
 const show = (r: DwordRead): string => (r.kind === 'absent' ? 'absent' : r.kind === 'wrong-type' ? `a ${r.type}` : r.value > 9 ? hex(r.value) : String(r.value));
-const isOne = (r: DwordRead): boolean => r.kind === 'dword' && r.value === 1;
+
 const dword = (key: string, name: string, data: number): RegChange => ({ op: 'set-dword', key, name, data });
 const netValues = (key: string): RegChange[] => [dword(key, 'SystemDefaultTlsVersions', 1), dword(key, 'SchUseStrongCrypto', 1)];
 

@@ -55,7 +55,7 @@ export function prelude(m: MachineFacts, family: Family): Prelude {
 }
 
 /** A DWORD as the .NET Framework reads it: a value of another type is ignored, i.e. behaves as absent [HC-DOC]. */
-export const isOne = (r: DwordRead): boolean => r.kind === 'dword' && r.value === 1;
+export { isOne } from '../../registry.js';
 export const isZero = (r: DwordRead): boolean => r.kind === 'dword' && r.value === 0;
 export const notSet = (r: DwordRead): boolean => r.kind !== 'dword';
 

@@ -79,7 +79,7 @@ export function hcNetView(reg: RegistryIndex, view: View, x64: boolean): HcNetVi
 export const netValue = (v: HcNetView, name: NetValue): DwordRead => (name === 'SystemDefaultTlsVersions' ? v.systemDefaultTlsVersions : v.schUseStrongCrypto);
 
 /** HealthChecker treats only exactly 1 as "set" for the .NET values [HC-REG]. */
-export const isOne = (r: DwordRead): boolean => r.kind === 'dword' && r.value === 1;
+export { isOne } from '../../registry.js';
 
 /** How a raw value reads in a message. */
 export function show(r: DwordRead): string {

@@ -1,4 +1,5 @@
 import { schannelProtocolKey } from '../../paths.js';
+import { TLS12_OFF_BY_DEFAULT_BUILDS } from '../../schannel-state.js';
 import { finding, type Rule } from '../../rule.js';
 import { SRC } from '../../sources.js';
 import { protocolFix, readingText, turnOn, valueText, withSchannel } from './common.js';
@@ -10,8 +11,6 @@ import { protocolFix, readingText, turnOn, valueText, withSchannel } from './com
 const CLIENT_KEY = schannelProtocolKey('TLS 1.2', 'Client');
 const SERVER_KEY = schannelProtocolKey('TLS 1.2', 'Server');
 
-/** Builds where TLS 1.2 is off by default (or needs DisabledByDefault=0 even with Enabled=1): rules.md 3.2, 3.3 step 4. */
-const OFF_BY_DEFAULT_BUILDS = new Set([6002, 6003, 7600, 7601]);
 
 const enableClient = protocolFix('Set Enabled=1 and DisabledByDefault=0 under the TLS 1.2\\Client key, then restart the machine.', [turnOn('TLS 1.2', 'Client')]);
 const enableServer = protocolFix('Set Enabled=1 and DisabledByDefault=0 under the TLS 1.2\\Server key, then restart the machine.', [turnOn('TLS 1.2', 'Server')]);
@@ -50,7 +49,7 @@ export const schannel003: Rule = {
   sources: [SRC.PROTOCOLS, SRC.DOTNET_TLS, SRC.KB3140245],
   evaluate: (m) =>
     withSchannel(m, ['SChannelClient'], (os) => {
-      if (!OFF_BY_DEFAULT_BUILDS.has(os.build)) return [];
+      if (!TLS12_OFF_BY_DEFAULT_BUILDS.has(os.build)) return [];
       const r = m.schannel('TLS 1.2', 'Client');
       // An explicit DisabledByDefault != 0 is SCHANNEL-002's; this rule covers the OS default and Enabled=1 alone (3.3 steps 4-5).
       if (r.state !== 'OffByDefault' || r.disabledByDefault.kind === 'dword') return [];
