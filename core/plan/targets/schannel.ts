@@ -2,7 +2,7 @@ import type { MachineFacts } from '../../readiness/facts.js';
 import { schannelProtocolKey, type Role, type SchannelProtocol } from '../../readiness/paths.js';
 import { numberIn, readDword } from '../../readiness/registry.js';
 import { tls13Bar } from '../../readiness/rules/exchange/common.js';
-import { ADSYNC_SERVICE_KEY } from '../../readiness/rules/products.js';
+import { isAadc } from '../../readiness/rules/products.js';
 import { hcTls } from '../../readiness/rules/exchange/healthchecker.js';
 import {
   deleteValue, legacyConsent, offValue, turnLegacyOn, turnOff, turnOn, warning, type Intent, type LegacyTls, type TargetContext, type ValueName,
@@ -75,7 +75,7 @@ function tls12Why(ctx: TargetContext): string | null {
   const { m, settings } = ctx;
   if (settings.disableLegacy) return 'TLS 1.0/1.1 are being turned off';
   if (ctx.exchange) return 'Exchange wants every TLS 1.0-1.2 value defined (EXCH-005)';
-  if (settings.roles.includes('AzureADConnect') || (m.products.azureAdConnect && m.reg.hasKey(ADSYNC_SERVICE_KEY))) return 'Azure AD Connect requires explicit TLS 1.2 values (AADC-001)';
+  if (isAadc(m, settings.roles)) return 'Azure AD Connect requires explicit TLS 1.2 values (AADC-001)';
   for (const role of ROLES) {
     const r = m.schannel('TLS 1.2', role);
     if (r.state !== 'On') return `it is ${r.state === 'OffByDefault' ? 'off by default' : r.state === 'Disabled' ? 'disabled' : 'not supported yet'} for the ${role.toLowerCase()} role`;

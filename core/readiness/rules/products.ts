@@ -35,7 +35,8 @@ const netValues = (key: string): RegChange[] => [dword(key, 'SystemDefaultTlsVer
  * service too, which a registry image can show (an image without the Services key needs `-Role`).
  */
 export const ADSYNC_SERVICE_KEY = `${HKLM}\\SYSTEM\\CurrentControlSet\\Services\\ADSync`;
-const isAadc = (m: MachineFacts, roles: readonly string[]): boolean => roles.includes('AzureADConnect') || (m.products.azureAdConnect && m.reg.hasKey(ADSYNC_SERVICE_KEY));
+/** The one home of the Azure AD Connect test: AADC-001 and the planner (core/plan/targets/schannel.ts) both ask it. */
+export const isAadc = (m: MachineFacts, roles: readonly string[]): boolean => roles.includes('AzureADConnect') || (m.products.azureAdConnect && m.reg.hasKey(ADSYNC_SERVICE_KEY));
 
 const aadc001: Rule = {
   id: 'TLS365-AADC-001',
