@@ -29,9 +29,9 @@ export interface AggregatorOptions {
   /** Inclusive bounds, ISO 8601 (`2024-05-01`, `2024-05-01T10:00:00Z`, with an offset, ...). */
   readonly since?: string;
   readonly until?: string;
-  /** Also report values no vocabulary protocol explains (`unknown (0xff)`; logs.md 5.16). Default true. */
+  /** Also report values no vocabulary protocol explains (`unknown (0xff)`; docs/log-formats.md 5.16). Default true. */
   readonly includeUnknown?: boolean;
-  /** Leave out hits tagged internal (loopback, Exchange back end, health probes; logs.md 5.21). Default false. */
+  /** Leave out hits tagged internal (loopback, Exchange back end, health probes; docs/log-formats.md 5.21). Default false. */
   readonly excludeInternal?: boolean;
   /** Cap of every list inside a record (sources, sites, proxies). Default 16. */
   readonly maxListed?: number;

@@ -20,9 +20,9 @@ const HEX_VALUE = /^(?:0x)?([0-9a-f]{1,8})$/i;
  * Decodes an IIS `crypt-protocol` value: bare lower-case hex as IIS writes it (`40`, `100`, `400`, `1000`),
  * also `0x400` and upper case (post-processed logs; rules.md 9.1). `40` is hex 0x40 = TLS 1.0, never decimal.
  * The value is a dwProtocol (rules.md 1.3): IIS is the server, so the `_SERVER` bits are expected, but the
- * decoding is by bit test over both columns so a client bit still resolves (logs.md 1.5). A value with bits
+ * decoding is by bit test over both columns so a client bit still resolves (docs/log-formats.md 1.5). A value with bits
  * of two protocols, a PCT/DTLS bit, an unknown bit, zero, or text that is not hex is `Unknown` with a label
- * naming it (`unknown (0xff)`), never dropped (logs.md 5.16). Callers handle `-` (plain HTTP) first.
+ * naming it (`unknown (0xff)`), never dropped (docs/log-formats.md 5.16). Callers handle `-` (plain HTTP) first.
  */
 export function decodeCryptProtocol(text: string): ProtocolCode {
   const cached = PROTOCOL_CACHE.get(text);
@@ -92,12 +92,12 @@ interface AlgDefinition {
   readonly constant: string;
   readonly label: string;
   readonly weak: boolean;
-  /** Other spellings Exchange writes for the same algorithm (logs.md 2.4: `CALG_ECDHE`). */
+  /** Other spellings Exchange writes for the same algorithm (docs/log-formats.md 2.4: `CALG_ECDHE`). */
   readonly aliases?: readonly string[];
 }
 
 /**
- * ALG_ID values seen in IIS crypt-cipher/-hash/-keyexchange fields and Exchange TLS rows (logs.md 1.5 and
+ * ALG_ID values seen in IIS crypt-cipher/-hash/-keyexchange fields and Exchange TLS rows (docs/log-formats.md 1.5 and
  * 2.4; rules.md 9.1). Weak = the bulk ciphers rules.md 10.9 (DISC-005) and the ALG_ID table call weak.
  */
 export const ALG_IDS: readonly AlgDefinition[] = [

@@ -2,7 +2,7 @@ import { cleanLine } from './iis-w3c.js';
 
 /**
  * Format detection from the first lines of a file (directives when there are any, the shape of the records
- * otherwise), and compression detection by magic bytes (logs.md 5.26: by content, not by extension).
+ * otherwise), and compression detection by magic bytes (docs/log-formats.md 5.26: by content, not by extension).
  */
 
 export type DetectedFormat = 'IisW3C' | 'ExchangeSmtpReceive' | 'ExchangeSmtpSend' | 'Unknown';

@@ -8,14 +8,14 @@ import { parseCsvLine } from './tokenize.js';
 import type { AlgId, LogEvent, LogParser, MalformedEvent, ParserStats, SmtpHitEvent } from './types.js';
 
 /**
- * Incremental parser for Exchange SMTP Receive/Send protocol logs (logs.md section 2; rules.md 9.3).
+ * Incremental parser for Exchange SMTP Receive/Send protocol logs (docs/log-formats.md section 2; rules.md 9.3).
  * Emits one `hit` per `TLS protocol SP_PROT_... negotiation succeeded` row, with the session's first
  * EHLO/HELO name. Only rows that can matter are CSV-parsed: those containing `SP_PROT`, EHLO/HELO
- * commands and disconnects (logs.md 5.28). Open sessions are the only state that grows; they are removed
+ * commands and disconnects (docs/log-formats.md 5.28). Open sessions are the only state that grows; they are removed
  * on disconnect and capped (oldest dropped first).
  */
 
-/** The column list of every Exchange 2007-2019 protocol log (logs.md 2.2; [EX-PROTOLOG]). */
+/** The column list of every Exchange 2007-2019 protocol log (docs/log-formats.md 2.2; [EX-PROTOLOG]). */
 export const SMTP_DEFAULT_FIELDS = [
   'date-time', 'connector-id', 'session-id', 'sequence-number', 'local-endpoint', 'remote-endpoint', 'event', 'data', 'context',
 ] as const;
@@ -23,7 +23,7 @@ export const SMTP_DEFAULT_FIELDS = [
 export interface SmtpParserOptions {
   readonly source: string;
   /**
-   * The Exchange server the files come from. Session ids are unique per server only (logs.md 5.24); the
+   * The Exchange server the files come from. Session ids are unique per server only (docs/log-formats.md 5.24); the
    * server is otherwise taken from the connector id's `SERVER\` prefix, which send connectors lack.
    */
   readonly server?: string;
@@ -32,7 +32,7 @@ export interface SmtpParserOptions {
 }
 
 /**
- * The matcher logs.md 2.4 suggests, applied to `context` and then `data`: `SP_PROT_` or `SP_PROT-`
+ * The matcher docs/log-formats.md 2.4 suggests, applied to `context` and then `data`: `SP_PROT_` or `SP_PROT-`
  * (Microsoft's page prints the hyphen form, real logs the underscore; rules.md 9.3), `_SERVER`/`_CLIENT`.
  */
 const TLS_ROW = /TLS protocol (SP_PROT[-_](PCT1|SSL2|SSL3|TLS1_0|TLS1_1|TLS1_2|TLS1_3|TLS1|DTLS1_0|DTLS1_2)[-_](SERVER|CLIENT)) negotiation succeeded/;
@@ -74,7 +74,7 @@ const DEFAULT_COLUMNS = columnsOf(SMTP_DEFAULT_FIELDS);
 export function createExchangeSmtpParser(options: SmtpParserOptions): LogParser {
   let source = options.source;
   let columns = DEFAULT_COLUMNS;
-  /** From `#Log-type` (any case; logs.md 2.2, rules.md 9.3): names the format of malformed events. */
+  /** From `#Log-type` (any case; docs/log-formats.md 2.2, rules.md 9.3): names the format of malformed events. */
   let logFormat: 'ExchangeSmtpReceive' | 'ExchangeSmtpSend' = 'ExchangeSmtpReceive';
   const maxSessions = Math.max(1, options.maxOpenSessions ?? 100_000);
   /** (server, session-id) -> first EHLO/HELO name. */
@@ -95,7 +95,7 @@ export function createExchangeSmtpParser(options: SmtpParserOptions): LogParser 
       logFormat = /send/i.test(text.slice(colon + 1)) ? 'ExchangeSmtpSend' : 'ExchangeSmtpReceive';
     }
     // #Software, #Version, #Date: not needed. #Date may even be later than the
-    // first record (logs.md 2.2), so it is never used as a bound.
+    // first record (docs/log-formats.md 2.2), so it is never used as a bound.
   }
 
   function col(cols: readonly string[], i: number): string | undefined {
@@ -136,7 +136,7 @@ export function createExchangeSmtpParser(options: SmtpParserOptions): LogParser 
     if (!hasProt && text.indexOf(',-,') < 0 && !HELO_HINT.test(text)) return [];
     let cols = parseCsvLine(text);
     if (cols.length > columns.count && columns.count > 0) {
-      // Surplus columns are folded into the last one, the context (logs.md 2.3 and 5.22).
+      // Surplus columns are folded into the last one, the context (docs/log-formats.md 2.3 and 5.22).
       cols = [...cols.slice(0, columns.count - 1), cols.slice(columns.count - 1).join(',')];
     }
     if (cols.length < columns.count) {

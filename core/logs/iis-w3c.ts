@@ -9,7 +9,7 @@ import type {
 } from './types.js';
 
 /**
- * Incremental parser for IIS W3C extended logs (logs.md section 1; rules.md 9.1). The caller decodes bytes
+ * Incremental parser for IIS W3C extended logs (docs/log-formats.md section 1; rules.md 9.1). The caller decodes bytes
  * (UTF-8, code page, gzip) and feeds one line at a time; the parser keeps only the current schema, the
  * schemas seen earlier in the same file and a few counters, so memory does not grow with the file.
  */
@@ -24,8 +24,8 @@ export type IisField = (typeof IIS_FIELDS)[number];
 /**
  * Column names recognised without a mapping. Names are compared case-insensitively with `_` read as `-`,
  * so `crypt-protocol`, `Crypt-Protocol`, `crypt_protocol` and the server-variable name `CRYPT_PROTOCOL` are
- * one name (logs.md 1.5 and 5.19; rules.md 9.1). `date-local`/`time-local` are IIS Advanced Logging's.
- * The forwarded-for names are those logs.md 1.5 reports seen in the field.
+ * one name (docs/log-formats.md 1.5 and 5.19; rules.md 9.1). `date-local`/`time-local` are IIS Advanced Logging's.
+ * The forwarded-for names are those docs/log-formats.md 1.5 reports seen in the field.
  */
 export const IIS_DEFAULT_NAMES: { readonly [F in IisField]: readonly string[] } = {
   date: ['date', 'date-local'],
@@ -50,11 +50,11 @@ export const IIS_DEFAULT_NAMES: { readonly [F in IisField]: readonly string[] } 
 export interface IisParserOptions {
   /** Names the file in events (a path or `archive.zip!u_ex240501.log`). */
   readonly source: string;
-  /** Column names for fields, tried before the defaults (logs.md 5.19). */
+  /** Column names for fields, tried before the defaults (docs/log-formats.md 5.19). */
   readonly fieldMap?: Partial<Record<IisField, string>>;
   /**
    * The `#Fields` value to use for a file that starts without directives (a cut or continuation file,
-   * logs.md 5.7), for example the last schema seen in the same directory. Without it such records are
+   * docs/log-formats.md 5.7), for example the last schema seen in the same directory. Without it such records are
    * `malformed` with reason `no-schema`.
    */
   readonly fields?: string;
@@ -88,7 +88,7 @@ export interface IisParserState {
   readonly schemas: readonly string[];
   /** The schema of records before the file's first `#Fields` (the option, or the previous file's last one). */
   readonly carried?: string;
-  /** Date bookkeeping for schemas without a `date` column (logs.md 5.18): last `#Date`, last clock, days since. */
+  /** Date bookkeeping for schemas without a `date` column (docs/log-formats.md 5.18): last `#Date`, last clock, days since. */
   readonly baseDate?: string;
   readonly lastClock?: number;
   readonly dayOffset: number;
@@ -405,7 +405,7 @@ export function createIisParser(options: IisParserOptions): IisParser {
     if (!dateSet) usedDate = true;
     if (baseDate === undefined) return undefined;
     // No date column: the date of the last #Date, moved on a day when the clock goes back by more than
-    // 12 hours (midnight; logs.md 5.18). Smaller steps back are unsorted records, not a new day.
+    // 12 hours (midnight; docs/log-formats.md 5.18). Smaller steps back are unsorted records, not a new day.
     const seconds = clockSeconds(clock);
     if (lastClock !== undefined && seconds < lastClock - 43200) dayOffset += 1;
     else if (lastClock !== undefined && seconds > lastClock + 43200 && dayOffset > 0) dayOffset -= 1;
@@ -556,7 +556,7 @@ export function createIisParser(options: IisParserOptions): IisParser {
   };
 }
 
-/** Removes BOMs at the start (logs.md 5.1, also mid-file after concatenation) and trailing CRs (5.2). */
+/** Removes BOMs at the start (docs/log-formats.md 5.1, also mid-file after concatenation) and trailing CRs (5.2). */
 export function cleanLine(line: string): string {
   let start = 0;
   while (start < line.length && line.charCodeAt(start) === 0xfeff) start += 1;
@@ -580,7 +580,7 @@ interface TokenView {
   list: readonly string[] | undefined;
 }
 
-/** A token, or undefined for an absent column, `-` (no value; logs.md 5.10) or an empty quoted value. */
+/** A token, or undefined for an absent column, `-` (no value; docs/log-formats.md 5.10) or an empty quoted value. */
 function value(v: TokenView, i: number): string | undefined {
   if (i < 0 || i >= v.count) return undefined;
   let t: string | undefined;
@@ -599,7 +599,7 @@ function alg(tokens: TokenView, i: number): AlgId | undefined {
   return t === undefined ? undefined : decodeAlgId(t);
 }
 
-/** Non-negative integers as JavaScript numbers: 2148074254 stays 2148074254 (logs.md 5.17). */
+/** Non-negative integers as JavaScript numbers: 2148074254 stays 2148074254 (docs/log-formats.md 5.17). */
 function toNumber(text: string | undefined): number | undefined {
   if (text === undefined || text.length > 15) return undefined;
   for (let i = 0; i < text.length; i += 1) {
@@ -613,7 +613,7 @@ function isHealthProbe(text: string | undefined): boolean {
   return text !== undefined && HEALTH_PROBE.test(text);
 }
 
-/** For display only: IIS writes `+` for every space in user agents and other header values (logs.md 5.11). */
+/** For display only: IIS writes `+` for every space in user agents and other header values (docs/log-formats.md 5.11). */
 export function plusToSpace(text: string): string {
   return text.replace(/\+/g, ' ');
 }

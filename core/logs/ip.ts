@@ -1,5 +1,5 @@
 /**
- * IP address helpers for grouping log clients (logs.md 5.14 and 5.20). Pure string work; nothing resolves.
+ * IP address helpers for grouping log clients (docs/log-formats.md 5.14 and 5.20). Pure string work; nothing resolves.
  */
 
 const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
@@ -110,7 +110,7 @@ export interface Endpoint {
 
 /**
  * Splits `ip:port` as Exchange logs endpoints: `1.2.3.4:25`, `[2001:db8::1]:25`, and a bare
- * `2001:db8::1:25` split on the last colon (logs.md 2.3, rules.md 9.3) when what is left is still an IPv6
+ * `2001:db8::1:25` split on the last colon (docs/log-formats.md 2.3, rules.md 9.3) when what is left is still an IPv6
  * address. Text without a port comes back whole.
  */
 export function splitEndpoint(text: string): Endpoint {
@@ -136,7 +136,7 @@ export function splitEndpoint(text: string): Endpoint {
 
 /**
  * The real client from an X-Forwarded-For style value: IIS writes `203.0.113.5,+10.0.0.9` (`+` for the
- * space), so `+` becomes a space, the list is split on commas and the first element trimmed (logs.md 1.5,
+ * space), so `+` becomes a space, the list is split on commas and the first element trimmed (docs/log-formats.md 1.5,
  * 5.20, T7). A port is dropped. `-`, `unknown` or anything that is not an IP address gives undefined, and
  * the caller keeps c-ip.
  */
@@ -148,7 +148,7 @@ export function firstForwarded(raw: string): string | undefined {
   return looksLikeIp(address) ? address : undefined;
 }
 
-/** `::1` and 127.0.0.0/8 after normalisation (logs.md 5.21). */
+/** `::1` and 127.0.0.0/8 after normalisation (docs/log-formats.md 5.21). */
 export function isLoopback(normalized: string): boolean {
   return normalized === '::1' || normalized.startsWith('127.');
 }

@@ -1,6 +1,6 @@
 /**
  * Incremental line splitting of already-decoded text, for callers that read a file in chunks (a file
- * still being written, a decompression stream; logs.md 5.3, 5.27, 5.28). LF and CRLF end lines (a CR split
+ * still being written, a decompression stream; docs/log-formats.md 5.3, 5.27, 5.28). LF and CRLF end lines (a CR split
  * from its LF by a chunk boundary is handled); a final line without a newline comes out of `end()`.
  * The BOM is left to the parsers (they drop it at the start of any line).
  *

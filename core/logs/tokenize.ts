@@ -1,5 +1,5 @@
 /**
- * Line tokenizers for the two log grammars (logs.md 1.2 and 2.3). Neither throws; every input gives tokens.
+ * Line tokenizers for the two log grammars (docs/log-formats.md 1.2 and 2.3). Neither throws; every input gives tokens.
  */
 
 const SP = 32;
@@ -8,9 +8,9 @@ const DQUOTE = 34;
 
 /**
  * Splits a W3C record: tokens are separated by runs of spaces or tabs (IIS writes one space, other producers
- * runs; logs.md 5.9). A token that starts with `"` is quoted when a closing quote followed by whitespace or
+ * runs; docs/log-formats.md 5.9). A token that starts with `"` is quoted when a closing quote followed by whitespace or
  * the end of the line exists: it may then contain spaces, and `""` inside it is one literal quote (IIS
- * Advanced Logging; logs.md 5.12). Otherwise a quote is an ordinary character. With `quotes: false` quotes
+ * Advanced Logging; docs/log-formats.md 5.12). Otherwise a quote is an ordinary character. With `quotes: false` quotes
  * are never special (the fallback for native IIS lines whose user agent happens to contain quotes).
  */
 export function tokenizeW3c(line: string, quotes = true): string[] {
@@ -67,7 +67,7 @@ function readQuoted(line: string, start: number): { value: string; next: number 
  * Token boundaries without creating the tokens, for what IIS itself writes: single spaces between
  * tokens, no quote, no tab, no leading or trailing space. Fills `view.starts` with each token's offset
  * (plus a sentinel one past the end) and returns the token count, or -1 when the line needs the general
- * tokenizer. Only the columns a schema needs are then sliced out (logs.md 5.28).
+ * tokenizer. Only the columns a schema needs are then sliced out (docs/log-formats.md 5.28).
  */
 export function scanSimple(line: string, view: { starts: Int32Array }): number {
   const n = line.length;
@@ -93,7 +93,7 @@ export function scanSimple(line: string, view: { starts: Int32Array }): number {
 }
 
 /**
- * One CSV record (RFC 4180 as Exchange writes it; logs.md 2.3): comma separated, a field starting with `"`
+ * One CSV record (RFC 4180 as Exchange writes it; docs/log-formats.md 2.3): comma separated, a field starting with `"`
  * runs to the closing quote with `""` for a literal quote; text after a closing quote up to the next comma
  * is kept; an unterminated quote takes the rest of the line. A trailing comma gives a last empty field.
  */

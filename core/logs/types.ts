@@ -38,7 +38,7 @@ export interface AlgId {
   readonly bits?: number;
 }
 
-/** Why a request looks like monitoring or server-to-server traffic rather than a real client (logs.md 5.21). */
+/** Why a request looks like monitoring or server-to-server traffic rather than a real client (docs/log-formats.md 5.21). */
 export type InternalReason = 'loopback' | 'exchange-backend' | 'health-probe';
 
 interface At {
@@ -70,7 +70,7 @@ export interface IisHitEvent extends At {
   readonly cipher?: AlgId;
   readonly hash?: AlgId;
   readonly keyExchange?: AlgId;
-  /** As logged (`+` for spaces); use `plusToSpace` for display only (logs.md 5.11). */
+  /** As logged (`+` for spaces); use `plusToSpace` for display only (docs/log-formats.md 5.11). */
   readonly userAgent?: string;
   readonly username?: string;
   readonly method?: string;
@@ -80,7 +80,7 @@ export interface IisHitEvent extends At {
   readonly serverIp?: string;
   readonly serverPort?: number;
   readonly status?: number;
-  /** Unsigned 32-bit or larger; a JavaScript number, never an int32 (logs.md 5.17). */
+  /** Unsigned 32-bit or larger; a JavaScript number, never an int32 (docs/log-formats.md 5.17). */
   readonly win32Status?: number;
   readonly internal?: InternalReason;
 }
@@ -116,7 +116,7 @@ export interface SmtpHitEvent extends At {
 
 export type HitEvent = IisHitEvent | SmtpHitEvent;
 
-/** An IIS request over plain HTTP: the crypt-protocol field exists and is `-` (logs.md 5.10, T3). */
+/** An IIS request over plain HTTP: the crypt-protocol field exists and is `-` (docs/log-formats.md 5.10, T3). */
 export interface PlainEvent extends At {
   readonly kind: 'plain';
   readonly format: 'IisW3C';
@@ -145,7 +145,7 @@ export interface NoTlsFieldEvent extends At {
 export type MalformedReason =
   /** Token count differs from the current `#Fields` (and from every earlier one, unless `recovered`). */
   | 'field-count'
-  /** A record before any `#Fields` line and no schema given in the options (logs.md 5.7). */
+  /** A record before any `#Fields` line and no schema given in the options (docs/log-formats.md 5.7). */
   | 'no-schema'
   /** An SMTP row mentioning `SP_PROT` that is not a readable `TLS protocol ... negotiation succeeded` row. */
   | 'tls-row'
@@ -154,7 +154,7 @@ export type MalformedReason =
 
 /**
  * A line the parser could not use as intended. `recovered: true` means the line matched an earlier
- * `#Fields` block of the same file with that token count and was parsed with it (logs.md 5.6, beats_test.log):
+ * `#Fields` block of the same file with that token count and was parsed with it (docs/log-formats.md 5.6, beats_test.log):
  * the record then also yields its normal event, and this event only reports the mismatch.
  */
 export interface MalformedEvent extends At {
@@ -198,7 +198,7 @@ export interface LogParser {
   /**
    * Starts the next file of the same directory/server: directives and schema are reset, but what may
    * legitimately carry over stays (IIS: the last schema, for a continuation file without directives;
-   * SMTP: open sessions, logs.md 2.5 and 5.24).
+   * SMTP: open sessions, docs/log-formats.md 2.5 and 5.24).
    */
   beginFile(source: string): void;
   stats(): ParserStats;

@@ -10,7 +10,7 @@ import {
 } from './helpers.js';
 
 /**
- * One named test per item of the logs.md section 5 checklist ("edge case N: ..."), in its order. Where the
+ * One named test per item of the docs/log-formats.md section 5 checklist ("edge case N: ..."), in its order. Where the
  * checklist says what the scanner should do, the test asserts exactly that; where TLS365 chose one of the
  * options it offers, the comment says which.
  */
@@ -29,7 +29,7 @@ const aggregate = (events: readonly LogEvent[], options: Partial<Parameters<type
   return r.value.result();
 };
 
-describe('logs: edge cases (logs.md section 5)', () => {
+describe('logs: edge cases (docs/log-formats.md section 5)', () => {
   it('edge case 1: a UTF-8 BOM at file start and in the middle (concatenated files) is stripped', () => {
     const reference = parseIis(T_FILE);
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(T_FILE, 'utf8')]);
@@ -106,7 +106,7 @@ describe('logs: edge cases (logs.md section 5)', () => {
 
   it('edge case 6: a record that does not fit its schema is counted and reported; an earlier schema with its count is used', () => {
     // TLS365 does not fill missing trailing values with null: with fewer tokens there is no way to know
-    // which value is missing, and logs.md 1.3 forbids silent mis-assignment. Fewer and more both become
+    // which value is missing, and docs/log-formats.md 1.3 forbids silent mis-assignment. Fewer and more both become
     // `malformed` with expected/actual, unless an earlier #Fields of the same file has exactly that count.
     const text = [
       '#Fields: date time c-ip crypt-protocol',

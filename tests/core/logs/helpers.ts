@@ -66,7 +66,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** logs.md 1.6: the header used by T1-T6. */
+/** docs/log-formats.md 1.6: the header used by T1-T6. */
 export const T_HEADER = [
   '#Software: Microsoft Internet Information Services 10.0',
   '#Version: 1.0',
@@ -91,7 +91,7 @@ export const T7_BLOCK = [
 /** T1-T7 as one file, with a final newline. */
 export const T_FILE = `${[T_HEADER, T1, T2, T3, T4, T5, T6, T7_BLOCK].join('\n')}\n`;
 
-/** logs.md 2.2 header (receive) and the 2.7 session. */
+/** docs/log-formats.md 2.2 header (receive) and the 2.7 session. */
 export const SMTP_HEADER = [
   '#Software: Microsoft Exchange Server',
   '#Version: 15.0.0.0',

@@ -5,7 +5,7 @@ import { feed, iisHits, kinds, onlyHit, parseIis, T1, T2, T3, T4, T5, T6, T7_BLO
 
 const one = (record: string): LogEvent[] => parseIis(`${T_HEADER}\n${record}\n`);
 
-describe('logs: IIS W3C test vectors (logs.md 1.6)', () => {
+describe('logs: IIS W3C test vectors (docs/log-formats.md 1.6)', () => {
   it('T1: TLS 1.0 from 198.51.100.7 as CONTOSO\\svc-scan, AES-256, SHA-1, RSA key exchange, legacy', () => {
     const h = onlyHit(one(T1));
     assert.equal(h.clientIp, '198.51.100.7');
@@ -128,7 +128,7 @@ describe('logs: IIS field names and values (rules.md 9.1)', () => {
   const values: [string, string][] = [
     ['4', 'Ssl2'], ['10', 'Ssl3'], ['40', 'Tls10'], ['100', 'Tls11'], ['400', 'Tls12'], ['1000', 'Tls13'],
     ['0x40', 'Tls10'], ['0X100', 'Tls11'], ['0x00000400', 'Tls12'], ['0040', 'Tls10'],
-    // Client bits (never expected from IIS, the server) still decode by bit test (logs.md 1.5).
+    // Client bits (never expected from IIS, the server) still decode by bit test (docs/log-formats.md 1.5).
     ['80', 'Tls10'], ['800', 'Tls12'],
   ];
   for (const [value, protocol] of values) {

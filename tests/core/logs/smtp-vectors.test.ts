@@ -5,7 +5,7 @@ import { feed, kinds, parseSmtp, SMTP_HEADER, SMTP_ROWS, smtpHits, TLS_SENTENCE 
 const row = (seq: number, event: string, data: string, context: string, remote = '198.51.100.20:50123', session = '08DC6A0000000001'): string =>
   `2024-05-01T10:00:0${seq}.000Z,EX01\\Default Frontend EX01,${session},${seq},192.0.2.25:25,${remote},${event},${data},${context}`;
 
-describe('logs: Exchange SMTP test vectors (logs.md 2.7)', () => {
+describe('logs: Exchange SMTP test vectors (docs/log-formats.md 2.7)', () => {
   it('the 2.7 session is one finding: EX01, connector, session, client, HELO name, TLS 1.0 inbound, algorithms, time', () => {
     const events = parseSmtp(`${SMTP_HEADER}\n${SMTP_ROWS.join('\n')}\n`);
     assert.deepEqual(kinds(events), ['hit']);
