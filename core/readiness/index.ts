@@ -7,3 +7,4 @@ export { SNAPSHOT_SCHEMA, validateSnapshot, type MachineSnapshot, type SnapshotS
 export { COMPONENTS, type Component, type ComponentStatus, type ComponentVerdict, type Finding, type Fix, type Readiness, type RegChange, type Severity } from './model.js';
 export type { EvaluateOptions, Role } from './rule.js';
 export { RULES } from './rules/index.js';
+export { renderRuleCatalogue } from './catalogue.js';
