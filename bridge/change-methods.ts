@@ -27,13 +27,15 @@ const ok = (result: unknown): Outcome => ({ ok: true, result });
 
 const planErrorText = (errors: readonly PlanError[]): string => errors.map((e) => `${e.path}: ${e.message}`).join('; ');
 
-function recordParam(params: Record<string, unknown>): Checked<ChangeRecord> {
+/** The params object and the record it carries (its JSON text, read and checked as a backup file is). */
+function withRecord(params: unknown): Checked<{ readonly p: Record<string, unknown>; readonly record: ChangeRecord }> {
+  if (!isRecord(params)) return invalid('params', 'must be an object');
   const text = params['record'];
   if (typeof text !== 'string') return invalid('params.record', 'must be the record\'s JSON text');
   let json: unknown;
   try { json = JSON.parse(text); } catch { return invalid('params.record', 'is not JSON'); }
   const r = readChangeRecord(json);
-  return r.ok ? { ok: true, value: r.value } : invalid('params.record', planErrorText(r.error));
+  return r.ok ? { ok: true, value: { p: params, record: r.value } } : invalid('params.record', planErrorText(r.error));
 }
 
 function valuesParam(raw: unknown, path: string): Checked<(RegValue | null)[]> {
@@ -75,21 +77,21 @@ export const changeBegin: Handler = (params) => {
 };
 
 export const changeCheck: Handler = (params) => {
-  if (!isRecord(params)) return invalid('params', 'must be an object');
-  const record = recordParam(params);
-  if (!record.ok) return record;
-  const values = valuesParam(params['values'], 'params.values');
+  const given = withRecord(params);
+  if (!given.ok) return given;
+  const { p, record } = given.value;
+  const values = valuesParam(p['values'], 'params.values');
   if (!values.ok) return values;
-  return ok({ problems: problemsOut(checkWrites(record.value, values.value)) });
+  return ok({ problems: problemsOut(checkWrites(record, values.value)) });
 };
 
 export const changeRollback: Handler = (params) => {
-  if (!isRecord(params)) return invalid('params', 'must be an object');
-  const record = recordParam(params);
-  if (!record.ok) return record;
-  const attempted = params['attempted'];
+  const given = withRecord(params);
+  if (!given.ok) return given;
+  const { p, record } = given.value;
+  const attempted = p['attempted'];
   if (typeof attempted !== 'number' || !Number.isInteger(attempted) || attempted < 0) return invalid('params.attempted', 'must be a count of writes');
-  return ok({ ops: rollbackOps(record.value, attempted), keys: createdKeysToCheck(record.value) });
+  return ok({ ops: rollbackOps(record, attempted), keys: createdKeysToCheck(record) });
 };
 
 export const changeRead: Handler = (params) => {
@@ -112,33 +114,33 @@ export const changeRead: Handler = (params) => {
 };
 
 export const changeUndo: Handler = (params) => {
-  if (!isRecord(params)) return invalid('params', 'must be an object');
-  const record = recordParam(params);
-  if (!record.ok) return record;
-  const here = params['here'];
+  const given = withRecord(params);
+  if (!given.ok) return given;
+  const { p, record } = given.value;
+  const here = p['here'];
   if (typeof here !== 'string') return invalid('params.here', 'must be the computer name');
-  const current = valuesParam(params['current'], 'params.current');
+  const current = valuesParam(p['current'], 'params.current');
   if (!current.ok) return current;
-  const decision = undoDecision(record.value, {
-    here, current: current.value, force: params['force'] === true, allowLegacy: params['allowLegacy'] === true,
+  const decision = undoDecision(record, {
+    here, current: current.value, force: p['force'] === true, allowLegacy: p['allowLegacy'] === true,
     samePlace: (a, b) => a.localeCompare(b, 'en', { sensitivity: 'accent' }) === 0,
   });
   if (!decision.ok) return ok({ ok: false, error: { code: decision.code, message: visible(decision.message) } });
-  return ok({ ok: true, ops: decision.ops, notes: decision.notes.map(visible), summary: decision.summary.map(visible), keys: createdKeysToCheck(record.value) });
+  return ok({ ok: true, ops: decision.ops, notes: decision.notes.map(visible), summary: decision.summary.map(visible), keys: createdKeysToCheck(record) });
 };
 
 export const changeJudge: Handler = (params) => {
-  if (!isRecord(params)) return invalid('params', 'must be an object');
-  const record = recordParam(params);
-  if (!record.ok) return record;
-  const values = valuesParam(params['values'], 'params.values');
+  const given = withRecord(params);
+  if (!given.ok) return given;
+  const { p, record } = given.value;
+  const values = valuesParam(p['values'], 'params.values');
   if (!values.ok) return values;
-  const keysLeft = params['keysLeft'] ?? [];
+  const keysLeft = p['keysLeft'] ?? [];
   if (!Array.isArray(keysLeft) || !keysLeft.every((k) => typeof k === 'boolean')) return invalid('params.keysLeft', 'must be an array of booleans');
-  const failures = params['failures'] ?? [];
+  const failures = p['failures'] ?? [];
   if (!Array.isArray(failures) || !failures.every((f) => isRecord(f) && typeof f['target'] === 'string' && typeof f['message'] === 'string')) {
     return invalid('params.failures', 'must be an array of {target, message}');
   }
-  const judged = judgeRestore(record.value, { values: values.value, keysLeft: keysLeft as boolean[] }, failures as ValueProblem[]);
+  const judged = judgeRestore(record, { values: values.value, keysLeft: keysLeft as boolean[] }, failures as ValueProblem[]);
   return ok({ exact: judged.exact, problems: problemsOut(judged.problems) });
 };

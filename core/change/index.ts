@@ -5,7 +5,7 @@
 export { CHANGE_SCHEMA, sameValue, valueShown, valueText, type ChangeEntry, type ChangeRecord, type ChangeTarget } from './record.js';
 export { checkValue, fromKind, readChangeRecord } from './read-record.js';
 export {
-  beginChange, changeRows, checkWrites, createdKeysToCheck, judgeRestore, opSummary, opTarget, rollbackOps, undoDecision,
+  beginChange, changeRows, checkWrites, createdKeysToCheck, judgeRestore, opSummary, rollbackOps, undoDecision,
   type PriorRead, type RegOp, type RestoreReads, type UndoDecision, type UndoOptions, type UndoRefusal, type ValueProblem,
 } from './transaction.js';
 export { backupOf, changeImage, imageHasKey, imageRestoreReads, imageValues } from './image.js';

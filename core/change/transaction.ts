@@ -34,8 +34,6 @@ export interface PriorRead {
   readonly missingKeys: readonly string[];
 }
 
-export const opTarget = (op: RegOp): string => (op.op === 'remove-key' ? op.key : valueText(op.key, op.name));
-
 const written = (c: PlanChange): RegValue | null =>
   c.op === 'delete-value' ? null : c.op === 'set-dword' ? { type: 'REG_DWORD', data: c.data } : { type: 'REG_SZ', data: c.data };
 

@@ -103,8 +103,7 @@ function Invoke-Tls365LiveChange
     {
         return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_BackupFailed -f $BackupPath, $_.Exception.Message) -ErrorId 'TLS365.Remediation.BackupFailed' -Category WriteError -TargetObject $BackupPath -InnerException $_.Exception) }
     }
-    $sha = [System.Security.Cryptography.SHA256]::Create()
-    try { $backupHash = -join ($sha.ComputeHash($bytes) | ForEach-Object { $_.ToString('x2') }) } finally { $sha.Dispose() }
+    $backupHash = Get-Tls365Sha256 -Bytes $bytes
 
     $failure = $null
     $failedTarget = $ComputerName

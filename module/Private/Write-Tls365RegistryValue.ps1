@@ -10,14 +10,14 @@ function Write-Tls365RegistryValue
     .PARAMETER Name
         The value name.
     .PARAMETER Operation
-        set-dword or set-string (plan operations), set-kind (restore a backed-up value of any writable kind:
-        -Kind and -Data in the backup's form), or delete-value.
+        set-kind (write a value of any kind .NET can write: -Kind and -Data in the change engine's form, see
+        Invoke-Tls365RegOp) or delete-value.
     .PARAMETER Data
-        The DWORD (0..4294967295), the string, or for set-kind the backup's form of the value.
+        The value in the change engine's form (DWORD unsigned, QWORD decimal text, strings, hex for binary kinds).
     .PARAMETER Kind
         For set-kind: DWord, QWord, String, ExpandString, MultiString, Binary or None.
     .EXAMPLE
-        Write-Tls365RegistryValue -Hive LocalMachine -Key 'SOFTWARE\X' -Name 'Enabled' -Operation 'set-dword' -Data 1
+        Write-Tls365RegistryValue -Hive LocalMachine -Key 'SOFTWARE\X' -Name 'Enabled' -Operation 'set-kind' -Kind DWord -Data 1
     #>
     [CmdletBinding()]
     param ([System.String] $Hive, [System.String] $Key, [System.String] $Name, [System.String] $Operation, [System.Object] $Data, [System.String] $Kind)
@@ -35,22 +35,14 @@ function Write-Tls365RegistryValue
                     if ($null -ne $k) { try { $k.DeleteValue($Name, $false) } finally { $k.Close() } }
                     return @{ Ok = $true; Message = '' }
                 }
-                $valueKind = 'String'
-                $value = $null
-                if ($Operation -eq 'set-dword') { $valueKind = 'DWord'; $value = ConvertTo-Tls365RegistryData -Kind 'DWord' -Value $Data }
-                elseif ($Operation -eq 'set-string') { $value = [System.String]$Data }
-                elseif ($Operation -eq 'set-kind')
+                if ($Operation -ne 'set-kind') { return @{ Ok = $false; Message = ("'{0}' is not a registry operation" -f $Operation) } }
+                if (@('DWord', 'QWord', 'String', 'ExpandString', 'MultiString', 'Binary', 'None') -notcontains $Kind)
                 {
-                    if (@('DWord', 'QWord', 'String', 'ExpandString', 'MultiString', 'Binary', 'None') -notcontains $Kind)
-                    {
-                        return @{ Ok = $false; Message = ($script:LocalizedData.Remediation_KindNotWritable -f $Kind) }
-                    }
-                    $valueKind = $Kind
-                    $value = ConvertTo-Tls365RegistryData -Kind $Kind -Value $Data
+                    return @{ Ok = $false; Message = ($script:LocalizedData.Remediation_KindNotWritable -f $Kind) }
                 }
-                else { return @{ Ok = $false; Message = ("'{0}' is not a registry operation" -f $Operation) } }
+                $value = ConvertTo-Tls365RegistryData -Kind $Kind -Value $Data
                 $k = $base.CreateSubKey($Key)
-                try { $k.SetValue($Name, $value, [Microsoft.Win32.RegistryValueKind]$valueKind) }
+                try { $k.SetValue($Name, $value, [Microsoft.Win32.RegistryValueKind]$Kind) }
                 finally { $k.Close() }
             }
             finally { $base.Close() }

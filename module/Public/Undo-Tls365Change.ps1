@@ -154,8 +154,7 @@ function Undo-Tls365Change
                 }
                 if ($null -ne $entry.BackupHash)
                 {
-                    $sha = [System.Security.Cryptography.SHA256]::Create()
-                    try { $actual = -join ($sha.ComputeHash($bytes) | ForEach-Object { $_.ToString('x2') }) } finally { $sha.Dispose() }
+                    $actual = Get-Tls365Sha256 -Bytes $bytes
                     if ($actual -ne ([System.String]$entry.BackupHash).ToLowerInvariant())
                     {
                         $message = $script:LocalizedData.Remediation_BackupTampered -f $entry.BackupPath
