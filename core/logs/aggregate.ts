@@ -11,7 +11,7 @@ import type { HitEvent, LogEvent, LogFormat, LogProtocol, MalformedReason } from
  */
 
 export const DISC_RULES = {
-  /** IIS request with crypt-protocol SSL 2.0/3.0, TLS 1.0/1.1 (rules.md 10.9). */
+  /** IIS request with crypt-protocol SSL 2.0/3.0, TLS 1.0/1.1 (docs/domain-facts.md 10.9). */
   iisLegacy: 'TLS365-DISC-001',
   /** HTTPS site logs without a crypt-protocol field. */
   noTlsField: 'TLS365-DISC-002',

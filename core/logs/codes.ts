@@ -4,7 +4,7 @@ import { protocolLabel, type Protocol } from '../protocols/names.js';
 import { ALG_ID, CONNINFO, EX_TLS, IIS_BLOG, IIS_VARS } from './sources.js';
 import type { AlgId, LogProtocol, ProtocolCode } from './types.js';
 
-/** Protocols whose use makes a client a finding (TLS365-DISC-001/003/004): rules.md 9.1 "legacy" class. */
+/** Protocols whose use makes a client a finding (TLS365-DISC-001/003/004): docs/domain-facts.md 9.1 "legacy" class. */
 export const LEGACY_PROTOCOLS: readonly Protocol[] = ['Ssl2', 'Ssl3', 'Tls10', 'Tls11'];
 
 export function isLegacyProtocol(p: LogProtocol): boolean {
@@ -18,8 +18,8 @@ const HEX_VALUE = /^(?:0x)?([0-9a-f]{1,8})$/i;
 
 /**
  * Decodes an IIS `crypt-protocol` value: bare lower-case hex as IIS writes it (`40`, `100`, `400`, `1000`),
- * also `0x400` and upper case (post-processed logs; rules.md 9.1). `40` is hex 0x40 = TLS 1.0, never decimal.
- * The value is a dwProtocol (rules.md 1.3): IIS is the server, so the `_SERVER` bits are expected, but the
+ * also `0x400` and upper case (post-processed logs; docs/domain-facts.md 9.1). `40` is hex 0x40 = TLS 1.0, never decimal.
+ * The value is a dwProtocol (docs/domain-facts.md 1.3): IIS is the server, so the `_SERVER` bits are expected, but the
  * decoding is by bit test over both columns so a client bit still resolves (docs/log-formats.md 1.5). A value with bits
  * of two protocols, a PCT/DTLS bit, an unknown bit, zero, or text that is not hex is `Unknown` with a label
  * naming it (`unknown (0xff)`), never dropped (docs/log-formats.md 5.16). Callers handle `-` (plain HTTP) first.
@@ -98,7 +98,7 @@ interface AlgDefinition {
 
 /**
  * ALG_ID values seen in IIS crypt-cipher/-hash/-keyexchange fields and Exchange TLS rows (docs/log-formats.md 1.5 and
- * 2.4; rules.md 9.1). Weak = the bulk ciphers rules.md 10.9 (DISC-005) and the ALG_ID table call weak.
+ * 2.4; docs/domain-facts.md 9.1). Weak = the bulk ciphers docs/domain-facts.md 10.9 (DISC-005) and the ALG_ID table call weak.
  */
 export const ALG_IDS: readonly AlgDefinition[] = [
   { hex: 0x6601, constant: 'CALG_DES', label: 'DES', weak: true },

@@ -8,7 +8,7 @@ import { parseCsvLine } from './tokenize.js';
 import type { AlgId, LogEvent, LogParser, MalformedEvent, ParserStats, SmtpHitEvent } from './types.js';
 
 /**
- * Incremental parser for Exchange SMTP Receive/Send protocol logs (docs/log-formats.md section 2; rules.md 9.3).
+ * Incremental parser for Exchange SMTP Receive/Send protocol logs (docs/log-formats.md section 2; docs/domain-facts.md 9.3).
  * Emits one `hit` per `TLS protocol SP_PROT_... negotiation succeeded` row, with the session's first
  * EHLO/HELO name. Only rows that can matter are CSV-parsed: those containing `SP_PROT`, EHLO/HELO
  * commands and disconnects (docs/log-formats.md 5.28). Open sessions are the only state that grows; they are removed
@@ -33,7 +33,7 @@ export interface SmtpParserOptions {
 
 /**
  * The matcher docs/log-formats.md 2.4 suggests, applied to `context` and then `data`: `SP_PROT_` or `SP_PROT-`
- * (Microsoft's page prints the hyphen form, real logs the underscore; rules.md 9.3), `_SERVER`/`_CLIENT`.
+ * (Microsoft's page prints the hyphen form, real logs the underscore; docs/domain-facts.md 9.3), `_SERVER`/`_CLIENT`.
  */
 const TLS_ROW = /TLS protocol (SP_PROT[-_](PCT1|SSL2|SSL3|TLS1_0|TLS1_1|TLS1_2|TLS1_3|TLS1|DTLS1_0|DTLS1_2)[-_](SERVER|CLIENT)) negotiation succeeded/;
 const ALGORITHMS = /using bulk encryption algorithm (\S+) with strength (\d+) bits, MAC hash algorithm (\S+) with strength (\d+) bits and key exchange algorithm (\S+) with strength (\d+) bits/;
@@ -74,7 +74,7 @@ const DEFAULT_COLUMNS = columnsOf(SMTP_DEFAULT_FIELDS);
 export function createExchangeSmtpParser(options: SmtpParserOptions): LogParser {
   let source = options.source;
   let columns = DEFAULT_COLUMNS;
-  /** From `#Log-type` (any case; docs/log-formats.md 2.2, rules.md 9.3): names the format of malformed events. */
+  /** From `#Log-type` (any case; docs/log-formats.md 2.2, docs/domain-facts.md 9.3): names the format of malformed events. */
   let logFormat: 'ExchangeSmtpReceive' | 'ExchangeSmtpSend' = 'ExchangeSmtpReceive';
   const maxSessions = Math.max(1, options.maxOpenSessions ?? 100_000);
   /** (server, session-id) -> first EHLO/HELO name. */

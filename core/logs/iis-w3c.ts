@@ -9,7 +9,7 @@ import type {
 } from './types.js';
 
 /**
- * Incremental parser for IIS W3C extended logs (docs/log-formats.md section 1; rules.md 9.1). The caller decodes bytes
+ * Incremental parser for IIS W3C extended logs (docs/log-formats.md section 1; docs/domain-facts.md 9.1). The caller decodes bytes
  * (UTF-8, code page, gzip) and feeds one line at a time; the parser keeps only the current schema, the
  * schemas seen earlier in the same file and a few counters, so memory does not grow with the file.
  */
@@ -24,7 +24,7 @@ export type IisField = (typeof IIS_FIELDS)[number];
 /**
  * Column names recognised without a mapping. Names are compared case-insensitively with `_` read as `-`,
  * so `crypt-protocol`, `Crypt-Protocol`, `crypt_protocol` and the server-variable name `CRYPT_PROTOCOL` are
- * one name (docs/log-formats.md 1.5 and 5.19; rules.md 9.1). `date-local`/`time-local` are IIS Advanced Logging's.
+ * one name (docs/log-formats.md 1.5 and 5.19; docs/domain-facts.md 9.1). `date-local`/`time-local` are IIS Advanced Logging's.
  * The forwarded-for names are those docs/log-formats.md 1.5 reports seen in the field.
  */
 export const IIS_DEFAULT_NAMES: { readonly [F in IisField]: readonly string[] } = {
@@ -184,7 +184,7 @@ function splitDirective(text: string): { name: string; value: string } {
 const keyOf = (names: readonly string[]): string => names.map(normName).join(' ');
 const namesOf = (key: string): string[] => (key === '' ? [] : key.split(' '));
 
-/** crypt-protocol as IIS logs it (SChannel server constants, rules.md 9.1), per vocabulary protocol. */
+/** crypt-protocol as IIS logs it (SChannel server constants, docs/domain-facts.md 9.1), per vocabulary protocol. */
 const PROTOCOL_CODES: Readonly<Record<Protocol, string>> = { Ssl2: '4', Ssl3: '10', Tls10: '40', Tls11: '100', Tls12: '400', Tls13: '1000' };
 
 /**

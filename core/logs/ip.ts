@@ -110,7 +110,7 @@ export interface Endpoint {
 
 /**
  * Splits `ip:port` as Exchange logs endpoints: `1.2.3.4:25`, `[2001:db8::1]:25`, and a bare
- * `2001:db8::1:25` split on the last colon (docs/log-formats.md 2.3, rules.md 9.3) when what is left is still an IPv6
+ * `2001:db8::1:25` split on the last colon (docs/log-formats.md 2.3, docs/domain-facts.md 9.3) when what is left is still an IPv6
  * address. Text without a port comes back whole.
  */
 export function splitEndpoint(text: string): Endpoint {

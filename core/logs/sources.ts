@@ -1,8 +1,8 @@
 import type { Source } from '../model/source.js';
 
 /**
- * Sources of the log-discovery tables (rules.md sections 9.1, 9.3, 10.9; docs/log-formats.md sections 1.5 and 2.4).
- * Tags match shared/design/rules.md section 0 where the tag exists there.
+ * Sources of the log-discovery tables (docs/domain-facts.md sections 9.1, 9.3, 10.9; docs/log-formats.md sections 1.5 and 2.4).
+ * Tags match docs/domain-facts.md section 0 where the tag exists there.
  */
 export const IIS_BLOG: Source = {
   tag: 'IIS-BLOG',

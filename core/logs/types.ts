@@ -20,7 +20,7 @@ export interface ProtocolCode {
   readonly code: string;
   /** `TLS 1.0`, or `unknown (0xff)` / `unknown (0x1, SP_PROT_PCT1_SERVER)` for values outside the vocabulary. */
   readonly label: string;
-  /** SSL 2.0, SSL 3.0, TLS 1.0, TLS 1.1 (rules.md 9.1, TLS365-DISC-001). */
+  /** SSL 2.0, SSL 3.0, TLS 1.0, TLS 1.1 (docs/domain-facts.md 9.1, TLS365-DISC-001). */
   readonly legacy: boolean;
 }
 

@@ -1,6 +1,6 @@
 /** A published fact's origin. Every table and rule in the core carries at least one. */
 export interface Source {
-  /** Short tag used in shared/design/rules.md (for example `SEED`, `SCHCRED`). */
+  /** Short tag used in docs/domain-facts.md (for example `SEED`, `SCHCRED`). */
   readonly tag: string;
   readonly title: string;
   /** Where to read it: a URL, or a precise locator for a file Microsoft ships (never invented). */

@@ -22,7 +22,7 @@ export interface Intent {
 export interface TargetContext {
   readonly m: MachineFacts;
   readonly settings: PlanSettings;
-  /** Exchange detected or forced: the consistency rules of rules.md section 7 apply. */
+  /** Exchange detected or forced: the consistency rules of docs/domain-facts.md section 7 apply. */
   readonly exchange: boolean;
   readonly warn: (w: PlanWarning) => void;
 }
@@ -50,7 +50,7 @@ export const componentOf = (role: Role): Component => (role === 'Client' ? 'SCha
 /**
  * The only ways to make a Schannel protocol intent. "On" takes TLS 1.2/1.3, or TLS 1.0/1.1 together with a
  * LegacyConsent; "off" and "delete" take any protocol. No function writes SSL 2.0/3.0 on: an SSL protocol
- * does not type-check as an argument of either "on" builder (rules.md 3.3 step 4: both values, always).
+ * does not type-check as an argument of either "on" builder (docs/domain-facts.md 3.3 step 4: both values, always).
  */
 const pairValue = (p: SchannelProtocol, role: Role, name: ValueName, data: 0 | 1, phase: number, reason: string): Intent => ({
   key: schannelProtocolKey(p, role), name, want: { op: 'set-dword', data }, owner: componentOf(role), phase, restart: 'reboot', reason,
@@ -78,7 +78,7 @@ export const deleteValue = (p: SchannelProtocol, role: Role, name: ValueName, re
 
 // ------------------------------------------------------------------------------------------- protocol masks
 
-/** DefaultSecureProtocols / SecureProtocols bits (rules.md 1.1, 1.4). */
+/** DefaultSecureProtocols / SecureProtocols bits (docs/domain-facts.md 1.1, 1.4). */
 export const BIT = { Ssl2: 0x8, Ssl3: 0x20, Tls10: 0x80, Tls11: 0x200, Tls12: 0x800, Tls13: 0x2000 } as const;
 export const LEGACY_BITS = BIT.Tls10 | BIT.Tls11;
 

@@ -31,7 +31,7 @@ export interface LayoutDefinition {
  * WinHTTP `DefaultSecureProtocols` (HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp).
  * SSL 2.0 0x8, SSL 3.0 0x20, TLS 1.0 0x80, TLS 1.1 0x200, TLS 1.2 0x800: the table in the Microsoft 365
  * guidance [SEED] and KB3140245. TLS 1.3 0x2000: WINHTTP_OPTION_SECURE_PROTOCOLS [WINHTTP-FLAGS]
- * (KB3140245's older table stops at 0x800). rules.md 1.1.
+ * (KB3140245's older table stops at 0x800). docs/domain-facts.md 1.1.
  */
 const WINHTTP: LayoutDefinition = {
   layout: 'WinHttp',
@@ -50,7 +50,7 @@ const WINHTTP: LayoutDefinition = {
 /**
  * WinINet `SecureProtocols` (Internet Settings, HKLM/HKCU and the policy twins): the same bits as WinHTTP,
  * as the inetres.admx policy "Turn off encryption support" lists them [INETRES]. TLS 1.3 = 0x2000 is written
- * by Microsoft's own Set-MsIdWindowsTlsSettings.ps1 [MSIDTOOLS]; rules.md 1.4 marks it unconfirmed by a
+ * by Microsoft's own Set-MsIdWindowsTlsSettings.ps1 [MSIDTOOLS]; docs/domain-facts.md 1.4 marks it unconfirmed by a
  * Windows document, so the source is named here as what it is.
  */
 const WININET: LayoutDefinition = {
@@ -67,7 +67,7 @@ const WININET: LayoutDefinition = {
   foreign: [],
 };
 
-/** SCHANNEL_CRED grbitEnabledProtocols / SecPkgContext_ConnectionInfo dwProtocol, client bits (SP_PROT_*_CLIENT). rules.md 1.3. */
+/** SCHANNEL_CRED grbitEnabledProtocols / SecPkgContext_ConnectionInfo dwProtocol, client bits (SP_PROT_*_CLIENT). docs/domain-facts.md 1.3. */
 const SCHANNEL_CLIENT: LayoutDefinition = {
   layout: 'SChannelClient',
   describes: "SChannel client bits, SP_PROT_*_CLIENT",
@@ -86,7 +86,7 @@ const SCHANNEL_CLIENT: LayoutDefinition = {
   ],
 };
 
-/** The same structures' server bits (SP_PROT_*_SERVER). rules.md 1.3. */
+/** The same structures' server bits (SP_PROT_*_SERVER). docs/domain-facts.md 1.3. */
 const SCHANNEL_SERVER: LayoutDefinition = {
   layout: 'SChannelServer',
   describes: "SChannel server bits, SP_PROT_*_SERVER",

@@ -1,6 +1,6 @@
 import type { Source } from '../model/source.js';
 
-/** Sources of the protocol bit tables; tags match shared/design/rules.md section 0. */
+/** Sources of the protocol bit tables; tags match docs/domain-facts.md section 0. */
 /** The page the product answers to; also a readiness rule source (core/readiness/sources.ts reads it here). */
 export const SEED: Source = {
   tag: 'SEED',

@@ -4,7 +4,7 @@ import { netFxKey } from './paths.js';
 
 /**
  * Whether a component can be judged before any rule runs: NotApplicable (not on this machine), Unknown
- * (the input lacks the keys its rules read: never a guess), or evaluate. rules.md "Conventions" and 10.5/10.6.
+ * (the input lacks the keys its rules read: never a guess), or evaluate. docs/domain-facts.md "Conventions" and 10.5/10.6.
  */
 export type Base = { readonly kind: 'evaluate' } | { readonly kind: 'NotApplicable' | 'Unknown'; readonly reason: string };
 

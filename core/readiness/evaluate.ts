@@ -19,7 +19,7 @@ function baseName(origin: string | null): string | null {
 /**
  * Evaluates one machine: every rule, then a verdict per component (the worst severity among the findings
  * attached to it: Fail -> NotReady, Warn/Pass -> Ready; Info never changes a verdict), Ready only when every
- * applicable component is Ready, and MissingUpdates from the Fail and Warn findings (rules.md "Conventions").
+ * applicable component is Ready, and MissingUpdates from the Fail and Warn findings (docs/domain-facts.md "Conventions").
  * The result is what is reported, so its texts (computer and OS name, reasons, messages, fix texts) show
  * control characters from the input as \xHH (model/visible.ts); fix changes stay exact.
  */

@@ -11,7 +11,7 @@ export type Component = (typeof COMPONENTS)[number];
 export type Severity = 'Fail' | 'Warn' | 'Info';
 export type ComponentStatus = 'Ready' | 'NotReady' | 'Unknown' | 'NotApplicable';
 
-/** Rule ids are stable forever (shared/design/rules.md section 10); retired ids are never reused. */
+/** Rule ids are stable forever (docs/domain-facts.md section 10); retired ids are never reused. */
 export type RuleId = `TLS365-${string}-${number}${number}${number}`;
 
 /** A registry change that fixes a finding. Paths are full (`HKEY_LOCAL_MACHINE\...`). */
@@ -40,7 +40,7 @@ export interface Finding {
   readonly fix: Fix | null;
   /** KB ids this finding names as needed and not detected: they make up MissingUpdates. */
   readonly missingUpdates: readonly string[];
-  /** Source tags (rules.md section 0) behind this finding. */
+  /** Source tags (docs/domain-facts.md section 0) behind this finding. */
   readonly sources: readonly string[];
 }
 

@@ -2,7 +2,7 @@ import { readDword, readString, type RegistryIndex } from './registry.js';
 import { OS_KEY, PRODUCT_OPTIONS_KEY } from './paths.js';
 
 /**
- * OS identification from HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion (rules.md section 6).
+ * OS identification from HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion (docs/domain-facts.md section 6).
  * TLS365 OS classes: legacyNoTls12 (< 6002, or 6002/6003 client = Vista), ws2008sp2 (6002/6003 server),
  * win7 (7600, 7601), win8 (9200), win81 (9600), win10plus (>= 10240).
  */
@@ -12,18 +12,18 @@ export interface OsFacts {
   readonly build: number;
   readonly ubr: number | null;
   readonly name: string;
-  /** true server, false client, null when the input cannot tell (rules.md 6: never guess). */
+  /** true server, false client, null when the input cannot tell (docs/domain-facts.md 6: never guess). */
   readonly isServer: boolean | null;
   readonly installationType: string | null;
   readonly servicePack: string | null;
   readonly osClass: OsClass;
-  /** The build is in the rules.md section 6 table. */
+  /** The build is in the docs/domain-facts.md section 6 table. */
   readonly knownBuild: boolean;
   /** TLS 1.3 in Schannel: Server 2022 (20348) and later, Windows 11 (22000) and later [PROTOCOLS]. */
   readonly tls13Capable: boolean;
 }
 
-/** Builds named in rules.md section 6, with the name TLS365 shows when ProductName is missing. */
+/** Builds named in docs/domain-facts.md section 6, with the name TLS365 shows when ProductName is missing. */
 const BUILD_NAMES: ReadonlyMap<number, { client: string; server: string | null }> = new Map([
   [6000, { client: 'Windows Vista', server: null }],
   [6001, { client: 'Windows Vista SP1', server: 'Windows Server 2008' }],
@@ -84,7 +84,7 @@ export function readOs(reg: RegistryIndex): OsFacts | null {
   let name: string;
   if (productName !== null && productName.trim() !== '') {
     name = productName.trim();
-    // Windows 11 still says "Windows 10" in ProductName (rules.md 6).
+    // Windows 11 still says "Windows 10" in ProductName (docs/domain-facts.md 6).
     if (build >= 22000 && isServer === false) name = name.replace(/^Windows 10\b/, 'Windows 11');
   } else if (known !== undefined) {
     name = (isServer === true ? known.server : known.client) ?? known.client;

@@ -1,5 +1,5 @@
 /**
- * Registry paths the rules read, spelled as full paths (HKEY_LOCAL_MACHINE\...). Sources: rules.md sections
+ * Registry paths the rules read, spelled as full paths (HKEY_LOCAL_MACHINE\...). Sources: docs/domain-facts.md sections
  * 2.1 (WinHTTP), 1.4 (WinINet), 3.1/3.4/3.5 (SCHANNEL, cipher suites, FIPS), 4.1/4.4 (.NET), 5 (CBS), 6 (OS),
  * 7-8 (products).
  */
@@ -34,7 +34,7 @@ export function softwareKey(view: View, x64: boolean, sub: string): string {
 export const INTERNET_SETTINGS = 'Microsoft\\Windows\\CurrentVersion\\Internet Settings';
 export const winHttpKey = (view: View, x64: boolean): string => softwareKey(view, x64, `${INTERNET_SETTINGS}\\WinHttp`);
 
-/** WinINet SecureProtocols locations, in TLS365's precedence order (rules.md 1.4, order unconfirmed). */
+/** WinINet SecureProtocols locations, in TLS365's precedence order (docs/domain-facts.md 1.4, order unconfirmed). */
 export const WININET_KEYS: readonly { readonly key: string; readonly label: string }[] = [
   { key: `${HKLM}\\SOFTWARE\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings`, label: 'HKLM policy' },
   { key: `${HKCU}\\SOFTWARE\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings`, label: 'HKCU policy' },

@@ -3,7 +3,7 @@ import type { MachineFacts } from './facts.js';
 import type { Component, Finding, Fix, RuleId, Severity } from './model.js';
 
 /**
- * A rule: one catalogue entry (rules.md section 10), pure. It reads facts and returns what it found.
+ * A rule: one catalogue entry (docs/domain-facts.md section 10), pure. It reads facts and returns what it found.
  * `unknown` says the rule needed input the snapshot lacks: the named components become Unknown, never a guess.
  */
 export type RuleOutput =

@@ -3,8 +3,8 @@ import { schannelProtocolKey, type Role, type SchannelProtocol } from './paths.j
 import { readDword, type DwordRead, type RegistryIndex } from './registry.js';
 
 /**
- * The effective state of a Schannel protocol for one role (rules.md 3.3), used by every rule that asks
- * "will TLS 1.2 be negotiated". Per-OS defaults from rules.md 3.2 [PROTOCOLS]; [DOTNET-TLS]; [WIN-DEPR].
+ * The effective state of a Schannel protocol for one role (docs/domain-facts.md 3.3), used by every rule that asks
+ * "will TLS 1.2 be negotiated". Per-OS defaults from docs/domain-facts.md 3.2 [PROTOCOLS]; [DOTNET-TLS]; [WIN-DEPR].
  */
 export type SchannelState = 'NotSupported' | 'Disabled' | 'OffByDefault' | 'On';
 
@@ -47,7 +47,7 @@ function osDefault(p: SchannelProtocol, role: Role, os: OsFacts, kb4019276: bool
 
 /**
  * Builds where TLS 1.1/1.2 are off by default and stay off until DisabledByDefault=0 is written, even with
- * Enabled=1 (Windows Server 2008 SP2 / Vista SP2 and Windows 7 / 2008 R2; rules.md 3.2, 3.3 step 4). The one
+ * Enabled=1 (Windows Server 2008 SP2 / Vista SP2 and Windows 7 / 2008 R2; docs/domain-facts.md 3.2, 3.3 step 4). The one
  * home of this fact: SCHANNEL-001 and the default table read it here.
  */
 export const TLS12_OFF_BY_DEFAULT_BUILDS: ReadonlySet<number> = new Set([6002, 6003, 7600, 7601]);

@@ -2,7 +2,7 @@ import type { Source } from '../model/source.js';
 import { SEED } from '../protocols/sources.js';
 
 /**
- * The sources of the readiness rules, by the short tags of shared/design/rules.md section 0. A rule lists the
+ * The sources of the readiness rules, by the short tags of docs/domain-facts.md section 0. A rule lists the
  * ones its fact rests on; tests name them too. `ref` is where to read the fact (never invented).
  */
 const s = (tag: string, title: string, ref: string): Source => ({ tag, title, ref });
@@ -37,5 +37,5 @@ export const SRC = {
   WIN_DEPR: s('WIN-DEPR', 'TLS versions 1.0 and 1.1 disablement resources (Windows deprecated features)', 'MicrosoftDocs/windows-itpro-docs, deprecated features resources'),
   KB5017811: s('KB5017811', 'Manage TLS 1.0 and 1.1 after default behavior change on September 20, 2022', 'https://support.microsoft.com/topic/kb5017811'),
   SCHCRED: s('SCHCRED', 'SCHANNEL_CRED structure', 'https://learn.microsoft.com/windows/win32/api/schannel/ns-schannel-schannel_cred'),
-  TLSCONV: s('TLS365', 'TLS365 convention stated in shared/design/rules.md', 'shared/design/rules.md'),
+  TLSCONV: s('TLS365', 'TLS365 convention stated in docs/domain-facts.md', 'docs/domain-facts.md'),
 } as const;

@@ -2,7 +2,7 @@ import { CBS_PACKAGES_KEY, PRODUCT_UPDATES_KEY, PRODUCT_UPDATES_KEY_32 } from '.
 import { readDword, type RegistryIndex } from './registry.js';
 
 /**
- * KB detection (rules.md section 5). A KB is "detected" from the live hotfix list, from an installed CBS
+ * KB detection (docs/domain-facts.md section 5). A KB is "detected" from the live hotfix list, from an installed CBS
  * package, from a product update key, or (live only) from a file version at or above the fixing build.
  * Without any of those inputs the answer is "unknown"; with them but no match it is "not-detected" (never
  * "missing": a later rollup may carry the fix without naming the KB).
@@ -35,7 +35,7 @@ const compareVersions = (a: string, b: string): number => {
   return 0;
 };
 
-/** File-version evidence for KBs that replace a system file (rules.md 2.3, thresholds [unconfirmed] from DrDAV). */
+/** File-version evidence for KBs that replace a system file (docs/domain-facts.md 2.3, thresholds [unconfirmed] from DrDAV). */
 const FILE_EVIDENCE: readonly { kb: string; build: number; file: string; min: string }[] = [
   { kb: 'KB3140245', build: 7601, file: 'winhttp.dll', min: '6.1.7601.23375' },
   { kb: 'KB3140245', build: 9200, file: 'winhttp.dll', min: '6.2.9200.21797' },

@@ -4,7 +4,7 @@ function ConvertFrom-Tls365BridgeError
     .SYNOPSIS
         Turns a JSON-RPC error object from the bridge into an ErrorRecord with TLS365's id and category.
     .DESCRIPTION
-        The code table is the one in shared/design/style.md D6: -32700 ParseError, -32600 InvalidRequest,
+        The code table is bridge/protocol.ts (ErrorCode): -32700 ParseError, -32600 InvalidRequest,
         -32601 MethodNotFound, -32602 InvalidParams, -32603 Internal, -32001 VersionMismatch,
         -32002 LineTooLong, -32003 HandshakeRequired.
     .PARAMETER RpcError

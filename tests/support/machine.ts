@@ -3,7 +3,7 @@ import type { RegKey, RegValue } from '../../core/regfile/index.js';
 import { SNAPSHOT_SCHEMA, type MachineSnapshot } from '../../core/readiness/snapshot.js';
 
 /**
- * Builds test machines the way rules.md section 11 describes them ("defaults for every case"): x64, Release
+ * Builds test machines the way docs/domain-facts.md section 11 describes them ("defaults for every case"): x64, Release
  * 528040 (.NET 4.8), no .NET 3.5, empty hotfix list, no TLS values, and every root key a real export holds
  * (SCHANNEL, Internet Settings in both views, NDP, .NETFramework in both views, CBS Packages), so that
  * coverage is full and "absent" means absent.
@@ -47,7 +47,7 @@ export const cipherLocal = `${HKLM}\\SYSTEM\\CurrentControlSet\\Control\\Cryptog
 export const fips = `${HKLM}\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FipsAlgorithmPolicy`;
 export const exchangeSetup = `${HKLM}\\SOFTWARE\\Microsoft\\ExchangeServer\\v15\\Setup`;
 
-/** The four .NET 4.x values (both views) = 1: rules.md's "v4=1". */
+/** The four .NET 4.x values (both views) = 1: docs/domain-facts.md's "v4=1". */
 export const V4_ALL_ONE: Values = {
   [netfx('64', 'v4.0.30319')]: { SystemDefaultTlsVersions: 1, SchUseStrongCrypto: 1 },
   [netfx('32', 'v4.0.30319')]: { SystemDefaultTlsVersions: 1, SchUseStrongCrypto: 1 },

@@ -7,7 +7,7 @@ import { repoRoot } from './bridge-client.js';
 /**
  * The Windows tier's harness: runs the Windows build of pwsh (and Wine's own regedit/reg) in the Wine prefix
  * that scripts/windows-tier.js sets up, against Wine's real Win32 registry. What it cares about, from the
- * recipe in the design's stack.md section 9:
+ * recipe in tests/windows/README.md:
  * - the Windows pwsh exits 0 with no output when stdin is not a terminal, so it runs under `script` (a pty),
  *   with stdout and stderr redirected to files: they come back clean, and the exit code is pwsh's own;
  * - scripts run with -File (no quoting through `script -c` beyond one single-quoted path per argument);

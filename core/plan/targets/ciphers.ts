@@ -3,7 +3,7 @@ import { AFD_GCM_SUITES, M365_SUITES, suiteBase, suiteList } from '../../readine
 import { warning, type Intent, type TargetContext } from '../intent.js';
 
 /**
- * Cipher suites (rules.md 3.4, 10.4 SCHANNEL-014..016). Only when a list is configured (otherwise the OS
+ * Cipher suites (docs/domain-facts.md 3.4, 10.4 SCHANNEL-014..016). Only when a list is configured (otherwise the OS
  * default order applies and nothing is wrong) and it lacks every Microsoft 365 suite (014) or the AES-GCM
  * suites Azure Front Door needs (015): the target list puts the missing suites first, then the configured
  * ones without 3DES/RC4 (016), written as the Group Policy list, REG_SZ comma-separated [HC-CIPHER].

@@ -2,7 +2,7 @@ import { viewsOf, type Family } from '../../readiness/rules/dotnet/common.js';
 import type { Intent, TargetContext } from '../intent.js';
 
 /**
- * .NET Framework part of the target state (rules.md 4.1, 7, 8, 10.5, 10.6): `SystemDefaultTlsVersions`=1 and
+ * .NET Framework part of the target state (docs/domain-facts.md 4.1, 7, 8, 10.5, 10.6): `SystemDefaultTlsVersions`=1 and
  * `SchUseStrongCrypto`=1 in every view (native and Wow6432Node on a 64-bit OS) of every installed version
  * key: v4.0.30319 when .NET 4.x is installed, v2.0.50727 when .NET 3.5 is. That is the Microsoft sample,
  * ConfigMgr's, Azure AD Connect's and Exchange's recipe at once [DOTNET-TLS]; [CM-CLIENT]; [AADC]; [EX-TLS].

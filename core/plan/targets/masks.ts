@@ -5,7 +5,7 @@ import { DSP, readDsp, winHttpDefaultMask, winHttpViews } from '../../readiness/
 import { BIT, LEGACY_BITS, composeMask, legacyBits, legacyConsent, warning, type Intent, type TargetContext } from '../intent.js';
 
 /**
- * The protocol masks of the target state: WinHTTP `DefaultSecureProtocols` in both views (rules.md 2, 10.2)
+ * The protocol masks of the target state: WinHTTP `DefaultSecureProtocols` in both views (docs/domain-facts.md 2, 10.2)
  * and WinINet `SecureProtocols` (1.4, 10.3). A mask the plan writes is built by composeMask: TLS 1.2 always,
  * TLS 1.3 when asked for on an OS that has it (or already there), TLS 1.0/1.1 as the settings say; SSL and
  * unknown bits are dropped. A view without the value starts from the other view's explicit value, else from
@@ -13,9 +13,9 @@ import { BIT, LEGACY_BITS, composeMask, legacyBits, legacyConsent, warning, type
  * holds a value (or gets one), the other gets one too: the value lives in both views or in none.
  */
 
-/** WinHTTP's pre-8.1 default, SSL 3.0 + TLS 1.0 [WINHTTP-FLAGS]; [CM-CLIENT]; for 2008 SP2 unconfirmed (rules.md 2.2). */
+/** WinHTTP's pre-8.1 default, SSL 3.0 + TLS 1.0 [WINHTTP-FLAGS]; [CM-CLIENT]; for 2008 SP2 unconfirmed (docs/domain-facts.md 2.2). */
 const PRE_81_DEFAULT = 0xa0;
-/** What IE / WinINet offered by default on Windows 7 and 8 before TLS 1.1/1.2 were switched on (SSL 3.0 + TLS 1.0); the exact default is unconfirmed (rules.md 1.4), TLS 1.0 is in every one. */
+/** What IE / WinINet offered by default on Windows 7 and 8 before TLS 1.1/1.2 were switched on (SSL 3.0 + TLS 1.0); the exact default is unconfirmed (docs/domain-facts.md 1.4), TLS 1.0 is in every one. */
 const WININET_ASSUMED_DEFAULT = 0xa0;
 const WININET_POLICY = `${HKLM}\\SOFTWARE\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings`;
 const TLS_BITS = LEGACY_BITS | BIT.Tls12 | BIT.Tls13;

@@ -9,7 +9,7 @@ import {
 } from '../intent.js';
 
 /**
- * The Schannel part of the target state (rules.md 3.1-3.3, 7, 10.4, 10.7):
+ * The Schannel part of the target state (docs/domain-facts.md 3.1-3.3, 7, 10.4, 10.7):
  * - TLS 1.2: Client and Server Enabled=1, DisabledByDefault=0, always both roles and both values (3.3 step 4),
  *   on every OS that can have TLS 1.2 (Server 2008 SP2 included: the values wait for KB4019276), whenever it
  *   is not already on by default with nothing written (tls12Why).
@@ -131,7 +131,7 @@ export function schannelIntents(ctx: TargetContext): Intent[] {
     ctx.warn(warning('os-unsupported', `${os.name} (build ${os.build}) has no TLS 1.2 at all: no registry change makes it ready; upgrade the operating system.`));
   } else {
     const why = tls12Why(ctx);
-    if (why !== null) for (const role of ROLES) out.push(...turnOn('TLS 1.2', role, `TLS 1.2 on for client and server, both values explicit (rules.md 3.3 step 4): ${why}`));
+    if (why !== null) for (const role of ROLES) out.push(...turnOn('TLS 1.2', role, `TLS 1.2 on for client and server, both values explicit (docs/domain-facts.md 3.3 step 4): ${why}`));
   }
   out.push(...tls13(ctx));
 

@@ -8,7 +8,7 @@ import {
 } from './dotnet/common.js';
 
 /**
- * .NET Framework 3.5 rules, TLS365-NET35-001..005 (rules.md 10.6; facts 4.1, 4.4, 5). Per view, keys
+ * .NET Framework 3.5 rules, TLS365-NET35-001..005 (docs/domain-facts.md 10.6; facts 4.1, 4.4, 5). Per view, keys
  * `.NETFramework\v2.0.50727`: native is DotNet35, Wow6432Node DotNet35_32 (a 32-bit OS's single view is
  * DotNet35_32). For CLR 2 an absent value means 0 [DOTNET-TLS].
  */
@@ -27,7 +27,7 @@ function perView(m: MachineFacts, each: (v: NetView, views: readonly NetView[]) 
 }
 
 /**
- * The .NET 3.5 "TLS System Default Versions" update for this OS (rules.md 4.4, [DOTNET-TLS]); null when no
+ * The .NET 3.5 "TLS System Default Versions" update for this OS (docs/domain-facts.md 4.4, [DOTNET-TLS]); null when no
  * such update exists or none is needed: builds >= 10240 (the rule does not apply) and builds below 6002
  * (no TLS 1.2 at all: TLS365-OS-001). KB3156421 (Windows 10) is never used (its label is ambiguous, 4.4).
  */

@@ -8,7 +8,7 @@ import {
 } from './dotnet/common.js';
 
 /**
- * .NET Framework 4.x rules, TLS365-NET4-001..009 (rules.md 10.5; facts 4.1-4.3). Per view: the native
+ * .NET Framework 4.x rules, TLS365-NET4-001..009 (docs/domain-facts.md 10.5; facts 4.1-4.3). Per view: the native
  * `HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319` is DotNet4, its Wow6432Node twin DotNet4_32 (on a 32-bit
  * OS the single native key is DotNet4_32). `Release` (NDP\v4\Full) is view-independent.
  */

@@ -9,7 +9,7 @@ import { isExchange, views } from './exchange/common.js';
 import { hcNetView, hcTls, NET_VALUES, netValue, show } from './exchange/healthchecker.js';
 
 /**
- * TLS365-EXCH-009 (rules.md 10.7): Exchange servers in one batch must run the same TLS configuration. As
+ * TLS365-EXCH-009 (docs/domain-facts.md 10.7): Exchange servers in one batch must run the same TLS configuration. As
  * HealthChecker's Extended Protection prerequisite check does [HC-EP], servers are grouped by their raw
  * TLS 1.0-1.2 Client/Server `Enabled` / `DisabledByDefault` values and their .NETv4 `SystemDefaultTlsVersions`
  * / `SchUseStrongCrypto` values in both views (absent is a value of its own); more than one group gives every

@@ -9,7 +9,7 @@ import { winHttpRules } from './winhttp.js';
 import { winInetRules } from './wininet.js';
 
 /**
- * Every readiness rule, in catalogue order (rules.md section 10). Ids are stable forever; a retired rule
+ * Every readiness rule, in catalogue order (docs/domain-facts.md section 10). Ids are stable forever; a retired rule
  * leaves a tombstone comment here and its id is never reused.
  */
 export const RULES: readonly Rule[] = [

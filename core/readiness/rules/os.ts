@@ -3,7 +3,7 @@ import { finding, unknown, type Rule } from '../rule.js';
 import { SRC } from '../sources.js';
 
 /**
- * OS and update rules, TLS365-OS-001..004 (rules.md 10.1; facts 3.2, 5, 6). "all" means every component:
+ * OS and update rules, TLS365-OS-001..004 (docs/domain-facts.md 10.1; facts 3.2, 5, 6). "all" means every component:
  * the evaluator drops the ones that are NotApplicable on this machine.
  */
 
@@ -23,7 +23,7 @@ export const OS_001: Rule = {
     if (m.os === null) return [];
     const { build, isServer, name } = m.os;
     if (isSp2Build(build) && isServer === null) {
-      // rules.md 6: Vista and Server 2008 SP2 share the build; without InstallationType, ProductName or
+      // docs/domain-facts.md 6: Vista and Server 2008 SP2 share the build; without InstallationType, ProductName or
       // ProductType the input cannot tell them apart, and only the server can get TLS 1.2.
       return [unknown(ALL, `build ${build} is Windows Vista SP2 (no TLS 1.2) or Windows Server 2008 SP2 (TLS 1.2 with KB4019276), and the input has no InstallationType, ProductName or ProductType to tell which`)];
     }

@@ -8,7 +8,7 @@ import { SRC } from '../sources.js';
 import { views } from './exchange/common.js';
 
 /**
- * Product rules (rules.md 8, 10.8): Azure AD Connect (AADC-001), ConfigMgr clients and site systems
+ * Product rules (docs/domain-facts.md 8, 10.8): Azure AD Connect (AADC-001), ConfigMgr clients and site systems
  * (CM-001, CM-002) and Office on Windows 7 SP1 (OFFICE-001). Each runs only on hosts of its product.
  */
 
@@ -30,7 +30,7 @@ const netValues = (key: string): RegChange[] => [dword(key, 'SystemDefaultTlsVer
 
 /**
  * Azure AD Connect host: `-Role AzureADConnect`, or the `Azure AD Connect` key together with the ADSync
- * service's registration (`HKLM\SYSTEM\CurrentControlSet\Services\ADSync`). rules.md 8: Microsoft's own TLS
+ * service's registration (`HKLM\SYSTEM\CurrentControlSet\Services\ADSync`). docs/domain-facts.md 8: Microsoft's own TLS
  * script creates the product key when missing, so the key alone is weak evidence; TLS365 asks for the
  * service too, which a registry image can show (an image without the Services key needs `-Role`).
  */
@@ -155,7 +155,7 @@ const cm002: Rule = {
  * [SEED]: KB3140245 installed, `DefaultSecureProtocols` with 0x800 in the view, and the Schannel TLS 1.2
  * client not disabled. This repeats the WinHTTP family's Fail conditions for 7601 (WINHTTP-001/003/005/010;
  * WINHTTP-002 is the 32-bit case of 005) instead of reading their verdict, which a rule cannot see; WinHTTP
- * warnings alone do not make Office fail. Office detection is unconfirmed (rules.md 8): `-Role Office` only.
+ * warnings alone do not make Office fail. Office detection is unconfirmed (docs/domain-facts.md 8): `-Role Office` only.
  */
 const office001: Rule = {
   id: 'TLS365-OFFICE-001',

@@ -6,7 +6,7 @@ import { systemRules } from './schannel/system.js';
 import { tls12Rules } from './schannel/tls12.js';
 
 /**
- * The SCHANNEL family, TLS365-SCHANNEL-001..018 (rules.md 10.4), in catalogue order. Client-role findings count
+ * The SCHANNEL family, TLS365-SCHANNEL-001..018 (docs/domain-facts.md 10.4), in catalogue order. Client-role findings count
  * against SChannelClient, server-role ones against SChannelServer; "(per role)" rules fire once per role.
  */
 const byId = (rules: readonly Rule[]): readonly Rule[] => [...rules].sort((a, b) => a.id.localeCompare(b.id));

@@ -8,14 +8,14 @@ import { SRC } from '../sources.js';
 import { BIT, describeMask, repairedMask, tls12ClientBlocked } from './winhttp/common.js';
 
 /**
- * WinINet rules, TLS365-WININET-001..004 (rules.md 10.3; facts 1.4). The value is `SecureProtocols`
+ * WinINet rules, TLS365-WININET-001..004 (docs/domain-facts.md 10.3; facts 1.4). The value is `SecureProtocols`
  * (REG_DWORD, same bits as WinHTTP [INETRES]); which of its four locations wins is unconfirmed, so the
  * precedence lives in one place only: the order of WININET_KEYS in paths.ts.
  */
 
 const NAME = 'SecureProtocols';
 const COMPONENTS: readonly Component[] = ['WinInet'];
-/** TLS 1.0 + 1.1 + 1.2, the value the catalogue's WinINet fixes write (rules.md 10.3). */
+/** TLS 1.0 + 1.1 + 1.2, the value the catalogue's WinINet fixes write (docs/domain-facts.md 10.3). */
 const WININET_FIX = 0x00000a80;
 const HKCU_SETTINGS = `${HKCU}\\SOFTWARE\\${INTERNET_SETTINGS}`;
 const ORDER = WININET_KEYS.map((k) => k.label).join(', then ');
@@ -98,7 +98,7 @@ export const WININET_003: Rule = {
     if ((b !== 7601 && b !== 9200) || !m.coverage.winInet) return [];
     const s = winInetSetting(m);
     if (s.kind !== 'absent') return [];
-    // The fix writes the machine policy (rules.md 10.3 "set 0xA80 by policy"), wherever it sits in the order.
+    // The fix writes the machine policy (docs/domain-facts.md 10.3 "set 0xA80 by policy"), wherever it sits in the order.
     const policy = WININET_KEYS.find((k) => k.key.startsWith(`${HKLM}\\`) && isPolicy(k.key));
     if (policy === undefined) return [];
     const notes = [

@@ -103,7 +103,7 @@ describe('logs: IIS W3C test vectors (docs/log-formats.md 1.6)', () => {
   });
 });
 
-describe('logs: IIS field names and values (rules.md 9.1)', () => {
+describe('logs: IIS field names and values (docs/domain-facts.md 9.1)', () => {
   const header = (fields: string): string => `#Fields: date time c-ip ${fields}`;
   for (const name of ['crypt-protocol', 'Crypt-Protocol', 'CRYPT-PROTOCOL', 'crypt_protocol', 'CRYPT_PROTOCOL']) {
     it(`recognises "${name}" without a mapping`, () => {

@@ -11,7 +11,7 @@ import {
 } from './support';
 
 /*
- * The planner against every real image: the 33 acceptance cases (rules.md section 11) and the example
+ * The planner against every real image: the 33 acceptance cases (docs/domain-facts.md section 11) and the example
  * machines. For each: plan with the default options, apply it to the parsed image, evaluate the result
  * with the readiness engine, undo, and compare renderRegFile output byte for byte.
  *

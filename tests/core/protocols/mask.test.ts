@@ -7,7 +7,7 @@ const decoded = (value: unknown, layout: Layout): readonly Protocol[] => {
   return r.value.protocols;
 };
 
-describe('protocol masks (rules.md section 1)', () => {
+describe('protocol masks (docs/domain-facts.md section 1)', () => {
   describe('WinHTTP DefaultSecureProtocols bits', () => {
     // Source: the DefaultSecureProtocols table in "Disabling TLS 1.0 and 1.1 for Microsoft 365" [SEED] and KB3140245.
     const table: [number, Protocol][] = [[0x8, 'Ssl2'], [0x20, 'Ssl3'], [0x80, 'Tls10'], [0x200, 'Tls11'], [0x800, 'Tls12']];
@@ -20,7 +20,7 @@ describe('protocol masks (rules.md section 1)', () => {
     it('0x2000 is Tls13 [WINHTTP-FLAGS]', () => {
       assert.deepEqual(decoded(0x2000, 'WinHttp'), ['Tls13']);
     });
-    // Source: rules.md 1.2, combinations named by Microsoft.
+    // Source: docs/domain-facts.md 1.2, combinations named by Microsoft.
     const named: [number, Protocol[], string][] = [
       [0xa80, ['Tls10', 'Tls11', 'Tls12'], 'SEED table'],
       [0xa00, ['Tls11', 'Tls12'], 'SEED table; KB3140245 worked example'],
@@ -34,7 +34,7 @@ describe('protocol masks (rules.md section 1)', () => {
         assert.deepEqual(decoded(value, 'WinHttp'), protocols);
       });
     }
-    it('the known-bit mask is 0x2AA8 (rules.md 1.1): every other bit is unknown', () => {
+    it('the known-bit mask is 0x2AA8 (docs/domain-facts.md 1.1): every other bit is unknown', () => {
       const known = layoutDefinition('WinHttp').bits.reduce((m, b) => m | b.bit, 0);
       assert.equal(known, 0x2aa8);
     });
@@ -45,11 +45,11 @@ describe('protocol masks (rules.md section 1)', () => {
     it('uses the WinHTTP bit values for SSL 2.0 to TLS 1.2 [INETRES]', () => {
       assert.deepEqual(decoded(0x8 | 0x20 | 0x80 | 0x200 | 0x800, 'WinInet'), ['Ssl2', 'Ssl3', 'Tls10', 'Tls11', 'Tls12']);
     });
-    // 2728 = 0xAA8 is the largest of the policy's 32 fixed combinations (rules.md 1.4) [INETRES].
+    // 2728 = 0xAA8 is the largest of the policy's 32 fixed combinations (docs/domain-facts.md 1.4) [INETRES].
     it('decodes the policy maximum 2728 [INETRES]', () => {
       assert.deepEqual(decoded(2728, 'WinInet'), ['Ssl2', 'Ssl3', 'Tls10', 'Tls11', 'Tls12']);
     });
-    // 0x2000 is written by Microsoft's Set-MsIdWindowsTlsSettings.ps1; rules.md 1.4 marks it unconfirmed by a Windows doc.
+    // 0x2000 is written by Microsoft's Set-MsIdWindowsTlsSettings.ps1; docs/domain-facts.md 1.4 marks it unconfirmed by a Windows doc.
     it('0x2000 is Tls13, sourced to MSIdentityTools and labelled as such [MSIDTOOLS]', () => {
       assert.deepEqual(decoded(0x2000, 'WinInet'), ['Tls13']);
       const tls13 = layoutDefinition('WinInet').bits.find((b) => b.protocol === 'Tls13');
@@ -58,7 +58,7 @@ describe('protocol masks (rules.md section 1)', () => {
   });
 
   describe('SChannel SP_PROT_* bits', () => {
-    // Source: SCHANNEL_CRED grbitEnabledProtocols [SCHCRED]; schannel.h [SCHANNEL-H]; rules.md 1.3.
+    // Source: SCHANNEL_CRED grbitEnabledProtocols [SCHCRED]; schannel.h [SCHANNEL-H]; docs/domain-facts.md 1.3.
     const client: [number, Protocol][] = [[0x8, 'Ssl2'], [0x20, 'Ssl3'], [0x80, 'Tls10'], [0x200, 'Tls11'], [0x800, 'Tls12'], [0x2000, 'Tls13']];
     const server: [number, Protocol][] = [[0x4, 'Ssl2'], [0x10, 'Ssl3'], [0x40, 'Tls10'], [0x100, 'Tls11'], [0x400, 'Tls12'], [0x1000, 'Tls13']];
     for (const [bit, p] of client) {

@@ -12,12 +12,12 @@ import type { MachineSnapshot } from '../../../core/readiness/snapshot.js';
 import { encodeUtf16le, parseRegFile, type RegValue } from '../../../core/regfile/index.js';
 
 /*
- * The readiness acceptance suite: shared/design/rules.md section 11 (cases A01-A33), one real-looking regedit
+ * The readiness acceptance suite: docs/domain-facts.md section 11 (cases A01-A33), one real-looking regedit
  * export per case in tests/fixtures/acceptance/ (ASCII text with CRLF; re-encoded here as UTF-16LE with a BOM,
  * the way regedit writes, and both must give the same result). Each file is loaded with snapshotFromReg and
  * evaluated with the full rule set: evaluateSnapshot(snapshot).
  *
- * What a case asserts (rules.md section 11):
+ * What a case asserts (docs/domain-facts.md section 11):
  * - Columns: P or W -> component status Ready, F -> NotReady, NA -> NotApplicable, "—" -> not asserted.
  *   A W column must have at least one Warn finding attached to that component, a P column none.
  *   Columns map to components H64 WinHttp, H32 WinHttp32, INet WinInet, SC SChannelClient, SS SChannelServer,
@@ -105,7 +105,7 @@ interface Image {
   readonly exchange?: string;
   /** Every TLS-relevant value in the image (see tlsValues); anything not listed must be absent. */
   readonly tls: TlsValues;
-  /** Effective Schannel states the row implies (rules.md 3.3), as "TLS 1.2 Client". */
+  /** Effective Schannel states the row implies (docs/domain-facts.md 3.3), as "TLS 1.2 Client". */
   readonly schannel?: Readonly<Record<string, SchannelState>>;
 }
 
@@ -525,7 +525,7 @@ function tlsValues(s: MachineSnapshot): Record<string, number | string> {
 
 // ---------------------------------------------------------------------------------------------------------
 
-describe('readiness acceptance fixtures (rules.md 11): the images themselves', () => {
+describe('readiness acceptance fixtures (docs/domain-facts.md 11): the images themselves', () => {
   it('the folder holds exactly the 33 case files, A01 to A33', () => {
     const files = readdirSync(FIXTURES).filter((f) => !/^README/i.test(f)).sort();
     assert.deepEqual(files, CASES.map((c) => c.image.file).sort());
@@ -597,7 +597,7 @@ describe('readiness acceptance fixtures (rules.md 11): the images themselves', (
   }
 });
 
-describe('readiness acceptance cases (rules.md 11)', () => {
+describe('readiness acceptance cases (docs/domain-facts.md 11)', () => {
   for (const c of CASES) {
     it(title(c), () => {
       const r = evaluateSnapshot(load(readFixture(c), c.image.file));
@@ -607,7 +607,7 @@ describe('readiness acceptance cases (rules.md 11)', () => {
   }
 });
 
-describe('readiness acceptance: machine Ready (rules.md Conventions)', () => {
+describe('readiness acceptance: machine Ready (docs/domain-facts.md Conventions)', () => {
   for (const c of CASES) {
     const want = expectedReady(c);
     if (want === null) continue;

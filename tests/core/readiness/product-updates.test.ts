@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { evaluateSnapshot } from '../../../core/readiness/evaluate.js';
 import { HKLM, machine, type Values } from '../../support/machine.js';
 
-// KB detection from product update keys (rules.md section 5; issue 12): Windows and .NET Framework updates that
+// KB detection from product update keys (docs/domain-facts.md section 5; issue 12): Windows and .NET Framework updates that
 // register under HKLM\SOFTWARE\Microsoft\Updates do so two or three levels down (Updates\<product>\KB...,
 // Updates\<product>\<release>\KB...), and 32-bit installers write under SOFTWARE\WOW6432Node\Microsoft\Updates.
 // Each place detects the KB; before, only the 64-bit view two levels down did.

@@ -5,7 +5,7 @@ import { machine, schannel } from '../../support/machine.js';
 
 /**
  * What the collector could not read (docs/snapshot-schema.md, `unreadable`): a key the registry refused is
- * unknown, never absent. The convention is rules.md's "Unknown, never a guess" (section 10, Conventions); the
+ * unknown, never absent. The convention is docs/domain-facts.md's "Unknown, never a guess" (section 10, Conventions); the
  * live case is a key whose ACL denies the reader, or a hotfix list when WMI is broken (Get-HotFix throws:
  * seen under Wine and on Windows with a damaged WMI repository).
  */

@@ -28,7 +28,7 @@ Describe 'Get-Tls365Readiness -Path' -Tag 'Public' {
         $byName = @{}
         foreach ($r in @(Get-Tls365Readiness -Path (Join-Path -Path $script:examples -ChildPath '*.reg') -ErrorAction SilentlyContinue)) { $byName[$r.ComputerName] = $r }
         $notReady = { param ($r) @($r.Components | Where-Object { $_.Status -eq 'NotReady' } | ForEach-Object { $_.Name }) }
-        # Windows Server 2008 R2 SP1, nothing set, no KB3140245 (rules.md A04 without .NET values)
+        # Windows Server 2008 R2 SP1, nothing set, no KB3140245 (docs/domain-facts.md A04 without .NET values)
         $byName['WS2008R2-APP01'].Ready | Should -BeFalse
         & $notReady $byName['WS2008R2-APP01'] | Should -Be @('WinHttp', 'WinHttp32', 'SChannelClient', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32')
         $byName['WS2008R2-APP01'].MissingUpdates | Should -Be @('KB3140245', 'KB3154518')

@@ -7,8 +7,8 @@ import { finding, unknown, type Rule, type RuleOutput } from '../../rule.js';
 import type { SchannelReading } from '../../schannel-state.js';
 
 /**
- * Shared reading helpers of the .NET Framework rule families (rules.md 4.1, 4.3, 10.5, 10.6). Views follow the
- * "Conventions" of rules.md: "64" is the native view of a 64-bit OS, "32" its Wow6432Node twin; a 32-bit OS
+ * Shared reading helpers of the .NET Framework rule families (docs/domain-facts.md 4.1, 4.3, 10.5, 10.6). Views follow the
+ * "Conventions" of docs/domain-facts.md: "64" is the native view of a 64-bit OS, "32" its Wow6432Node twin; a 32-bit OS
  * has one (native) view, reported as the "32" component.
  */
 export type Family = 'v4' | 'v35';
@@ -77,7 +77,7 @@ export function rawForm(m: MachineFacts, key: string, name: string): string {
 export const setOne = (key: string, name: string): RegChange => ({ op: 'set-dword', key, name, data: 1 });
 
 // ---------------------------------------------------------------------------------------------------------
-// .NET 4.x Release values (rules.md 4.3, [DOTNET-VER]; [DOTNET-INST]; [HC-NET]): "≥ minimum", newest first.
+// .NET 4.x Release values (docs/domain-facts.md 4.3, [DOTNET-VER]; [DOTNET-INST]; [HC-NET]): "≥ minimum", newest first.
 
 export const RELEASE_45 = 378389;
 export const RELEASE_46 = 393295;
@@ -88,7 +88,7 @@ const RELEASES: readonly (readonly [number, string])[] = [
   [394254, '4.6.1'], [393295, '4.6'], [379893, '4.5.2'], [378675, '4.5.1'], [378389, '4.5'],
 ];
 
-/** "4.6.2 (Release 394806)"; below 4.5 it is .NET 4.0 only (TLS365 convention, rules.md 4.3). */
+/** "4.6.2 (Release 394806)"; below 4.5 it is .NET 4.0 only (TLS365 convention, docs/domain-facts.md 4.3). */
 export function versionName(release: number): string {
   const hit = RELEASES.find(([min]) => release >= min);
   return `${hit === undefined ? '4.0' : hit[1]} (Release ${release})`;
@@ -104,7 +104,7 @@ export function releaseOf(m: MachineFacts, ndpV4FullKey: string): ReleaseRead {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Schannel TLS 1.2 client, as the .NET rules see it (rules.md 3.3; NET4-008, NET35-005).
+// Schannel TLS 1.2 client, as the .NET rules see it (docs/domain-facts.md 3.3; NET4-008, NET35-005).
 
 export const TLS12_CLIENT_KEY = schannelProtocolKey('TLS 1.2', 'Client');
 
@@ -133,7 +133,7 @@ export const TLS12_CLIENT_ON: readonly RegChange[] = [
 
 /**
  * The fix (and missing updates) when the TLS 1.2 client is not usable: the SCHANNEL-003 values, or, where
- * Schannel lacks TLS 1.2, KB4019276 (Server 2008 SP2, rules.md 5) or an OS upgrade (TLS365-OS-001).
+ * Schannel lacks TLS 1.2, KB4019276 (Server 2008 SP2, docs/domain-facts.md 5) or an OS upgrade (TLS365-OS-001).
  * Returns an unknown output when the input cannot tell whether KB4019276 is installed.
  */
 export function tls12ClientFix(m: MachineFacts, r: SchannelReading, components: readonly Component[]):

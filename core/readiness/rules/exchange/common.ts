@@ -4,7 +4,7 @@ import type { View } from '../../paths.js';
 import type { EvaluateOptions } from '../../rule.js';
 import type { HcProtocol, HcTls } from './healthchecker.js';
 
-/** Exchange rules run when Exchange is detected (ExchangeServer\v15 or v14 `Setup` build values) or with `-Role Exchange` (rules.md 7, 10.7). */
+/** Exchange rules run when Exchange is detected (ExchangeServer\v15 or v14 `Setup` build values) or with `-Role Exchange` (docs/domain-facts.md 7, 10.7). */
 export const isExchange = (m: MachineFacts, options: EvaluateOptions): boolean => m.products.exchange !== null || options.roles.includes('Exchange');
 
 export const SCHANNEL_BOTH: readonly Component[] = ['SChannelClient', 'SChannelServer'];
@@ -29,12 +29,12 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** Exchange 2019 CU15; Exchange SE RTM is 15.2.2562.17, above it (rules.md 12 item 15). */
+/** Exchange 2019 CU15; Exchange SE RTM is 15.2.2562.17, above it (docs/domain-facts.md 12 item 15). */
 export const EXCHANGE_2019_CU15 = '15.2.1748.10';
 
 /**
  * Whether TLS 1.3 is acceptable on this Exchange server per HealthChecker (f88378b1): only on Server 2022 or
- * later (build ≥ 20348) with Exchange 2019 CU15 or later, Exchange SE included (rules.md 7, 10.7 EXCH-004).
+ * later (build ≥ 20348) with Exchange 2019 CU15 or later, Exchange SE included (docs/domain-facts.md 7, 10.7 EXCH-004).
  * 'unknown' when the OS qualifies but the Exchange build is not in the input (role given with -Role only).
  */
 export function tls13Bar(m: MachineFacts): 'above' | 'below' | 'unknown' {

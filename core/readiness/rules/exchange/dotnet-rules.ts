@@ -6,7 +6,7 @@ import { isExchange, NO_ARCH, NO_DOTNET, NO_SCHANNEL, views } from './common.js'
 import { hcNetView, hcTls, isOne, NET_VALUES, netValue, show, type HcNetView } from './healthchecker.js';
 
 /**
- * Exchange rules on the .NET 4.x values (rules.md 7 table, 10.7): EXCH-006 a v4.0.30319 value is not defined,
+ * Exchange rules on the .NET 4.x values (docs/domain-facts.md 7 table, 10.7): EXCH-006 a v4.0.30319 value is not defined,
  * EXCH-007 TLS 1.0 or 1.1 is disabled but a v4.0.30319 value is not 1. Each finding attaches only to the view
  * whose value is wrong; the fix writes all four values, as HealthChecker and [EX-TLS] ask.
  */

@@ -2,7 +2,7 @@ import { netFxKey, schannelProtocolKey, type Role, type View } from '../../paths
 import { readDword, type DwordRead, type RegistryIndex } from '../../registry.js';
 
 /**
- * HealthChecker's own reading of the Schannel and .NET 4 values (rules.md section 7 table), kept apart from
+ * HealthChecker's own reading of the Schannel and .NET 4 values (docs/domain-facts.md section 7 table), kept apart from
  * TLS365's OS-default effective state (schannel-state.ts): the Exchange rules reproduce what HealthChecker
  * reports, which is an Exchange-server simplification [HC-REG]; [HC-AN]; [HC-DOC].
  *

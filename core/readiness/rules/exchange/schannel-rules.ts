@@ -6,7 +6,7 @@ import { isExchange, isLegacy, legacyCaveat, NO_SCHANNEL, OFF, pairChanges, pair
 import { HC_PROTOCOLS, hcTls, show, type HcProtocol, type HcRole, type HcTls } from './healthchecker.js';
 
 /**
- * Exchange rules on the Schannel protocol values, as HealthChecker reads them (rules.md 7 table, 10.7):
+ * Exchange rules on the Schannel protocol values, as HealthChecker reads them (docs/domain-facts.md 7 table, 10.7):
  * EXCH-001 Misconfigured, EXCH-002 Half Disabled, EXCH-003 TLS 1.2 Disabled, EXCH-004 TLS 1.3 not Disabled,
  * EXCH-005 values not defined, EXCH-008 TLS 1.0/1.1 still Enabled.
  */

@@ -3,7 +3,7 @@ import { SRC } from '../../sources.js';
 import { isExchange } from './common.js';
 
 /**
- * EXCH-010 (rules.md 7, 10.7): Exchange on Windows Server 2012 (9200) or 2012 R2 (9600) also needs KB3161949
+ * EXCH-010 (docs/domain-facts.md 7, 10.7): Exchange on Windows Server 2012 (9200) or 2012 R2 (9600) also needs KB3161949
  * and KB2973337 for TLS 1.2 [EX-TLS]. Not tied to one component: the finding counts for the machine only
  * (MissingUpdates), never for a component verdict.
  */

@@ -5,7 +5,7 @@ import { finding, type Rule } from '../../rule.js';
 import { SRC } from '../../sources.js';
 
 /**
- * SCHANNEL-014..016: the configured TLS cipher-suite list (rules.md 3.4, 10.4). The Group Policy list (REG_SZ,
+ * SCHANNEL-014..016: the configured TLS cipher-suite list (docs/domain-facts.md 3.4, 10.4). The Group Policy list (REG_SZ,
  * comma-separated) wins over the local one (REG_MULTI_SZ whose elements may themselves hold commas)
  * [HC-CIPHER]. With a list configured, suites not in it are not used, so a list without any Microsoft 365 suite
  * breaks every TLS connection to Microsoft 365. No list: the OS default order applies and these rules are silent.

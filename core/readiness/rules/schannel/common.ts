@@ -7,9 +7,9 @@ import { unknown, type RuleOutput } from '../../rule.js';
 import type { SchannelReading } from '../../schannel-state.js';
 
 /**
- * Helpers shared by the SCHANNEL rule family (rules.md 3.1-3.5, 10.4): roles and components, how values are
+ * Helpers shared by the SCHANNEL rule family (docs/domain-facts.md 3.1-3.5, 10.4): roles and components, how values are
  * described in messages, and the protocol fixes. A fix always writes both `Enabled` and `DisabledByDefault`
- * (rules.md 3.3 step 4), and the types make "enable SSL 2.0/3.0" impossible to write.
+ * (docs/domain-facts.md 3.3 step 4), and the types make "enable SSL 2.0/3.0" impossible to write.
  */
 export const ROLES: readonly Role[] = ['Client', 'Server'];
 export const PROTOCOLS: readonly SchannelProtocol[] = ['SSL 2.0', 'SSL 3.0', 'TLS 1.0', 'TLS 1.1', 'TLS 1.2', 'TLS 1.3'];

@@ -9,7 +9,7 @@ import {
 } from './common.js';
 
 /**
- * SCHANNEL-010, 011, 012, 018: how the protocol values are written (rules.md 3.1, 10.4): wrong types, Client
+ * SCHANNEL-010, 011, 012, 018: how the protocol values are written (docs/domain-facts.md 3.1, 10.4): wrong types, Client
  * and Server that disagree, "half disabled" pairs, and the legacy 0xFFFFFFFF form. Hygiene: Warn or Info.
  */
 const VALUE_NAMES = ['Enabled', 'DisabledByDefault'] as const;
@@ -75,7 +75,7 @@ export const schannel011: Rule = {
     }),
 };
 
-/** rules.md 10.4 SCHANNEL-012: Enabled=0 with DisabledByDefault=0 explicit, or Enabled!=0 with DisabledByDefault!=0. */
+/** docs/domain-facts.md 10.4 SCHANNEL-012: Enabled=0 with DisabledByDefault=0 explicit, or Enabled!=0 with DisabledByDefault!=0. */
 function halfDisabled(en: number | null, dbd: number | null): 'disabled-but-default' | 'enabled-but-off' | null {
   if (en === 0 && dbd === 0) return 'disabled-but-default';
   if (en !== null && en !== 0 && dbd !== null && dbd !== 0) return 'enabled-but-off';

@@ -7,7 +7,7 @@ import { componentOf, protocolFix, readingText, roleWord, ROLES, shortKey, turnO
 
 /**
  * SCHANNEL-006..009: protocols older than TLS 1.2 that are still on, and TLS 1.3 values on an OS without
- * TLS 1.3 (rules.md 10.4; defaults 3.2). Each fires once per role, on that role's component.
+ * TLS 1.3 (docs/domain-facts.md 10.4; defaults 3.2). Each fires once per role, on that role's component.
  */
 
 /** SCHANNEL-006/007: SSL 2.0 / SSL 3.0 on for a role; the fix turns it off (never on). */
@@ -38,7 +38,7 @@ export const schannel007: Rule = {
 
 const LEGACY_TLS = ['TLS 1.0', 'TLS 1.1'] as const;
 
-/** rules.md 3.2: the TLS 1.0/1.1 default on builds >= 22000 is unconfirmed, so a default-based "On" there is not reported. */
+/** docs/domain-facts.md 3.2: the TLS 1.0/1.1 default on builds >= 22000 is unconfirmed, so a default-based "On" there is not reported. */
 const UNCONFIRMED_DEFAULTS_FROM = 22000;
 
 export const schannel008: Rule = {

@@ -6,7 +6,7 @@ import { BOTH_ROLES, dwordText, valueText, withSchannel } from './common.js';
 
 /**
  * SCHANNEL-013 (FIPS policy) and SCHANNEL-017 (event logging for discovery): machine-wide Schannel values,
- * rules.md 3.5 and 10.4. Both are Info.
+ * docs/domain-facts.md 3.5 and 10.4. Both are Info.
  */
 export const schannel013: Rule = {
   id: 'TLS365-SCHANNEL-013',

@@ -5,7 +5,7 @@ import { SRC } from '../../sources.js';
 import { protocolFix, readingText, turnOn, valueText, withSchannel } from './common.js';
 
 /**
- * SCHANNEL-001..005: is TLS 1.2 usable by the Schannel client and server (rules.md 10.4, effective state 3.3,
+ * SCHANNEL-001..005: is TLS 1.2 usable by the Schannel client and server (docs/domain-facts.md 10.4, effective state 3.3,
  * per-OS defaults 3.2)? Fixes write `Enabled`=1 and `DisabledByDefault`=0 (3.3 step 4).
  */
 const CLIENT_KEY = schannelProtocolKey('TLS 1.2', 'Client');

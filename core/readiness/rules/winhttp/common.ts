@@ -9,15 +9,15 @@ import { unknown, type RuleOutput } from '../../rule.js';
 import type { SchannelReading } from '../../schannel-state.js';
 
 /**
- * Helpers shared by the WinHTTP (rules.md 10.2) and WinINet (10.3) rule families: the registry views, mask
+ * Helpers shared by the WinHTTP (docs/domain-facts.md 10.2) and WinINet (10.3) rule families: the registry views, mask
  * descriptions, the effective WinHTTP mask and the "TLS 1.2 client is off in Schannel" fix.
  */
 
 export const DSP = 'DefaultSecureProtocols';
 
-/** Protocol bits of DefaultSecureProtocols / SecureProtocols (rules.md 1.1, 1.4). */
+/** Protocol bits of DefaultSecureProtocols / SecureProtocols (docs/domain-facts.md 1.1, 1.4). */
 export const BIT = { Ssl2: 0x8, Ssl3: 0x20, Tls10: 0x80, Tls11: 0x200, Tls12: 0x800, Tls13: 0x2000 } as const;
-/** Known-bit mask for validation: 0x8 | 0x20 | 0x80 | 0x200 | 0x800 | 0x2000 (rules.md 1.1, TLS365 convention). */
+/** Known-bit mask for validation: 0x8 | 0x20 | 0x80 | 0x200 | 0x800 | 0x2000 (docs/domain-facts.md 1.1, TLS365 convention). */
 export const KNOWN_BITS = 0x2aa8;
 /** TLS 1.1 + TLS 1.2, KB3140245's worked example and the Office 365 table [KB3140245]; [SEED]. */
 export const RECOMMENDED_DSP = 0x00000a00;
@@ -40,7 +40,7 @@ export function repairedMask(value: number, fallback: number = RECOMMENDED_DSP):
   return (kept & BIT.Tls12) !== 0 ? kept : fallback;
 }
 
-/** One WinHTTP registry view and the component it reports to (rules.md "Conventions": a 32-bit OS has only the "32" view). */
+/** One WinHTTP registry view and the component it reports to (docs/domain-facts.md "Conventions": a 32-bit OS has only the "32" view). */
 export interface WinHttpView {
   readonly view: View;
   readonly component: Extract<Component, 'WinHttp' | 'WinHttp32'>;
@@ -76,11 +76,11 @@ export function dspChanges(m: MachineFacts, views: readonly WinHttpView[], data:
 }
 
 /**
- * The protocols WinHTTP offers by default in one view (rules.md 10.2, last paragraph): DefaultSecureProtocols
+ * The protocols WinHTTP offers by default in one view (docs/domain-facts.md 10.2, last paragraph): DefaultSecureProtocols
  * when present and honoured (B >= 9600, or B in {7601, 9200} with KB3140245); otherwise the OS default, 0xA0
  * on 7600/7601/9200 and 0xAA0 on B >= 9600 [WINHTTP-FLAGS]; [CM-CLIENT]. Windows 11 clients (B >= 22000) use
- * 0x2800, "only TLS1.2 and TLS1.3" (rules.md 2.2 [WINHTTP-FLAGS], more specific than the 10.2 summary).
- * A value that is not a REG_DWORD counts as not honoured (rules.md 10.2, WINHTTP-009). Schannel is not taken
+ * 0x2800, "only TLS1.2 and TLS1.3" (docs/domain-facts.md 2.2 [WINHTTP-FLAGS], more specific than the 10.2 summary).
+ * A value that is not a REG_DWORD counts as not honoured (docs/domain-facts.md 10.2, WINHTTP-009). Schannel is not taken
  * into account here: a protocol disabled there is not negotiated whatever this mask says [KB3140245].
  */
 export type WinHttpMask =
@@ -136,7 +136,7 @@ function describeSchannelReading(r: SchannelReading): string {
 }
 
 /**
- * Shared by WINHTTP-010 and WININET-004: S(TLS 1.2, Client) in {Disabled, NotSupported} (rules.md 3.3).
+ * Shared by WINHTTP-010 and WININET-004: S(TLS 1.2, Client) in {Disabled, NotSupported} (docs/domain-facts.md 3.3).
  * Returns null when TLS 1.2 client is usable, an `unknown` when the answer rests on a KB that cannot be
  * detected, else the message tail and the fix (the SCHANNEL-001 fix, or KB4019276 / an OS upgrade when the
  * OS cannot do TLS 1.2).

@@ -8,13 +8,13 @@ import {
 } from './common.js';
 
 /**
- * WinHTTP rules that depend on the OS build, KB3140245 and Schannel (rules.md 10.2): 002, 003, 004, 005,
+ * WinHTTP rules that depend on the OS build, KB3140245 and Schannel (docs/domain-facts.md 10.2): 002, 003, 004, 005,
  * 010, 011. "(both)" rules fire once, attached to every WinHTTP component of the machine.
  */
 
 const KB = 'KB3140245';
 const KB_BUILDS = new Set([7601, 9200]);
-/** Windows 7 / Server 2008 R2 Service Pack 1: the prerequisite of KB3140245 on build 7600 (rules.md 2.3). */
+/** Windows 7 / Server 2008 R2 Service Pack 1: the prerequisite of KB3140245 on build 7600 (docs/domain-facts.md 2.3). */
 const SP1_KB = 'KB976932';
 
 const both = (m: MachineFacts): Component[] => winHttpViews(m).map((v) => v.component);

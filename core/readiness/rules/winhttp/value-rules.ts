@@ -8,7 +8,7 @@ import {
 } from './common.js';
 
 /**
- * WinHTTP rules about the DefaultSecureProtocols value itself (rules.md 10.2): 001, 006, 007, 008, 009, 012,
+ * WinHTTP rules about the DefaultSecureProtocols value itself (docs/domain-facts.md 10.2): 001, 006, 007, 008, 009, 012,
  * 013. All are "per view": one finding per registry view, attached to that view's component.
  */
 

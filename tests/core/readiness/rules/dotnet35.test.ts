@@ -8,8 +8,8 @@ import {
 } from '../../../support/machine.js';
 
 /*
- * .NET Framework 3.5 rules TLS365-NET35-001..005 (shared/design/rules.md 10.6, facts 4.1, 4.4, 5) and the N35
- * column of the acceptance cases (rules.md 11). Only the .NET families run here, so other families' findings
+ * .NET Framework 3.5 rules TLS365-NET35-001..005 (docs/domain-facts.md 10.6, facts 4.1, 4.4, 5) and the N35
+ * column of the acceptance cases (docs/domain-facts.md 11). Only the .NET families run here, so other families' findings
  * are absent and only the column these rules decide is asserted. N35 is one column in the table; TLS365 has
  * two components for it (DotNet35 native, DotNet35_32 Wow6432Node), and both must show the column's verdict.
  */
@@ -29,7 +29,7 @@ const WIN7 = { build: 7601, server: false, csd: 'Service Pack 1', net35: true } 
 const R2 = { build: 9600, net35: true } as const;
 const both = (id: string): string[] => [`${id}@DotNet35`, `${id}@DotNet35_32`];
 
-describe('.NET Framework 3.5 rules (rules.md 10.6)', () => {
+describe('.NET Framework 3.5 rules (docs/domain-facts.md 10.6)', () => {
   describe('catalogue shape', () => {
     it('implements TLS365-NET35-001..005 in order, each with a title and sources [DOTNET-TLS]', () => {
       assert.deepEqual(dotnet35Rules.map((r) => r.id), [1, 2, 3, 4, 5].map((n) => `TLS365-NET35-00${n}`));
@@ -157,7 +157,7 @@ describe('.NET Framework 3.5 rules (rules.md 10.6)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Acceptance cases (rules.md 11), column N35 and the NET35 ids. Warn/Fail ids exact, Info at least.
+// Acceptance cases (docs/domain-facts.md 11), column N35 and the NET35 ids. Warn/Fail ids exact, Info at least.
 
 type Col = 'P' | 'W' | 'F' | 'NA';
 const WIN7_REMEDIATED: Values = merge(ALL8_ONE, {
@@ -203,7 +203,7 @@ function assertColumn(r: Readiness, c: Component, col: Col): void {
   assert.equal(warns > 0, col === 'W', `${c} expected ${col}, found ${warns} warning(s)`);
 }
 
-describe('acceptance cases, .NET 3.5 column N35 (rules.md 11) [DOTNET-TLS, CM-CLIENT, DOTNET-INST]', () => {
+describe('acceptance cases, .NET 3.5 column N35 (docs/domain-facts.md 11) [DOTNET-TLS, CM-CLIENT, DOTNET-INST]', () => {
   for (const c of NET35_CASES) {
     it(`${c.id}: N35 ${c.n35}; NET35 Warn/Fail exactly ${c.rules.length === 0 ? 'none' : c.rules.join(', ')}`, () => {
       const r = run(c.spec);

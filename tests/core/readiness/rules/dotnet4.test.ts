@@ -8,8 +8,8 @@ import {
 } from '../../../support/machine.js';
 
 /*
- * .NET Framework 4.x rules TLS365-NET4-001..009 (shared/design/rules.md 10.5, facts 4.1-4.3) and the N64/N32
- * columns of the acceptance cases (rules.md 11). Only the .NET families run here, so other families'
+ * .NET Framework 4.x rules TLS365-NET4-001..009 (docs/domain-facts.md 10.5, facts 4.1-4.3) and the N64/N32
+ * columns of the acceptance cases (docs/domain-facts.md 11). Only the .NET families run here, so other families'
  * findings are absent and only the columns these rules decide (N64 = DotNet4, N32 = DotNet4_32) are asserted.
  */
 const RULES = [...dotnet4Rules, ...dotnet35Rules];
@@ -27,7 +27,7 @@ const NDP_FULL = `${HKLM}\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Fu
 const WIN10 = { build: 19045, server: false } as const;
 const both = (id: string): string[] => [`${id}@DotNet4`, `${id}@DotNet4_32`];
 
-describe('.NET Framework 4.x rules (rules.md 10.5)', () => {
+describe('.NET Framework 4.x rules (docs/domain-facts.md 10.5)', () => {
   describe('catalogue shape', () => {
     it('implements TLS365-NET4-001..009 in order, each with a title and sources [DOTNET-TLS]', () => {
       assert.deepEqual(dotnet4Rules.map((r) => r.id), [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `TLS365-NET4-00${n}`));
@@ -81,7 +81,7 @@ describe('.NET Framework 4.x rules (rules.md 10.5)', () => {
       assert.match(f[0]?.message ?? '', /SchUseStrongCrypto is absent and SystemDefaultTlsVersions is 0/);
       assert.deepEqual(f[0]?.fix?.changes, [{ op: 'set-dword', key: V4_64, name: 'SchUseStrongCrypto', data: 1 }]);
     });
-    it('is only a Warn when SystemDefaultTlsVersions = 1 in the same view (rules.md 12 item 17) [DOTNET-TLS]', () => {
+    it('is only a Warn when SystemDefaultTlsVersions = 1 in the same view (docs/domain-facts.md 12 item 17) [DOTNET-TLS]', () => {
       const r = run({ ...WIN10, values: { [V4_64]: { SystemDefaultTlsVersions: 1 }, [V4_32]: { SystemDefaultTlsVersions: 1 } } });
       const f = of(r, 'NET4-003');
       assert.deepEqual(f.map((x) => x.severity), ['Warn', 'Warn']);
@@ -244,7 +244,7 @@ describe('.NET Framework 4.x rules (rules.md 10.5)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Acceptance cases (rules.md 11), columns N64 / N32 and the NET4 ids. Warn/Fail ids exact, Info at least.
+// Acceptance cases (docs/domain-facts.md 11), columns N64 / N32 and the NET4 ids. Warn/Fail ids exact, Info at least.
 
 const WIN7_REMEDIATED: Values = merge(ALL8_ONE, {
   [winhttp('64')]: { DefaultSecureProtocols: 0xa00 },
@@ -292,7 +292,7 @@ function assertColumn(r: Readiness, c: Component, col: Col): void {
   assert.equal(warns > 0, col === 'W', `${c} expected ${col}, found ${warns} warning(s)`);
 }
 
-describe('acceptance cases, .NET 4.x columns N64/N32 (rules.md 11) [DOTNET-TLS, DOTNET-VER, HC-REG, CM-CLIENT]', () => {
+describe('acceptance cases, .NET 4.x columns N64/N32 (docs/domain-facts.md 11) [DOTNET-TLS, DOTNET-VER, HC-REG, CM-CLIENT]', () => {
   for (const c of NET4_CASES) {
     it(`${c.id}: N64 ${c.n64}, N32 ${c.n32}; NET4 Warn/Fail exactly ${c.rules.length === 0 ? 'none' : c.rules.join(', ')}`, () => {
       const r = run(c.spec);

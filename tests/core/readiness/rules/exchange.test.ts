@@ -20,7 +20,7 @@ const EX2016_CU23 = exchange(1, 2507, 6);
 const CLEAN = merge(HARDENED_12, V4_ALL_ONE);
 
 const run = (spec: MachineSpec, roles: readonly Role[] = []): Readiness => evaluateSnapshot(machine(spec), { roles }, exchangeRules);
-/** Warn and Fail rule ids, sorted and unique ("exactly these" in rules.md 11). */
+/** Warn and Fail rule ids, sorted and unique ("exactly these" in docs/domain-facts.md 11). */
 const ids = (r: Readiness): string[] => [...new Set(r.findings.filter((f) => f.severity !== 'Info').map((f) => f.ruleId))].sort();
 const of = (r: Readiness, id: string): Finding[] => r.findings.filter((f) => f.ruleId === id);
 const one = (r: Readiness, id: string): Finding => {
@@ -32,7 +32,7 @@ const status = (r: Readiness, c: Component): string | undefined => r.components.
 /** Schannel fix writes as `TLS 1.2\\Client\\Enabled=1`. */
 const writes = (f: Finding): string[] => (f.fix?.changes ?? []).map((c) => `${c.key.replace(/^.*\\Protocols\\/, '')}\\${c.name}=${c.op === 'set-dword' ? c.data : '?'}`);
 
-describe('Exchange rules (rules.md 10.7)', () => {
+describe('Exchange rules (docs/domain-facts.md 10.7)', () => {
   describe('scoping', () => {
     it('does not run on a machine without Exchange, whatever its TLS values [HC-AN]', () => {
       const r = run({ build: 17763, values: { [schannel('TLS 1.2', 'Client')]: { Enabled: 0 }, [schannel('TLS 1.3', 'Server')]: { Enabled: 1 } } });
@@ -54,7 +54,7 @@ describe('Exchange rules (rules.md 10.7)', () => {
     });
   });
 
-  describe('acceptance cases (rules.md 11)', () => {
+  describe('acceptance cases (docs/domain-facts.md 11)', () => {
     it('A25: Exchange 2019 CU14 on Server 2022 with TLS 1.3 Server enabled and Client absent -> EXCH-001, EXCH-004 [HC-AN]', () => {
       const r = run({
         build: 20348, net35: true,

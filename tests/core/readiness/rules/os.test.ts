@@ -6,7 +6,7 @@ import { machine, type MachineSpec } from '../../../support/machine.js';
 import { ACCEPTANCE, UNCONFIRMED, VERDICT, pairs } from './winhttp.test.js';
 
 /**
- * TLS365-OS-001..004 (rules.md 10.1). Every evaluation passes only the OS rules, so other families' findings
+ * TLS365-OS-001..004 (docs/domain-facts.md 10.1). Every evaluation passes only the OS rules, so other families' findings
  * are absent: assertions are about OS findings and the columns those findings decide.
  */
 
@@ -15,7 +15,7 @@ const fired = (r: Readiness, n: string): Finding[] => r.findings.filter((f) => f
 const status = (r: Readiness, c: Component): string => r.components.find((x) => x.name === c)?.status ?? 'missing';
 const SERVER_2008 = 'Windows Server (R) 2008 Standard';
 
-describe('OS rules (rules.md 10.1)', () => {
+describe('OS rules (docs/domain-facts.md 10.1)', () => {
   describe('TLS365-OS-001', () => {
     it('fails every component below build 6002 [PROTOCOLS] [DOTNET-TLS]', () => {
       const r = run({ build: 6001, productName: SERVER_2008 });
@@ -94,7 +94,7 @@ describe('OS rules (rules.md 10.1)', () => {
     });
   });
 
-  describe('acceptance cases (rules.md 11), OS rules only', () => {
+  describe('acceptance cases (docs/domain-facts.md 11), OS rules only', () => {
     // Only the columns the OS rules decide are asserted (A27: SC/SS by OS-002; A28: H64/H32/SC by OS-004).
     const cases: readonly { id: string; warnFail: string[]; cols: Partial<Record<Component, string>> }[] = [
       ...['A01', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11', 'A12', 'A13', 'A14', 'A29', 'A33'].map((id) => ({ id, warnFail: [], cols: {} })),
@@ -106,7 +106,7 @@ describe('OS rules (rules.md 10.1)', () => {
       },
     ];
     for (const c of cases) {
-      it(`${c.id}: OS Warn/Fail exactly ${c.warnFail.length === 0 ? 'none' : c.warnFail.join(', ')} [rules.md 11; PROTOCOLS, DOTNET-TLS, KB3140245]${UNCONFIRMED.has(c.id) ? ' @unconfirmed' : ''}`, () => {
+      it(`${c.id}: OS Warn/Fail exactly ${c.warnFail.length === 0 ? 'none' : c.warnFail.join(', ')} [docs/domain-facts.md 11; PROTOCOLS, DOTNET-TLS, KB3140245]${UNCONFIRMED.has(c.id) ? ' @unconfirmed' : ''}`, () => {
         const r = run(ACCEPTANCE[c.id] as MachineSpec);
         assert.deepEqual(pairs(r, 'OS', ['Warn', 'Fail']), [...c.warnFail].sort());
         for (const [comp, v] of Object.entries(c.cols)) assert.equal(status(r, comp as Component), VERDICT[v], `${c.id} ${comp}`);

@@ -24,7 +24,7 @@ const TLS12_ON: Values = {
 const CM_CLIENT: Values = { [`${HKLM}\\SOFTWARE\\Microsoft\\SMS\\Mobile Client`]: { ProductVersion: '5.00.9122.1000' } };
 const DSP_BOTH = (v: number): Values => ({ [winhttp('64')]: { DefaultSecureProtocols: v }, [winhttp('32')]: { DefaultSecureProtocols: v } });
 
-describe('product rules (rules.md 10.8)', () => {
+describe('product rules (docs/domain-facts.md 10.8)', () => {
   describe('TLS365-AADC-001', () => {
     it('fails an Azure AD Connect host (product key + ADSync service) with nothing set, on every part of the recipe [AADC]', () => {
       const r = run({ build: 17763, values: merge(AADC_KEY, ADSYNC) });

@@ -5,7 +5,7 @@ import type { SchannelReading, SchannelState } from '../../../../core/readiness/
 import { machine, schannel, type MachineSpec, type Values } from '../../../support/machine.js';
 
 /**
- * core/readiness/schannel-state.ts against rules.md 3.2 (per-OS defaults, every row) and 3.3 (the
+ * core/readiness/schannel-state.ts against docs/domain-facts.md 3.2 (per-OS defaults, every row) and 3.3 (the
  * effective-state function, every step). Read through machineFacts, so KB4019276 detection is the real one.
  */
 const PROTOCOLS: readonly SchannelProtocol[] = ['SSL 2.0', 'SSL 3.0', 'TLS 1.0', 'TLS 1.1', 'TLS 1.2', 'TLS 1.3'];
@@ -50,7 +50,7 @@ const TABLE: readonly { label: string; spec: MachineSpec; row: Row }[] = [
   { label: 'Windows 11 23H2 (22631)', spec: { build: 22631, server: false }, row: WS2022_WIN11 },
 ];
 
-describe('Schannel effective state: per-OS defaults, rules.md 3.2 (both values absent)', () => {
+describe('Schannel effective state: per-OS defaults, docs/domain-facts.md 3.2 (both values absent)', () => {
   for (const { label, spec, row } of TABLE) {
     it(`${label} matches its table row [PROTOCOLS] [DOTNET-TLS]`, () => {
       PROTOCOLS.forEach((p, i) => {
@@ -83,7 +83,7 @@ describe('Schannel effective state: per-OS defaults, rules.md 3.2 (both values a
 
 const at = (p: SchannelProtocol, role: Role, v: Values[string]): Values => ({ [schannel(p, role)]: v });
 
-describe('Schannel effective state: the function of rules.md 3.3', () => {
+describe('Schannel effective state: the function of docs/domain-facts.md 3.3', () => {
   describe('step 0: not supported on this build wins over any value', () => {
     it('SSL 2.0 on Server 2016+ is NotSupported even with Enabled=1 [PROTOCOLS] [SCHCRED]', () => {
       const r = reading({ build: 17763, values: at('SSL 2.0', 'Server', { Enabled: 1, DisabledByDefault: 0 }) }, 'SSL 2.0', 'Server');

@@ -9,7 +9,7 @@ import {
 } from '../../../support/machine.js';
 
 /**
- * The SCHANNEL family (rules.md 10.4) evaluated alone: evaluateSnapshot(machine(...), options, schannelRules).
+ * The SCHANNEL family (docs/domain-facts.md 10.4) evaluated alone: evaluateSnapshot(machine(...), options, schannelRules).
  * Other families' findings are then absent, so only the SChannelClient / SChannelServer columns are asserted.
  */
 const run = (spec: MachineSpec, options: EvaluateOptions = { roles: [] }): Readiness => evaluateSnapshot(machine(spec), options, schannelRules);
@@ -37,7 +37,7 @@ const WIN7 = { build: 7601, server: false, csd: 'Service Pack 1' } as const;
 const A03: MachineSpec = { ...WS2019, net35: true, values: merge(HARDENED_12, ALL8_ONE) };
 const withValues = (spec: MachineSpec, ...v: Values[]): MachineSpec => ({ ...spec, values: merge(spec.values ?? {}, ...v) });
 
-describe('SCHANNEL rules (rules.md 10.4)', () => {
+describe('SCHANNEL rules (docs/domain-facts.md 10.4)', () => {
   it('has one rule per catalogue id 001..018, each with a title and sources', () => {
     assert.deepEqual(schannelRules.map((r) => r.id), Array.from({ length: 18 }, (_, i) => `TLS365-SCHANNEL-${String(i + 1).padStart(3, '0')}`));
     for (const r of schannelRules) {
@@ -76,7 +76,7 @@ describe('SCHANNEL rules (rules.md 10.4)', () => {
       assert.equal(f.severity, 'Fail');
       assert.deepEqual(f.components, ['SChannelClient']);
       assert.match(f.message, /DisabledByDefault = 1/);
-      assert.deepEqual(f.fix?.changes, onPair('TLS 1.2', 'Client'), 'both values are written (rules.md 3.3 step 4)');
+      assert.deepEqual(f.fix?.changes, onPair('TLS 1.2', 'Client'), 'both values are written (docs/domain-facts.md 3.3 step 4)');
     });
     it('does not fire for DisabledByDefault=0 or absent [TLSREG-2019]', () => {
       assert.equal(of(run(withValues(WS2019, at('TLS 1.2', 'Client', { DisabledByDefault: 0 }))), '002').length, 0);
@@ -92,7 +92,7 @@ describe('SCHANNEL rules (rules.md 10.4)', () => {
       assert.match(f.message, /off by default on Windows 7 SP1, build 7601/);
       assert.deepEqual(f.fix?.changes, onPair('TLS 1.2', 'Client'));
     });
-    it('fires on Windows 7 SP1 with Enabled=1 alone (DisabledByDefault=0 is required there, rules.md 3.3 step 4) [AADC] [KB3140245]', () => {
+    it('fires on Windows 7 SP1 with Enabled=1 alone (DisabledByDefault=0 is required there, docs/domain-facts.md 3.3 step 4) [AADC] [KB3140245]', () => {
       assert.equal(one(run(withValues(WIN7, at('TLS 1.2', 'Client', { Enabled: 1 }))), '003').severity, 'Fail');
     });
     it('fires on Server 2008 SP2 with KB4019276 detected, not without it (TLS 1.2 not supported: OS-002) [DOTNET-TLS]', () => {
@@ -436,7 +436,7 @@ const CASES: readonly Case[] = [
 const VERDICT = { P: 'Ready', W: 'Ready', F: 'NotReady' } as const;
 const WORST = { P: 'Pass', W: 'Warn', F: 'Fail' } as const;
 
-describe('SCHANNEL acceptance cases (rules.md 11, columns SC and SS only)', () => {
+describe('SCHANNEL acceptance cases (docs/domain-facts.md 11, columns SC and SS only)', () => {
   for (const c of CASES) {
     it(`${c.id}: SC ${c.sc ?? '-'}, SS ${c.ss ?? '-'}; Warn/Fail exactly [${c.warnFail.join(', ')}] ${c.tags}`, () => {
       const r = run(c.spec);

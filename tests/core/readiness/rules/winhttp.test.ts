@@ -8,7 +8,7 @@ import {
 } from '../../../support/machine.js';
 
 /**
- * TLS365-WINHTTP-001..013 (rules.md 10.2). Every evaluation passes only the WinHTTP rules, so other families'
+ * TLS365-WINHTTP-001..013 (docs/domain-facts.md 10.2). Every evaluation passes only the WinHTTP rules, so other families'
  * findings are absent: assertions are about WinHTTP findings and the WinHttp / WinHttp32 columns only.
  */
 
@@ -19,7 +19,7 @@ const dsp = (view: '64' | '32', value: number | string): Values => ({ [winhttp(v
 const DSP_BOTH = (value: number): Values => merge(dsp('64', value), dsp('32', value));
 const W7 = { build: 7601, server: false, csd: 'Service Pack 1' } as const;
 
-/** Acceptance machines of rules.md section 11 (defaults: x64, Release 528040, empty hotfix list, nothing set). */
+/** Acceptance machines of docs/domain-facts.md section 11 (defaults: x64, Release 528040, empty hotfix list, nothing set). */
 const A05_VALUES: Values = merge(
   ALL8_ONE,
   DSP_BOTH(0xa00),
@@ -45,7 +45,7 @@ export const ACCEPTANCE: Readonly<Record<string, MachineSpec>> = {
   A12: { ...W10, values: merge(V4_ALL_ONE, DSP_BOTH(0x0a0)) },
   A13: { ...W10, values: merge(V4_ALL_ONE, dsp('64', 0xaa8)) },
   A14: { ...W10, values: merge(V4_ALL_ONE, dsp('64', 0x4800)) },
-  // InstallationType does not exist on 6.0 (rules.md 6): the server is recognised from ProductName.
+  // InstallationType does not exist on 6.0 (docs/domain-facts.md 6): the server is recognised from ProductName.
   A27: { build: 6002, productName: 'Windows Server (R) 2008 Standard', csd: 'Service Pack 2' },
   A28: { build: 7600, server: false },
   A29: { ...W10, x64: false },
@@ -59,13 +59,13 @@ export function pairs(r: Readiness, family: string, severities: readonly string[
     .flatMap((f) => f.components.map((c) => `${f.ruleId.replace('TLS365-', '')}@${c}`))
     .sort();
 }
-/** Cases whose confidence is L in rules.md 11 (they rest on an [unconfirmed] fact): tagged @unconfirmed. */
+/** Cases whose confidence is L in docs/domain-facts.md 11 (they rest on an [unconfirmed] fact): tagged @unconfirmed. */
 export const UNCONFIRMED: ReadonlySet<string> = new Set(['A06', 'A10', 'A27', 'A33']);
 /** Cases whose WinINet column alone is L ("INet: L"). */
 export const UNCONFIRMED_INET: ReadonlySet<string> = new Set(['A04', 'A05', 'A08']);
 export const VERDICT: Readonly<Record<string, string>> = { P: 'Ready', W: 'Ready', F: 'NotReady', NA: 'NotApplicable' };
 
-describe('WinHTTP rules (rules.md 10.2)', () => {
+describe('WinHTTP rules (docs/domain-facts.md 10.2)', () => {
   describe('TLS365-WINHTTP-001', () => {
     it('fails each view whose DefaultSecureProtocols lacks 0x800, showing the decoded mask [SEED] [KB3140245]', () => {
       const r = run({ ...W10, values: DSP_BOTH(0xa0) });
@@ -296,7 +296,7 @@ describe('WinHTTP rules (rules.md 10.2)', () => {
     });
   });
 
-  describe('effective WinHTTP mask (rules.md 10.2, last paragraph)', () => {
+  describe('effective WinHTTP mask (docs/domain-facts.md 10.2, last paragraph)', () => {
     const eff = (spec: MachineSpec, view: '64' | '32' = '64') => winHttpEffectiveMask(machineFacts(machine(spec)), view);
     it('is the value when honoured: 9600+, or 7601/9200 with KB3140245 [WINHTTP-FLAGS] [KB3140245]', () => {
       assert.deepEqual(eff({ build: 9600, values: dsp('64', 0x800) }), { kind: 'mask', mask: 0x800, basis: 'value' });
@@ -314,7 +314,7 @@ describe('WinHTTP rules (rules.md 10.2)', () => {
     });
   });
 
-  describe('acceptance cases (rules.md 11), WinHTTP rules only: columns H64/H32', () => {
+  describe('acceptance cases (docs/domain-facts.md 11), WinHTTP rules only: columns H64/H32', () => {
     // "(both)" rules fire once attached to both components: "x2" is counted per component (RULE@Component).
     const x2 = (n: string): string[] => [`WINHTTP-${n}@WinHttp`, `WINHTTP-${n}@WinHttp32`];
     const v64 = (n: string): string => `WINHTTP-${n}@WinHttp`;
@@ -338,7 +338,7 @@ describe('WinHTTP rules (rules.md 10.2)', () => {
       { id: 'A33', warnFail: [], info: [], h64: 'P', h32: 'P' },
     ];
     for (const c of cases) {
-      it(`${c.id}: WinHTTP Warn/Fail exactly, Info at least, H64 ${c.h64}, H32 ${c.h32} [rules.md 11; SEED, KB3140245, WINHTTP-FLAGS]${UNCONFIRMED.has(c.id) ? ' @unconfirmed' : ''}`, () => {
+      it(`${c.id}: WinHTTP Warn/Fail exactly, Info at least, H64 ${c.h64}, H32 ${c.h32} [docs/domain-facts.md 11; SEED, KB3140245, WINHTTP-FLAGS]${UNCONFIRMED.has(c.id) ? ' @unconfirmed' : ''}`, () => {
         const r = run(ACCEPTANCE[c.id] as MachineSpec);
         assert.deepEqual(pairs(r, 'WINHTTP', ['Warn', 'Fail']), [...c.warnFail].sort());
         const info = pairs(r, 'WINHTTP', ['Info']);

@@ -6,7 +6,7 @@ import { HKCU, HKLM, inetPolicy, inetUser, machine, schannel, type MachineSpec }
 import { ACCEPTANCE, UNCONFIRMED, UNCONFIRMED_INET, VERDICT, pairs } from './winhttp.test.js';
 
 /**
- * TLS365-WININET-001..004 (rules.md 10.3). Every evaluation passes only the WinINet rules, so other families'
+ * TLS365-WININET-001..004 (docs/domain-facts.md 10.3). Every evaluation passes only the WinINet rules, so other families'
  * findings are absent: assertions are about WinINet findings and the WinInet column only.
  */
 
@@ -18,7 +18,7 @@ const HKCU_POLICY = `${HKCU}\\SOFTWARE\\Policies\\Microsoft\\Windows\\CurrentVer
 const HKLM_PREF = `${HKLM}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings`;
 const sp = (key: string, value: number | string) => ({ [key]: { SecureProtocols: value } });
 
-describe('WinINet rules (rules.md 10.3)', () => {
+describe('WinINet rules (docs/domain-facts.md 10.3)', () => {
   describe('TLS365-WININET-001', () => {
     it('fails when the effective SecureProtocols lacks 0x800, naming where it was read [INETRES]', () => {
       const r = run({ ...W10, values: sp(inetUser, 0xa0) });
@@ -103,7 +103,7 @@ describe('WinINet rules (rules.md 10.3)', () => {
     });
   });
 
-  describe('acceptance cases (rules.md 11), WinINet rules only: column INet', () => {
+  describe('acceptance cases (docs/domain-facts.md 11), WinINet rules only: column INet', () => {
     const cases: readonly { id: string; warnFail: string[]; inet: string | null }[] = [
       { id: 'A01', warnFail: [], inet: 'P' },
       { id: 'A04', warnFail: ['WININET-003@WinInet'], inet: 'W' },
@@ -126,7 +126,7 @@ describe('WinINet rules (rules.md 10.3)', () => {
     ];
     for (const c of cases) {
       const tag = UNCONFIRMED.has(c.id) || UNCONFIRMED_INET.has(c.id) ? ' @unconfirmed' : '';
-      it(`${c.id}: WinINet Warn/Fail exactly ${c.warnFail.length === 0 ? 'none' : c.warnFail.join(', ')}${c.inet === null ? '' : `, INet ${c.inet}`} [rules.md 11; INETRES, SCHCRED]${tag}`, () => {
+      it(`${c.id}: WinINet Warn/Fail exactly ${c.warnFail.length === 0 ? 'none' : c.warnFail.join(', ')}${c.inet === null ? '' : `, INet ${c.inet}`} [docs/domain-facts.md 11; INETRES, SCHCRED]${tag}`, () => {
         const r = run(ACCEPTANCE[c.id] as MachineSpec);
         assert.deepEqual(pairs(r, 'WININET', ['Warn', 'Fail']), [...c.warnFail].sort());
         if (c.inet !== null) assert.equal(inet(r), VERDICT[c.inet]);
