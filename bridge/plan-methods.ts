@@ -6,6 +6,7 @@ import {
   rewriteRefusal, sameValue, snapshotFromJson, renderBackupReg, renderPlanReg, renderScript, snapshotFromReg, undo, undoDecision, valueText,
   type ChangeRecord, type Plan, type PlanError, type PlanOptions, type ScriptKind,
 } from '../core/index.js';
+import { EXPORT_FORMATS } from '../core/plan/export-formats.js';
 import { visible } from '../core/model/visible.js';
 import { encodeUtf16le, getValue, parseRegFile, renderRegFile, type RegImage, type RegValue } from '../core/regfile/index.js';
 import type { Handler, Outcome } from './dispatch.js';
@@ -58,8 +59,6 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
 const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
 const ok = (result: unknown): Outcome => ({ ok: true, result });
 const asView = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-
-const FORMATS: Readonly<Record<string, ScriptKind | 'reg'>> = { Reg: 'reg', Script: 'apply', SccmDiscovery: 'sccm-discovery', SccmRemediation: 'sccm-remediation' };
 
 /** The plan options as the core takes them; the core checks their content (BadOption). */
 function planOptionsOf(params: Record<string, unknown>): Checked<PlanOptions> {
@@ -373,8 +372,8 @@ export const planRender: Handler = (params) => {
   const plan = planParam(params);
   if (!plan.ok) return plan;
   const format = isRecord(params) ? params['format'] : undefined;
-  const kind = typeof format === 'string' && Object.prototype.hasOwnProperty.call(FORMATS, format) ? FORMATS[format] : undefined;
-  if (kind === undefined) return invalid('params.format', `must be one of ${Object.keys(FORMATS).join(', ')}`);
+  const kind = typeof format === 'string' && Object.prototype.hasOwnProperty.call(EXPORT_FORMATS, format) ? (EXPORT_FORMATS as Readonly<Record<string, ScriptKind | 'reg'>>)[format] : undefined;
+  if (kind === undefined) return invalid('params.format', `must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
   if (kind === 'reg') {
     const r = renderPlanReg(plan.value);
     return ok(r.ok ? { ok: true, text: r.value.text } : planErrors(r.error[0]?.code ?? 'BadOp', null, 'the plan cannot be rendered', r.error));

@@ -4,6 +4,8 @@ import {
   type Component, type EvaluateOptions, type FleetSignature, type MachineSnapshot, type Role,
 } from '../core/index.js';
 import { visible } from '../core/model/visible.js';
+import { COMPONENTS } from '../core/readiness/model.js';
+import { ROLES } from '../core/readiness/roles.js';
 import type { Handler } from './dispatch.js';
 import { findingShape, toPowerShellShape } from './readiness-shape.js';
 import { invalid, isRecord, streamItems, type Checked } from './params.js';
@@ -11,8 +13,6 @@ import { MAX_IMAGE_BYTES, readBoundedFile } from './files.js';
 
 /** Most machines per readiness request: replies stay a few MB, which Windows PowerShell 5.1 parses comfortably. */
 export const MAX_READINESS_ITEMS = 5000;
-
-const ROLES: readonly Role[] = ['Exchange', 'ConfigMgr', 'AzureADConnect', 'Office'];
 
 /** A per-item failure: `file` as given (the caller's target), `message` and `errors` for display (control characters as \xHH). */
 export interface ItemError { code: string; file: string | null; line: number | null; message: string; errors: readonly string[] }
@@ -127,7 +127,7 @@ export const readinessEvaluate: Handler = (params, _session, notify) => {
   });
 };
 
-const COMPONENTS: ReadonlySet<string> = new Set<Component>(['WinHttp', 'WinHttp32', 'WinInet', 'SChannelClient', 'SChannelServer', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32']);
+const KNOWN_COMPONENTS: ReadonlySet<string> = new Set<string>(COMPONENTS);
 
 /** A signature as readiness.evaluate gave it, back from the module: checked field by field. */
 function signatureOf(raw: unknown, path: string): Checked<FleetSignature> {
@@ -135,7 +135,7 @@ function signatureOf(raw: unknown, path: string): Checked<FleetSignature> {
   const settings: FleetSignature['settings'][number][] = [];
   for (let i = 0; i < raw['settings'].length; i += 1) {
     const x = raw['settings'][i] as unknown;
-    if (!isRecord(x) || typeof x['label'] !== 'string' || typeof x['value'] !== 'string' || typeof x['component'] !== 'string' || !COMPONENTS.has(x['component'])) {
+    if (!isRecord(x) || typeof x['label'] !== 'string' || typeof x['value'] !== 'string' || typeof x['component'] !== 'string' || !KNOWN_COMPONENTS.has(x['component'])) {
       return invalid(`${path}.settings[${i}]`, 'must be {label, component, value} (strings; component a TLS365 component)');
     }
     settings.push({ label: x['label'], component: x['component'] as Component, value: x['value'] });

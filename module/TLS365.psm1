@@ -15,12 +15,33 @@ catch
 }
 $script:LocalizedData = $localizedData
 
+# The words the parameters accept, generated from the core's lists (npm run build && node scripts/vocabulary.js).
+$script:Vocabulary = Import-PowerShellDataFile -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath 'TLS365.Vocabulary.psd1')
+
 foreach ($folder in @('Private', 'Public'))
 {
     $folderPath = Join-Path -Path $PSScriptRoot -ChildPath $folder
     foreach ($file in @(Get-ChildItem -Path $folderPath -Filter '*.ps1' -File | Sort-Object -Property Name))
     {
         . $file.FullName
+    }
+}
+
+# Tab completion for every exported parameter checked against the vocabulary. The script block is made here, so
+# it runs in the module's scope and sees its private functions (an [ArgumentCompleter()] attribute's does not).
+$vocabularyCompleter = {
+    param ($commandName, $parameterName, $wordToComplete)
+    Get-Tls365VocabularyCompletion -CommandName $commandName -ParameterName $parameterName -WordToComplete $wordToComplete
+}
+foreach ($file in @(Get-ChildItem -Path (Join-Path -Path $PSScriptRoot -ChildPath 'Public') -Filter '*.ps1' -File))
+{
+    $command = Get-Command -Name $file.BaseName -CommandType Function
+    foreach ($parameter in $command.Parameters.Values)
+    {
+        if ($null -ne (Get-Tls365VocabularyName -Parameter $parameter))
+        {
+            Register-ArgumentCompleter -CommandName $command.Name -ParameterName $parameter.Name -ScriptBlock $vocabularyCompleter
+        }
     }
 }
 

@@ -11,7 +11,9 @@ export const PLAN_SCHEMA = 'tls365.plan/1';
 export const BACKUP_SCHEMA = 'tls365.backup/1';
 
 /** Protocols a plan can turn on. TLS 1.2 is always part of the target; SSL 2.0/3.0 cannot even be named. */
-export type PlanProtocol = 'Tls12' | 'Tls13';
+/** The protocols a plan can turn on (`-Protocol`); TLS 1.0/1.1 only through allowLegacy, SSL never. */
+export const PLAN_PROTOCOLS = ['Tls12', 'Tls13'] as const;
+export type PlanProtocol = (typeof PLAN_PROTOCOLS)[number];
 
 export interface PlanOptions {
   /** Default ['Tls12']. 'Tls13' is planned only where the OS has TLS 1.3 (else a warning, no change). */

@@ -1,10 +1,7 @@
 import { COMPONENTS, type Component } from '../readiness/model.js';
-import type { Role } from '../readiness/rule.js';
+import { ROLES, type Role } from '../readiness/roles.js';
 import { fail, ok, type Result } from '../model/result.js';
-import type { PlanError, PlanOptions, PlanProtocol, PlanSettings } from './model.js';
-
-const PROTOCOLS: readonly PlanProtocol[] = ['Tls12', 'Tls13'];
-const ROLES: readonly Role[] = ['Exchange', 'ConfigMgr', 'AzureADConnect', 'Office'];
+import { PLAN_PROTOCOLS as PROTOCOLS, type PlanError, type PlanOptions, type PlanProtocol, type PlanSettings } from './model.js';
 
 const list = (xs: readonly string[]): string => xs.join(', ');
 

@@ -67,7 +67,7 @@ function ConvertFrom-Tls365ProtocolMask
         $Value,
 
         [Parameter()]
-        [ValidateSet('WinHttp', 'WinInet', 'SChannelClient', 'SChannelServer')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'MaskLayout' -Value $_ })]
         [System.String]
         $Layout = 'WinHttp',
 

@@ -51,12 +51,12 @@ function ConvertTo-Tls365ProtocolMask
         [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
         [Alias('Protocols')]
         [AllowEmptyCollection()]
-        [ValidateSet('Ssl2', 'Ssl3', 'Tls10', 'Tls11', 'Tls12', 'Tls13')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'Protocol' -Value $_ })]
         [System.String[]]
         $Protocol,
 
         [Parameter(ValueFromPipelineByPropertyName = $true)]
-        [ValidateSet('WinHttp', 'WinInet', 'SChannelClient', 'SChannelServer')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'MaskLayout' -Value $_ })]
         [System.String]
         $Layout = 'WinHttp',
 

@@ -65,7 +65,7 @@ function Export-Tls365Remediation
         $Path,
 
         [Parameter(Mandatory = $true)]
-        [ValidateSet('Reg', 'Script', 'SccmDiscovery', 'SccmRemediation')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'ExportFormat' -Value $_ })]
         [System.String]
         $Format,
 
@@ -75,7 +75,7 @@ function Export-Tls365Remediation
         $OutFile,
 
         [Parameter()]
-        [ValidateSet('Tls12', 'Tls13')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'PlanProtocol' -Value $_ })]
         [System.String[]]
         $Protocol = @('Tls12'),
 
@@ -88,12 +88,12 @@ function Export-Tls365Remediation
         $AllowLegacy,
 
         [Parameter()]
-        [ValidateSet('WinHttp', 'WinHttp32', 'WinInet', 'SChannelClient', 'SChannelServer', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'Component' -Value $_ })]
         [System.String[]]
         $Component = @(),
 
         [Parameter()]
-        [ValidateSet('Exchange', 'ConfigMgr', 'AzureADConnect', 'Office')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'Role' -Value $_ })]
         [System.String[]]
         $Role = @()
     )

@@ -89,12 +89,12 @@ function Find-Tls365LegacyClient
         $Until,
 
         [Parameter()]
-        [ValidateSet('Ssl2', 'Ssl3', 'Tls10', 'Tls11', 'Tls12', 'Tls13')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'Protocol' -Value $_ })]
         [System.String[]]
         $Protocol = @('Tls10', 'Tls11'),
 
         [Parameter()]
-        [ValidateSet('Auto', 'IisW3C', 'ExchangeSmtpReceive', 'ExchangeSmtpSend')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'LogFormat' -Value $_ })]
         [System.String]
         $Format = 'Auto',
 

@@ -182,7 +182,7 @@ function Get-Tls365Readiness
         $TimeoutSeconds = 600,
 
         [Parameter()]
-        [ValidateSet('Exchange', 'ConfigMgr', 'AzureADConnect', 'Office')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'Role' -Value $_ })]
         [System.String[]]
         $Role = @(),
 

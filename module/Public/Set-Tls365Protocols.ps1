@@ -83,7 +83,7 @@ function Set-Tls365Protocols
         $Path,
 
         [Parameter()]
-        [ValidateSet('Tls12', 'Tls13')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'PlanProtocol' -Value $_ })]
         [System.String[]]
         $Protocol = @('Tls12'),
 
@@ -96,12 +96,12 @@ function Set-Tls365Protocols
         $AllowLegacy,
 
         [Parameter()]
-        [ValidateSet('WinHttp', 'WinHttp32', 'WinInet', 'SChannelClient', 'SChannelServer', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'Component' -Value $_ })]
         [System.String[]]
         $Component = @(),
 
         [Parameter()]
-        [ValidateSet('Exchange', 'ConfigMgr', 'AzureADConnect', 'Office')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'Role' -Value $_ })]
         [System.String[]]
         $Role = @(),
 

@@ -63,7 +63,7 @@ function Test-Tls365Connection
         $Port = 443,
 
         [Parameter()]
-        [ValidateSet('Ssl2', 'Ssl3', 'Tls10', 'Tls11', 'Tls12', 'Tls13')]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'Protocol' -Value $_ })]
         [System.String[]]
         $Protocol = @('Tls10', 'Tls11', 'Tls12', 'Tls13'),
 

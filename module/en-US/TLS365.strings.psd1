@@ -35,6 +35,7 @@ Remediation_BackupUntrusted = {0}: refused, nothing was restored: {1}
 Remediation_RestoresLegacySsl = {0}: nothing was restored: {1}. TLS365 turns SSL 2.0/3.0 on only when told to: run Undo-Tls365Change again with -AllowLegacy to restore them as they were.
 Remediation_OutFileReused = -OutFile '{0}' was already written by this command for another image; export one image per file.
 Remediation_LegacyConflict = -DisableLegacy turns TLS 1.0/1.1 off and -AllowLegacy turns them on: choose one.
+Vocabulary_Unknown = '{0}' is not a {1} TLS365 knows. Use one of: {2}.
 Remoting_Unreachable = Cannot reach {0} with PowerShell remoting: {1}
 Collect_LanguageMode = {0}: the remote session does not allow the TLS365 collector to run ({1}). It needs a full-language session: connect to the default endpoint (Microsoft.PowerShell) as an administrator, not a JEA or Constrained Language endpoint; or run module\\Collector\\Get-Tls365Snapshot.ps1 -OutFile <file> on that machine (or module\\Collector\\Export-Tls365Keys.cmd) and evaluate the file with Get-Tls365Readiness -Path.
 Collect_BadOutput = The TLS365 collector on {0} returned something that is not a snapshot.
