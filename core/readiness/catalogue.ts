@@ -1,17 +1,19 @@
 import type { Sources } from '../model/source.js';
-import { EXCH_009 } from './rules/exchange-fleet.js';
+import { COMPONENTS } from './model.js';
+import type { Rule } from './rule.js';
+import { EXCH_009 } from './rules/exchange/TLS365-EXCH-009.js';
 import { RULES } from './rules/index.js';
 
 /**
- * docs/rules.md, generated from the rule objects themselves (issue 14): every readiness rule's id, title and
- * sources, in catalogue order, so the list a user reads cannot drift from the code. scripts/rules-doc.js writes
- * it; tests/core/readiness/catalogue.test.ts fails when the file is stale.
+ * docs/rules.md, generated from the rule objects themselves (issue 14): every readiness rule's id, title,
+ * severities, components, fix and sources, in catalogue order, so the list a user reads cannot drift from the
+ * code. scripts/rules-doc.js writes it; tests/core/readiness/catalogue.test.ts fails when the file is stale.
  */
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const refText = (ref: string): string => (/^https?:\/\//.test(ref) ? `<${ref.split(' ')[0]}>${ref.includes(' ') ? ` ${ref.slice(ref.indexOf(' ') + 1)}` : ''}` : ref);
 
 export function renderRuleCatalogue(): string {
-  const rules: readonly { readonly id: string; readonly title: string; readonly sources: Sources }[] = [...RULES, EXCH_009];
+  const rules: readonly Rule[] = [...RULES, EXCH_009];
   const families = new Map<string, typeof rules[number][]>();
   for (const r of rules) {
     const family = r.id.replace(/^TLS365-/, '').replace(/-\d+$/, '');
@@ -24,12 +26,16 @@ export function renderRuleCatalogue(): string {
     '',
     `${rules.length} rules. Each finding a rule writes names its rule id, its severity, the components it concerns, what it found,`,
     'the exact fix (registry changes, updates, restart) and the tags of the sources below. Ids are stable: a retired',
-    'rule\'s id is never reused.',
+    'rule\'s id is never reused. Severity lists every severity a rule\'s findings can carry, Components every component',
+    'its findings or Unknown verdicts can name, and Fix what its fix does in general (each finding carries the exact one).',
     '',
   ];
   for (const [family, members] of families) {
-    out.push(`## ${family}`, '', '| Id | What it checks | Sources |', '| --- | --- | --- |');
-    for (const r of members) out.push(`| ${r.id} | ${cell(r.title)} | ${r.sources.map((s) => s.tag).join(', ')} |`);
+    out.push(`## ${family}`, '', '| Id | What it checks | Severity | Components | Fix | Sources |', '| --- | --- | --- | --- | --- | --- |');
+    for (const r of members) {
+      const components = r.components.length === 0 ? 'none (machine only)' : COMPONENTS.every((c) => r.components.includes(c)) ? 'all' : r.components.join(', ');
+      out.push(`| ${r.id} | ${cell(r.title)} | ${r.severity.join(', ')} | ${components} | ${cell(r.fix)} | ${r.sources.map((s) => s.tag).join(', ')} |`);
+    }
     out.push('');
   }
   const seen = new Map<string, Sources[number]>();

@@ -37,7 +37,7 @@ export function evaluateFacts(m: MachineFacts, options: EvaluateOptions = { role
 
   if (m.os !== null) {
     for (const rule of rules) {
-      if (rule.appliesTo !== undefined && !rule.appliesTo(m, options)) continue;
+      if (rule.applies !== undefined && !rule.applies(m, options)) continue;
       for (const out of rule.evaluate(m, options)) {
         if (out.kind === 'unknown') {
           for (const c of out.components) if (!unknowns.has(c)) unknowns.set(c, visible(out.reason));

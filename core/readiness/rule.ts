@@ -1,3 +1,4 @@
+import type { Role } from './roles.js';
 import type { Sources } from '../model/source.js';
 import type { MachineFacts } from './facts.js';
 import type { Component, Finding, Fix, RuleId, Severity } from './model.js';
@@ -10,16 +11,27 @@ export type RuleOutput =
   | { readonly kind: 'finding'; readonly finding: Finding }
   | { readonly kind: 'unknown'; readonly components: readonly Component[]; readonly reason: string };
 
+/**
+ * One shape for every rule, one rule per file (core/readiness/rules/<family>/<id>.ts, issue 14). `severity` and
+ * `components` declare every severity and component its outputs can carry (tests/core/readiness/rule-files.test.ts
+ * holds the rules to them); `fix` is the catalogue's one-sentence summary of what its findings' fixes do.
+ */
 export interface Rule {
   readonly id: RuleId;
   readonly title: string;
+  /** Every severity its findings can carry, most severe first (Fail, Warn, Info). */
+  readonly severity: readonly Severity[];
+  /** Every component its findings or unknown outputs can name. */
+  readonly components: readonly Component[];
   readonly sources: Sources;
-  /** Only for rules scoped to a role (Exchange, ConfigMgr, Azure AD Connect): runs when this is true. */
-  readonly appliesTo?: (m: MachineFacts, options: EvaluateOptions) => boolean;
+  /** Only for rules scoped to a role or an option (Exchange, ConfigMgr, Azure AD Connect, Office, discovery): runs when this is true. */
+  readonly applies?: (m: MachineFacts, options: EvaluateOptions) => boolean;
   readonly evaluate: (m: MachineFacts, options: EvaluateOptions) => readonly RuleOutput[];
+  /** What this rule's fix does in general, one sentence (docs/rules.md); each finding carries the exact fix. */
+  readonly fix: string;
 }
 
-export type Role = 'Exchange' | 'ConfigMgr' | 'AzureADConnect' | 'Office';
+export type { Role } from './roles.js';
 
 export interface EvaluateOptions {
   /** Roles forced by the user (`-Role`), in addition to what is detected. */

@@ -2,7 +2,7 @@ import type { MachineFacts } from '../../readiness/facts.js';
 import { schannelProtocolKey, type Role, type SchannelProtocol } from '../../readiness/paths.js';
 import { numberIn, readDword } from '../../readiness/registry.js';
 import { tls13Bar } from '../../readiness/rules/exchange/common.js';
-import { isAadc } from '../../readiness/rules/products.js';
+import { isAadc } from '../../readiness/rules/products/common.js';
 import { hcTls } from '../../readiness/rules/exchange/healthchecker.js';
 import {
   deleteValue, legacyConsent, offValue, turnLegacyOn, turnOff, turnOn, warning, type Intent, type LegacyTls, type TargetContext, type ValueName,

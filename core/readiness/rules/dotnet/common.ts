@@ -1,6 +1,5 @@
 import type { MachineFacts } from '../../facts.js';
-import type { Sources } from '../../../model/source.js';
-import type { Component, Fix, RegChange, RuleId } from '../../model.js';
+import type { Component, Fix, RegChange } from '../../model.js';
 import { netFxKey, schannelProtocolKey, type NetFxVersion, type View } from '../../paths.js';
 import { readDword, type DwordRead } from '../../registry.js';
 import { finding, unknown, type Rule, type RuleOutput } from '../../rule.js';
@@ -75,6 +74,23 @@ export function rawForm(m: MachineFacts, key: string, name: string): string {
 }
 
 export const setOne = (key: string, name: string): RegChange => ({ op: 'set-dword', key, name, data: 1 });
+
+/**
+ * NET4-005 and NET35-004: on a 64-bit OS, the family's native and Wow6432Node keys compared value by value
+ * (SystemDefaultTlsVersions, then SchUseStrongCrypto; absent is a value of its own). `differ` builds the one
+ * finding from the two views and the differences; nothing when they agree, the prelude's Unknown without input.
+ */
+export function viewDifferences(m: MachineFacts, family: Family, differ: (native: NetView, wow: NetView, diffs: readonly string[]) => RuleOutput): readonly RuleOutput[] {
+  const p = prelude(m, family);
+  if (p.kind === 'done') return p.out;
+  const [native, wow] = p.views;
+  if (!p.x64 || native === undefined || wow === undefined) return [];
+  const diffs = ['SystemDefaultTlsVersions', 'SchUseStrongCrypto']
+    .filter((n) => rawForm(m, native.key, n) !== rawForm(m, wow.key, n))
+    .map((n) => `${n} is ${describe(read(m, native.key, n))} natively but ${describe(read(m, wow.key, n))} under Wow6432Node`);
+  if (diffs.length === 0) return [];
+  return [differ(native, wow, diffs)];
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // .NET 4.x Release values (docs/domain-facts.md 4.3, [DOTNET-VER]; [DOTNET-INST]; [HC-NET]): "≥ minimum", newest first.
@@ -163,12 +179,6 @@ export function tls12ClientReading(m: MachineFacts, components: readonly Compone
   if (m.os === null) return { kind: 'unknown', out: unknown(components, 'the input has no OS build, so the Schannel TLS 1.2 default is unknown') };
   if (!m.coverage.schannel) return { kind: 'unknown', out: unknown(components, 'the input has no SCHANNEL key, which decides whether TLS 1.2 is usable') };
   return { kind: 'reading', r: m.schannel('TLS 1.2', 'Client') };
-}
-
-/** A Rule whose evaluate gets its own id and sources explicitly (no `this`). */
-export function defineRule(id: RuleId, title: string, sources: Sources, evaluate: (self: Pick<Rule, 'id' | 'sources'>, m: MachineFacts) => readonly RuleOutput[]): Rule {
-  const self = { id, sources };
-  return { id, title, sources, evaluate: (m) => evaluate(self, m) };
 }
 
 /** Capitalises the first letter of a message. */

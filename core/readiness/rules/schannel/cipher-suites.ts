@@ -1,14 +1,13 @@
 import type { MachineFacts } from '../../facts.js';
 import type { Fix } from '../../model.js';
 import { CIPHER_LOCAL_KEY, CIPHER_POLICY_KEY } from '../../paths.js';
-import { finding, type Rule } from '../../rule.js';
-import { SRC } from '../../sources.js';
 
 /**
- * SCHANNEL-014..016: the configured TLS cipher-suite list (docs/domain-facts.md 3.4, 10.4). The Group Policy list (REG_SZ,
- * comma-separated) wins over the local one (REG_MULTI_SZ whose elements may themselves hold commas)
- * [HC-CIPHER]. With a list configured, suites not in it are not used, so a list without any Microsoft 365 suite
- * breaks every TLS connection to Microsoft 365. No list: the OS default order applies and these rules are silent.
+ * Shared by SCHANNEL-014..016 and the planner (core/plan/targets/ciphers.ts): the configured TLS cipher-suite
+ * list (docs/domain-facts.md 3.4, 10.4). The Group Policy list (REG_SZ, comma-separated) wins over the local one
+ * (REG_MULTI_SZ whose elements may themselves hold commas) [HC-CIPHER]. With a list configured, suites not in it
+ * are not used, so a list without any Microsoft 365 suite breaks every TLS connection to Microsoft 365. No list:
+ * the OS default order applies and these rules are silent.
  */
 
 /** Suites Microsoft 365 supports over TLS 1.2, strongest first [M365-ENC]. */
@@ -35,7 +34,7 @@ const ECDHE_GCM_FROM_BUILD = 10240;
 /** Upper-case, without the `_P256` / `_P384` / `_P521` curve suffix of Windows before 10 (3.4). */
 export const suiteBase = (name: string): string => name.trim().toUpperCase().replace(/_P(256|384|521)$/, '');
 
-const isWeak = (name: string): boolean => { const b = suiteBase(name); return b === 'TLS_RSA_WITH_3DES_EDE_CBC_SHA' || /(^|_)RC4(_|$)/.test(b); };
+export const isWeak = (name: string): boolean => { const b = suiteBase(name); return b === 'TLS_RSA_WITH_3DES_EDE_CBC_SHA' || /(^|_)RC4(_|$)/.test(b); };
 
 export interface SuiteList {
   readonly origin: 'policy' | 'local';
@@ -65,16 +64,16 @@ export function suiteList(m: MachineFacts): SuiteList | null {
   return null;
 }
 
-const has = (list: SuiteList, wanted: readonly string[]): boolean => list.suites.some((s) => wanted.includes(suiteBase(s)));
-const where = (list: SuiteList): string => `${list.key} Functions (${list.origin === 'policy' ? 'Group Policy list' : 'local list, no Group Policy list'})`;
-const shown = (list: SuiteList): string => (list.suites.length <= 6 ? list.suites.join(', ') : `${list.suites.slice(0, 6).join(', ')} and ${list.suites.length - 6} more`);
+export const has = (list: SuiteList, wanted: readonly string[]): boolean => list.suites.some((s) => wanted.includes(suiteBase(s)));
+export const where = (list: SuiteList): string => `${list.key} Functions (${list.origin === 'policy' ? 'Group Policy list' : 'local list, no Group Policy list'})`;
+export const shown = (list: SuiteList): string => (list.suites.length <= 6 ? list.suites.join(', ') : `${list.suites.slice(0, 6).join(', ')} and ${list.suites.length - 6} more`);
 
 /**
  * The one list the three fixes write (they share a registry value, so they must agree whichever subset is
  * applied): the suites 014/015 need at the top, then the existing list without 3DES/RC4 (016), written as the
  * Group Policy list (REG_SZ, comma-separated), which takes precedence over the local one [HC-CIPHER].
  */
-function listFix(list: SuiteList, build: number): Fix {
+export function listFix(list: SuiteList, build: number): Fix {
   const modern = build >= ECDHE_GCM_FROM_BUILD;
   // On 7 / 8 / 8.1 the ECDHE_RSA AES-GCM suites do not exist (Microsoft's per-OS cipher-suite pages): use the DHE
   // GCM suites (Azure Front Door) and, when no Microsoft 365 suite is listed, the RSA GCM ones (M365 #7, #8).
@@ -92,46 +91,3 @@ function listFix(list: SuiteList, build: number): Fix {
     restart: 'reboot',
   };
 }
-
-export const schannel014: Rule = {
-  id: 'TLS365-SCHANNEL-014',
-  title: 'Cipher-suite list has no suite Microsoft 365 supports',
-  sources: [SRC.M365_ENC, SRC.HC_CIPHER],
-  evaluate: (m) => {
-    const list = suiteList(m);
-    if (list === null || has(list, M365_SUITES) || m.os === null) return [];
-    return [finding(schannel014, 'Fail', ['SChannelClient'],
-      `${where(list)} is ${shown(list)}: it contains none of the 8 cipher suites Microsoft 365 supports over TLS 1.2, and suites outside a configured list are not used, so TLS handshakes with Microsoft 365 fail.`,
-      listFix(list, m.os.build))];
-  },
-};
-
-export const schannel015: Rule = {
-  id: 'TLS365-SCHANNEL-015',
-  title: 'Cipher-suite list lacks the AES-GCM suites Azure Front Door needs',
-  sources: [SRC.M365_ENC],
-  evaluate: (m) => {
-    const list = suiteList(m);
-    if (list === null || !has(list, M365_SUITES) || has(list, AFD_GCM_SUITES) || m.os === null) return [];
-    return [finding(schannel015, 'Warn', ['SChannelClient'],
-      `${where(list)} is ${shown(list)}: it has Microsoft 365 suites but none of the ECDHE_RSA or DHE_RSA AES-GCM suites (Windows 10 and later should list the ECDHE ones, 7/8/8.1 the DHE ones), so services that Microsoft 365 fronts with Azure Front Door (Teams among them) can fail the handshake.`,
-      listFix(list, m.os.build))];
-  },
-};
-
-export const schannel016: Rule = {
-  id: 'TLS365-SCHANNEL-016',
-  title: 'Cipher-suite list contains 3DES or RC4',
-  sources: [SRC.M365_ENC],
-  evaluate: (m) => {
-    const list = suiteList(m);
-    if (list === null || m.os === null) return [];
-    const weak = list.suites.filter(isWeak);
-    if (weak.length === 0) return [];
-    return [finding(schannel016, 'Info', ['SChannelClient'],
-      `${where(list)} contains ${weak.join(', ')}: Microsoft 365 no longer accepts 3DES (disabled 2019-02-28) and RC4 is broken, so these suites only weaken connections to other servers.`,
-      listFix(list, m.os.build))];
-  },
-};
-
-export const cipherSuiteRules: readonly Rule[] = [schannel014, schannel015, schannel016];

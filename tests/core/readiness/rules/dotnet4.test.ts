@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { evaluateSnapshot } from '../../../../core/readiness/evaluate.js';
 import type { Component, Readiness, Severity } from '../../../../core/readiness/model.js';
-import { dotnet35Rules } from '../../../../core/readiness/rules/dotnet35.js';
-import { dotnet4Rules } from '../../../../core/readiness/rules/dotnet4.js';
+import { dotnet35Rules } from '../../../../core/readiness/rules/dotnet35/index.js';
+import { dotnet4Rules } from '../../../../core/readiness/rules/dotnet4/index.js';
 import {
   ALL8_ONE, HARDENED_12, HKLM, V4_ALL_ONE, exchangeSetup, inetUser, machine, merge, netfx, schannel, winhttp, type MachineSpec, type Values,
 } from '../../../support/machine.js';

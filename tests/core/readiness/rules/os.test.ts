@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { evaluateSnapshot } from '../../../../core/readiness/evaluate.js';
 import { COMPONENTS, type Component, type Finding, type Readiness } from '../../../../core/readiness/model.js';
-import { osRules } from '../../../../core/readiness/rules/os.js';
+import { osRules } from '../../../../core/readiness/rules/os/index.js';
 import { machine, type MachineSpec } from '../../../support/machine.js';
 import { ACCEPTANCE, UNCONFIRMED, VERDICT, pairs } from './winhttp.test.js';
 

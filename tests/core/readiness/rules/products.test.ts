@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { evaluateSnapshot } from '../../../../core/readiness/evaluate.js';
 import type { Component, Finding, Readiness } from '../../../../core/readiness/model.js';
 import type { Role } from '../../../../core/readiness/rule.js';
-import { productRules } from '../../../../core/readiness/rules/products.js';
+import { productRules } from '../../../../core/readiness/rules/products/index.js';
 import { ALL8_ONE, HKLM, machine, merge, netfx, schannel, V4_ALL_ONE, winhttp, type MachineSpec, type Values } from '../../../support/machine.js';
 
 const run = (spec: MachineSpec, roles: readonly Role[] = []): Readiness => evaluateSnapshot(machine(spec), { roles }, productRules);

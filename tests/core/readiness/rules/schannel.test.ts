@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { evaluateSnapshot } from '../../../../core/readiness/evaluate.js';
 import type { Component, Finding, Readiness, RegChange } from '../../../../core/readiness/model.js';
 import type { EvaluateOptions } from '../../../../core/readiness/rule.js';
-import { schannelRules } from '../../../../core/readiness/rules/schannel.js';
+import { schannelRules } from '../../../../core/readiness/rules/schannel/index.js';
 import {
   ALL8_ONE, HARDENED_12, HKLM, V4_ALL_ONE, cipherLocal, cipherPolicy, exchangeSetup, fips, inetUser, machine, merge, schannel, winhttp,
   type MachineSpec, type Values,

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { evaluateSnapshot } from '../../../../core/readiness/evaluate.js';
 import { machineFacts } from '../../../../core/readiness/facts.js';
 import type { Component, Finding, Readiness } from '../../../../core/readiness/model.js';
-import { winHttpEffectiveMask, winHttpRules } from '../../../../core/readiness/rules/winhttp.js';
+import { winHttpEffectiveMask } from '../../../../core/readiness/rules/winhttp/common.js';
+import { winHttpRules } from '../../../../core/readiness/rules/winhttp/index.js';
 import {
   ALL8_ONE, HKLM, V4_ALL_ONE, inetUser, machine, merge, schannel, winhttp, type MachineSpec, type Values,
 } from '../../../support/machine.js';

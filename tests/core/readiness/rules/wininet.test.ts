@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { evaluateSnapshot } from '../../../../core/readiness/evaluate.js';
 import type { Finding, Readiness } from '../../../../core/readiness/model.js';
-import { winInetRules } from '../../../../core/readiness/rules/wininet.js';
+import { winInetRules } from '../../../../core/readiness/rules/wininet/index.js';
 import { HKCU, HKLM, inetPolicy, inetUser, machine, schannel, type MachineSpec } from '../../../support/machine.js';
 import { ACCEPTANCE, UNCONFIRMED, UNCONFIRMED_INET, VERDICT, pairs } from './winhttp.test.js';
 
