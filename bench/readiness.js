@@ -4,7 +4,9 @@
 //   B. bridge: the same N files through readiness.evaluate in batches of 50 (what the module sends)
 //   C. PowerShell end to end: Get-Tls365Readiness -Path <dir>\*.reg in one pwsh call, N objects out
 //   D. the same over N snapshot .json files (what SCCM or a scheduled task collects), in one pwsh call
+//   E. Get-Tls365Readiness -Path <dir>\*.reg | ConvertTo-Tls365Report -Path <file>, one pipeline, one pwsh call
 // C and D also report when the first result reached the pipeline (streaming) and pwsh's peak working set.
+// Targets (issue 14): C at most 2x A; E at most 1.5x C.
 // The images are copies of the bundled examples (5 machine kinds), so every rule family does real work.
 const fs = require('node:fs');
 const os = require('node:os');
@@ -27,6 +29,16 @@ function psRun(pattern, n) {
   const [count, ms, firstMs, peak] = line.split(' ').map(Number);
   if (r.status !== 0 || count !== n) throw new Error(`pwsh: ${r.stderr || r.stdout}`);
   return { ms, firstMs, peakMB: peak / 1048576 };
+}
+
+/** One pwsh call: Get-Tls365Readiness -Path <pattern> | ConvertTo-Tls365Report -Path <html>; total time, peak working set. */
+function psReportRun(pattern, html) {
+  const script = `$ErrorActionPreference='Stop'; Import-Module ${quote(path.join(root, 'TLS365.psd1'))}; $sw=[Diagnostics.Stopwatch]::StartNew(); $null = Get-Tls365Readiness -Path ${quote(pattern)} | ConvertTo-Tls365Report -Path ${quote(html)}; '{0} {1}' -f $sw.Elapsed.TotalMilliseconds, [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64`;
+  const r = spawnSync(pwshPath(), ['-NoProfile', '-NonInteractive', '-Command', script], { env: childEnv({ TERM: 'dumb' }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const line = (r.stdout || '').trim().split(/\r?\n/).pop() || '';
+  const [ms, peak] = line.split(' ').map(Number);
+  if (r.status !== 0 || !Number.isFinite(ms)) throw new Error(`pwsh report: ${r.stderr || r.stdout}`);
+  return { ms, peakMB: peak / 1048576, htmlBytes: fs.statSync(html).size };
 }
 
 async function readinessBench(n) {
@@ -65,6 +77,9 @@ async function readinessBench(n) {
     // C: PowerShell end to end, one call, over the .reg images
     const c = psRun(path.join(dir, '*.reg'), n);
 
+    // E: the same, piped into the report
+    const e = psReportRun(path.join(dir, '*.reg'), path.join(dir, 'report.html'));
+
     // D: the same machines as snapshot .json files: 5 snapshots written by Get-Tls365Readiness -Snapshot, copied N times
     const jsonDir = path.join(dir, 'json');
     fs.mkdirSync(jsonDir);
@@ -76,7 +91,7 @@ async function readinessBench(n) {
     for (let i = 0; i < kinds.length; i += 1) fs.rmSync(path.join(jsonDir, `kind${i}.json`));
     const d = psRun(path.join(jsonDir, '*.json'), n);
     const jsonBytes = fs.statSync(path.join(jsonDir, 'm00000.json')).size;
-    return { n, notReady, coreMs, bridgeMs, psMs: c.ms, c, d, jsonBytes };
+    return { n, notReady, coreMs, bridgeMs, psMs: c.ms, c, d, e, jsonBytes };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -92,6 +107,7 @@ if (require.main === module) {
     process.stdout.write(`core alone (parse + evaluate)        ${(r.coreMs / 1000).toFixed(2)} s  ${rate(r.coreMs)}   1.0x\n`);
     process.stdout.write(`bridge, batches of 50 paths         ${(r.bridgeMs / 1000).toFixed(2)} s  ${rate(r.bridgeMs)}   ${(r.bridgeMs / r.coreMs).toFixed(2)}x the core's time\n`);
     process.stdout.write(`Get-Tls365Readiness -Path *.reg      ${(r.c.ms / 1000).toFixed(2)} s  ${rate(r.c.ms)}   ${(r.c.ms / r.coreMs).toFixed(2)}x the core's time; first result after ${(r.c.firstMs / 1000).toFixed(2)} s; pwsh peak ${r.c.peakMB.toFixed(0)} MB\n`);
+    process.stdout.write(`... | ConvertTo-Tls365Report          ${(r.e.ms / 1000).toFixed(2)} s  ${rate(r.e.ms)}   ${(r.e.ms / r.c.ms).toFixed(2)}x Get-Tls365Readiness alone; page ${(r.e.htmlBytes / 1048576).toFixed(1)} MB; pwsh peak ${r.e.peakMB.toFixed(0)} MB\n`);
     process.stdout.write(`Get-Tls365Readiness -Path *.json     ${(r.d.ms / 1000).toFixed(2)} s  ${rate(r.d.ms)}   ${(r.d.ms / r.coreMs).toFixed(2)}x the core's time; first result after ${(r.d.firstMs / 1000).toFixed(2)} s; pwsh peak ${r.d.peakMB.toFixed(0)} MB (snapshots of ${(r.jsonBytes / 1024).toFixed(1)} KB)\n`);
   }).catch((e) => { process.stderr.write(`bench failed: ${e.stack || e}\n`); process.exit(1); });
 }

@@ -89,6 +89,7 @@ function fromPowerShell() {
   for (const [label, x] of [['Get-Tls365Readiness -Path *.reg ', rd.c], ['Get-Tls365Readiness -Path *.json', rd.d]]) {
     process.stdout.write(`${label}     ${(x.ms / 1000).toFixed(2)} s  ${rate(x.ms).padEnd(20)}  ${(x.ms / rd.coreMs).toFixed(2)}x the core's time; first result after ${(x.firstMs / 1000).toFixed(2)} s; pwsh peak working set ${x.peakMB.toFixed(0)} MB\n`);
   }
+  process.stdout.write(`... -Path *.reg | ConvertTo-Tls365Report  ${(rd.e.ms / 1000).toFixed(2)} s  ${rate(rd.e.ms).padEnd(20)}  ${(rd.e.ms / rd.c.ms).toFixed(2)}x Get-Tls365Readiness alone (target 1.5x); page ${(rd.e.htmlBytes / 1048576).toFixed(1)} MB; pwsh peak working set ${rd.e.peakMB.toFixed(0)} MB\n`);
   const logs = await logsBench(quick ? [100] : [100, 1024], { runs: quick ? 1 : 3 });
   process.stdout.write('\nLegacy-client discovery (generated IIS W3C logs with crypt fields)\n\n');
   process.stdout.write(`${formatLogsBench(logs)}\n`);
