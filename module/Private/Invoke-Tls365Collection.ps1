@@ -74,7 +74,7 @@ function Invoke-Tls365Collection
                     $target = [System.String]$children[$i].Location
                     $children[$i].StopJob()
                     # What it returned before is discarded: a machine that did not finish gives one error, no partial result.
-                    if (-not $children[$i].Output.GetType().IsArray) { $children[$i].Output.Clear() }
+                    $children[$i].Output.Clear()
                     @{ Kind = 'Error'; Error = (New-Tls365ErrorRecord -Message ($script:LocalizedData.Remoting_Timeout -f $target, $TimeoutSeconds) -ErrorId 'TLS365.Remoting.Timeout' -Category OperationTimeout -TargetObject $target) }
                 }
                 break

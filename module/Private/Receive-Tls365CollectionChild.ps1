@@ -37,7 +37,7 @@ function Receive-Tls365CollectionChild
         @{ Kind = 'Snapshot'; Target = $target; Snapshot = $snapshot }
     }
     # A job keeps what it received until it is removed: dropped here, so 500 finished machines are not all held.
-    if ($null -ne $Child.Output -and $null -ne $Child.Output.PSObject.Methods['Clear'] -and -not $Child.Output.GetType().IsArray) { $Child.Output.Clear() }
+    if ($null -ne $Child.Output) { $Child.Output.Clear() }
     $reason = $Child.JobStateInfo.Reason
     $first = $null
     if ($null -ne $reason) { $first = $reason }

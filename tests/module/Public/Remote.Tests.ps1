@@ -13,10 +13,21 @@ BeforeAll {
     $wrapper = Join-Path -Path (Join-Path -Path (Join-Path -Path $PSScriptRoot -ChildPath '..') -ChildPath 'fixtures') -ChildPath (Join-Path -Path 'ssh-hosts' -ChildPath 'New-Tls365ImageCollector.ps1')
     $script:imageCollector = & $wrapper -Path (Join-Path -Path $TestDrive -ChildPath 'image-collector.ps1') -Collector $collector
     InModuleScope -ModuleName 'TLS365' -Parameters @{ Path = $script:imageCollector } -ScriptBlock { param ($Path) $script:CollectorPath = $Path }
+
+    # What a real child job's Output is (a PSDataCollection, which the module clears once read), for the mocks.
+    # Global: the mocks run in the module's scope.
+    function global:New-Tls365TestJobOutput
+    {
+        param ([System.Object[]] $Item = @())
+        $collection = New-Object -TypeName 'System.Management.Automation.PSDataCollection[System.Management.Automation.PSObject]'
+        foreach ($i in $Item) { $collection.Add([System.Management.Automation.PSObject]$i) }
+        , $collection
+    }
 }
 
 AfterAll {
     Get-Module -Name 'TLS365' -All | Remove-Module -Force
+    Remove-Item -LiteralPath 'function:New-Tls365TestJobOutput' -ErrorAction SilentlyContinue
 }
 
 Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
@@ -91,9 +102,9 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
             # What a live collection on EX01 returns (the collector says Local): reported as Remote.
             $json = $script:collectedJson.Replace('"source":"Image"', '"source":"Local"')
             Mock -ModuleName 'TLS365' -CommandName 'Invoke-Command' -MockWith {
-                $ok = [PSCustomObject]@{ Location = 'EX01'; State = 'Completed'; Output = @($json); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = $null } }
-                $down = [PSCustomObject]@{ Location = 'EX02'; State = 'Failed'; Output = @(); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = (New-Object -TypeName 'System.Management.Automation.Remoting.PSRemotingTransportException' -ArgumentList 'EX02 refused the connection') } }
-                $broken = [PSCustomObject]@{ Location = 'EX03'; State = 'Completed'; Output = @('not json'); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = $null } }
+                $ok = [PSCustomObject]@{ Location = 'EX01'; State = 'Completed'; Output = (New-Tls365TestJobOutput $json); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = $null } }
+                $down = [PSCustomObject]@{ Location = 'EX02'; State = 'Failed'; Output = (New-Tls365TestJobOutput); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = (New-Object -TypeName 'System.Management.Automation.Remoting.PSRemotingTransportException' -ArgumentList 'EX02 refused the connection') } }
+                $broken = [PSCustomObject]@{ Location = 'EX03'; State = 'Completed'; Output = (New-Tls365TestJobOutput 'not json'); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = $null } }
                 [PSCustomObject]@{ State = 'Completed'; ChildJobs = @($ok, $down, $broken) }
             }.GetNewClosure()
             Mock -ModuleName 'TLS365' -CommandName 'Wait-Job' -RemoveParameterType 'Job' -MockWith { }
@@ -104,14 +115,14 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
             $imageJson = $script:collectedJson
             $imageJson | Should -Match '"source":"Image"'
             Mock -ModuleName 'TLS365' -CommandName 'Invoke-Command' -MockWith {
-                [PSCustomObject]@{ State = 'Completed'; ChildJobs = @([PSCustomObject]@{ Location = 'EX01'; State = 'Completed'; Output = @($imageJson); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = $null } }) }
+                [PSCustomObject]@{ State = 'Completed'; ChildJobs = @([PSCustomObject]@{ Location = 'EX01'; State = 'Completed'; Output = (New-Tls365TestJobOutput $imageJson); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = $null } }) }
             }.GetNewClosure()
             (Get-Tls365Readiness -ComputerName 'EX01').Source | Should -Be 'Image'
         }
 
         It 'a JEA or Constrained Language endpoint is one TLS365.Collect.LanguageMode error saying what to use instead, not a stack trace (issue 12)' {
             Mock -ModuleName 'TLS365' -CommandName 'Invoke-Command' -MockWith {
-                $jea = [PSCustomObject]@{ Location = 'JEA01'; State = 'Failed'; Output = @(); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = (New-Object -TypeName 'System.Management.Automation.PSInvalidOperationException' -ArgumentList 'The syntax is not supported by this runspace. This can occur if the runspace is in no-language mode.') } }
+                $jea = [PSCustomObject]@{ Location = 'JEA01'; State = 'Failed'; Output = (New-Tls365TestJobOutput); Error = @(); JobStateInfo = [PSCustomObject]@{ Reason = (New-Object -TypeName 'System.Management.Automation.PSInvalidOperationException' -ArgumentList 'The syntax is not supported by this runspace. This can occur if the runspace is in no-language mode.') } }
                 [PSCustomObject]@{ State = 'Failed'; ChildJobs = @($jea) }
             }
             $null = Get-Tls365Readiness -ComputerName 'JEA01' -ErrorVariable errs -ErrorAction SilentlyContinue
