@@ -128,33 +128,38 @@ function Send-Tls365BridgeRequest
             return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Bridge.BadReply' -Category ProtocolError -TargetObject $Method) }
         }
 
-        # A foreach statement, not ForEach-Object: this runs once per reply and per streamed item (0.3 ms each).
-        $names = @(foreach ($property in $reply.PSObject.Properties) { $property.Name })
-        if ($names -notcontains 'id')
+        # Direct property lookups: this runs once per reply and per streamed item (10,000 for a fleet), so it
+        # neither enumerates nor formats what it does not need.
+        $properties = $reply.PSObject.Properties
+        $idProperty = $properties['id']
+        if ($null -eq $idProperty)
         {
             # Only progress restarts the timeout: what a notification reports of it, compared with the last.
-            $mark = ''
-            if ($names -contains 'params' -and $reply.params -is [System.Management.Automation.PSCustomObject])
+            $notice = $properties['params']
+            if ($null -ne $notice -and $notice.Value -is [System.Management.Automation.PSCustomObject])
             {
-                foreach ($p in $reply.params.PSObject.Properties)
+                $counters = $notice.Value.PSObject.Properties
+                $mark = ''
+                foreach ($counter in @('bytesDone', 'filesDone', 'index'))
                 {
-                    if ($p.Name -eq 'bytesDone' -or $p.Name -eq 'filesDone' -or $p.Name -eq 'index') { $mark += '{0}={1};' -f $p.Name, $p.Value }
+                    $found = $counters[$counter]
+                    if ($null -ne $found) { $mark += $counter + '=' + [System.String]$found.Value + ';' }
                 }
-            }
-            if ($mark -ne '' -and $mark -ne $progressMark)
-            {
-                $progressMark = $mark
-                $clock.Restart()
+                if ($mark -ne '' -and $mark -ne $progressMark)
+                {
+                    $progressMark = $mark
+                    $clock.Restart()
+                }
             }
             if ($null -ne $OnNotification) { & $OnNotification $reply }
             continue
         }
-        if ($null -ne $reply.id -and "$($reply.id)" -ne "$id")
+        if ($null -ne $idProperty.Value -and "$($idProperty.Value)" -ne "$id")
         {
             Write-Verbose -Message ("TLS365 bridge: skipping the reply to abandoned request {0}" -f $reply.id)
             continue
         }
-        if ($names -contains 'error')
+        if ($null -ne $properties['error'])
         {
             return @{ Ok = $false; Error = (ConvertFrom-Tls365BridgeError -RpcError $reply.error -Method $Method) }
         }
