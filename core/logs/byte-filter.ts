@@ -1,5 +1,6 @@
 import { PROTOCOLS, type Protocol } from '../protocols/names.js';
-import { IIS_DEFAULT_NAMES, normName, splitFields, type IisField } from './iis-w3c.js';
+import { IIS_PROTOCOL_CODES } from './codes.js';
+import { IIS_DEFAULT_NAMES, normName, splitFields, type IisField } from './iis-w3c-fields.js';
 import { LONG_LINE_HEAD, MAX_LOG_LINE, type LongLine } from './lines.js';
 
 /**
@@ -35,7 +36,6 @@ export interface IisByteFilterStart {
   readonly fields?: string;
 }
 
-const CODES: Readonly<Record<Protocol, string>> = { Ssl2: '4', Ssl3: '10', Tls10: '40', Tls11: '100', Tls12: '400', Tls13: '1000' };
 
 /** The index of the next `byte` at or after `from`, Infinity when there is none. */
 function nextByte(chunk: Uint8Array, byte: number, from: number): number {
@@ -72,7 +72,7 @@ export function filteredLineText(line: FilteredLine, decode: (bytes: Uint8Array)
 export function createIisByteFilter(only: readonly Protocol[], fieldMap: Partial<Record<IisField, string>> = {}, start: IisByteFilterStart = {}, maxLine: number = MAX_LOG_LINE): IisByteFilter {
   // Byte patterns of the codes to skip: "400", "0x400" (the parser also reads 0X and upper-case hex, which
   // these decimal-digit codes do not have).
-  const skip = PROTOCOLS.filter((p) => !only.includes(p)).flatMap((p) => [CODES[p], `0x${CODES[p]}`, `0X${CODES[p]}`])
+  const skip = PROTOCOLS.filter((p) => !only.includes(p)).flatMap((p) => [IIS_PROTOCOL_CODES[p], `0x${IIS_PROTOCOL_CODES[p]}`, `0X${IIS_PROTOCOL_CODES[p]}`])
     .map((c) => Uint8Array.from(c, (ch) => ch.charCodeAt(0)));
   const wanted = fieldMap.protocol === undefined ? IIS_DEFAULT_NAMES.protocol : [normName(fieldMap.protocol), ...IIS_DEFAULT_NAMES.protocol];
   let protocolIdx = -1;

@@ -1,5 +1,5 @@
 import type { Sources } from '../model/source.js';
-import { layoutDefinition } from '../protocols/layouts.js';
+import { layoutDefinition, protocolBits } from '../protocols/layouts.js';
 import { protocolLabel, type Protocol } from '../protocols/names.js';
 import { ALG_ID, CONNINFO, EX_TLS, IIS_BLOG, IIS_VARS } from './sources.js';
 import type { AlgId, LogProtocol, ProtocolCode } from './types.js';
@@ -13,6 +13,17 @@ export function isLegacyProtocol(p: LogProtocol): boolean {
 
 /** Sources of the crypt-protocol decoding: dwProtocol constants [CONNINFO], logged as bare hex [IIS-BLOG, IIS-VARS]. */
 export const CRYPT_PROTOCOL_SOURCES: Sources = [CONNINFO, IIS_BLOG, IIS_VARS];
+
+/**
+ * `crypt-protocol` as IIS writes each vocabulary protocol: its SChannel server bit (docs/domain-facts.md 9.1) in
+ * bare lower-case hex (`40` is TLS 1.0). The text the byte filter and the parser compare fields with.
+ */
+export const IIS_PROTOCOL_CODES: Readonly<Record<Protocol, string>> = (() => {
+  const bits = protocolBits('SChannelServer');
+  const out: Partial<Record<Protocol, string>> = {};
+  for (const p of Object.keys(bits) as Protocol[]) out[p] = bits[p].toString(16);
+  return out as Record<Protocol, string>;
+})();
 
 const HEX_VALUE = /^(?:0x)?([0-9a-f]{1,8})$/i;
 

@@ -1,4 +1,4 @@
-import { detach } from './aggregate.js';
+import { detach } from './aggregate-lists.js';
 import { algIdFromConstant, smtpProtocol } from './codes.js';
 import { cleanLine } from './iis-w3c.js';
 import { isLoopback, normalizeIp, splitEndpoint } from './ip.js';

@@ -17,6 +17,7 @@ export {
   createAggregator, DISC_RULES, type AggregateOptionError, type AggregateResult, type AggregateState, type AggregateTotals, type Aggregator,
   type AggregatorOptions, type ClientRecord, type MalformedSample, type NoTlsFieldRow, type SummaryRow,
 } from './aggregate.js';
+export { LOG_RULES, type LogRule } from './rules/index.js';
 export { detectFormat, sniffCompression, type Compression, type DetectedFormat, type Detection } from './detect.js';
 export { createLineSplitter, LONG_LINE_HEAD, longLineMessage, MAX_LOG_LINE, type LineSplitter, type LongLine, type SplitLine } from './lines.js';
 export {

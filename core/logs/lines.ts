@@ -116,3 +116,12 @@ export function longLineMessage(source: string, lineNo: number, line: LongLine):
   return `${source} line ${lineNo}: a line of ${line.length.toLocaleString('en-US')} ${line.unit}, over the limit of `
     + `${MAX_LOG_LINE.toLocaleString('en-US')}: not a log record (a file cut or concatenated without newlines, or binary data); line skipped`;
 }
+
+/** Removes BOMs at the start (docs/log-formats.md 5.1, also mid-file after concatenation) and trailing CRs (5.2). */
+export function cleanLine(line: string): string {
+  let start = 0;
+  while (start < line.length && line.charCodeAt(start) === 0xfeff) start += 1;
+  let end = line.length;
+  while (end > start && line.charCodeAt(end - 1) === 13) end -= 1;
+  return start === 0 && end === line.length ? line : line.slice(start, end);
+}
