@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { connect, type ConnectionOptions, type SecureVersion } from 'node:tls';
-import { PROTOCOLS, protocolFromName, type Protocol } from '../core/index.js';
+import { PROTOCOLS, protocolFromName, protocolLabel, type Protocol } from '../core/index.js';
 import type { Handler, Outcome } from './dispatch.js';
 import { invalid, isRecord, itemsOf } from './params.js';
 
@@ -38,8 +38,6 @@ const ALERTS: Readonly<Record<number, string>> = {
   112: 'unrecognized_name', 120: 'no_application_protocol',
 };
 
-const NAMES: Readonly<Record<Protocol, string>> = { Ssl2: 'SSL 2.0', Ssl3: 'SSL 3.0', Tls10: 'TLS 1.0', Tls11: 'TLS 1.1', Tls12: 'TLS 1.2', Tls13: 'TLS 1.3' };
-
 /** The reason part of an OpenSSL error line (`...:SSL routines:func:reason:file:line:`), or the message. */
 function opensslReason(message: string): string {
   const m = /:SSL routines:[^:]*:([^:]+):/.exec(message);
@@ -53,7 +51,7 @@ function opensslReason(message: string): string {
  */
 export function classifyFailure(protocol: Protocol, port: number, e: { readonly code?: string | undefined; readonly message: string }): ProbeResult {
   const code = e.code ?? '';
-  const name = NAMES[protocol];
+  const name = protocolLabel(protocol);
   if (UNREACHABLE.has(code)) return { status: 'Unreachable', protocol, detail: `${code}: ${e.message}` };
   if (NOT_TLS.has(code)) {
     return {

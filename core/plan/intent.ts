@@ -2,6 +2,7 @@ import type { MachineFacts } from '../readiness/facts.js';
 import type { Component } from '../readiness/model.js';
 import { schannelProtocolKey, type Role, type SchannelProtocol } from '../readiness/paths.js';
 import type { PlanOp, PlanSettings, PlanWarning } from './model.js';
+import { protocolBits } from '../protocols/layouts.js';
 
 /**
  * What the target-state builders produce: one wanted value each ("intent"), before the planner drops the
@@ -78,8 +79,8 @@ export const deleteValue = (p: SchannelProtocol, role: Role, name: ValueName, re
 
 // ------------------------------------------------------------------------------------------- protocol masks
 
-/** DefaultSecureProtocols / SecureProtocols bits (docs/domain-facts.md 1.1, 1.4). */
-export const BIT = { Ssl2: 0x8, Ssl3: 0x20, Tls10: 0x80, Tls11: 0x200, Tls12: 0x800, Tls13: 0x2000 } as const;
+/** DefaultSecureProtocols / SecureProtocols bits (docs/domain-facts.md 1.1, 1.4): the WinHttp layout's. */
+export const BIT = protocolBits('WinHttp');
 export const LEGACY_BITS = BIT.Tls10 | BIT.Tls11;
 
 /** Which TLS 1.0/1.1 bits a mask keeps. */

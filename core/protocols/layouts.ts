@@ -1,5 +1,5 @@
 import type { Sources } from '../model/source.js';
-import type { Protocol } from './names.js';
+import { PROTOCOLS, type Protocol } from './names.js';
 import { INETRES, KB3140245, MSIDTOOLS, SCHANNEL_H, SCHCRED, SEED, WINHTTP_FLAGS } from './sources.js';
 
 /** The four registry/API bit layouts TLS365 decodes. */
@@ -119,4 +119,16 @@ const LAYOUT_BY_LOWER = new Map<string, Layout>(LAYOUTS.map((l) => [l.toLowerCas
 
 export function layoutFromName(name: string): Layout | undefined {
   return LAYOUT_BY_LOWER.get(name.toLowerCase());
+}
+
+/**
+ * A layout's bit for each protocol (`protocolBits('WinHttp').Tls12` is 0x800): the one table the rules, the
+ * planner and the log parsers read protocol bits from. Every layout defines a bit for every protocol.
+ */
+export function protocolBits(layout: Layout): Readonly<Record<Protocol, number>> {
+  const out: Partial<Record<Protocol, number>> = {};
+  for (const b of layoutDefinition(layout).bits) out[b.protocol] ??= b.bit;
+  const missing = PROTOCOLS.filter((p) => out[p] === undefined);
+  if (missing.length > 0) throw new Error(`layout ${layout} defines no bit for ${missing.join(', ')}`);
+  return out as Record<Protocol, number>;
 }

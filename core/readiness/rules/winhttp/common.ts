@@ -1,6 +1,6 @@
 import { formatHex } from '../../../protocols/dword.js';
 import { decodeMask } from '../../../protocols/mask.js';
-import type { Layout } from '../../../protocols/layouts.js';
+import { protocolBits, type Layout } from '../../../protocols/layouts.js';
 import type { MachineFacts } from '../../facts.js';
 import type { Component, Fix, RegChange } from '../../model.js';
 import { schannelProtocolKey, winHttpKey, type View } from '../../paths.js';
@@ -15,10 +15,10 @@ import type { SchannelReading } from '../../schannel-state.js';
 
 export const DSP = 'DefaultSecureProtocols';
 
-/** Protocol bits of DefaultSecureProtocols / SecureProtocols (docs/domain-facts.md 1.1, 1.4). */
-export const BIT = { Ssl2: 0x8, Ssl3: 0x20, Tls10: 0x80, Tls11: 0x200, Tls12: 0x800, Tls13: 0x2000 } as const;
-/** Known-bit mask for validation: 0x8 | 0x20 | 0x80 | 0x200 | 0x800 | 0x2000 (docs/domain-facts.md 1.1, TLS365 convention). */
-export const KNOWN_BITS = 0x2aa8;
+/** Protocol bits of DefaultSecureProtocols / SecureProtocols (docs/domain-facts.md 1.1, 1.4): the WinHttp layout's. */
+export const BIT = protocolBits('WinHttp');
+/** Known-bit mask for validation: every protocol bit, 0x2AA8 (docs/domain-facts.md 1.1, TLS365 convention). */
+export const KNOWN_BITS = Object.values(BIT).reduce((a, b) => a | b, 0);
 /** TLS 1.1 + TLS 1.2, KB3140245's worked example and the Office 365 table [KB3140245]; [SEED]. */
 export const RECOMMENDED_DSP = 0x00000a00;
 /** The TLS bits a fix may keep (never SSL 2.0/3.0, never unknown bits). */
