@@ -132,15 +132,7 @@ function Find-Tls365LegacyClient
         if ($literal) { $items = $LiteralPath }
         foreach ($item in $items)
         {
-            $resolved = @()
-            if (-not $literal -and [System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($item))
-            {
-                $resolved = @(Resolve-Path -Path $item -ErrorAction SilentlyContinue | Where-Object { $_.Provider.Name -eq 'FileSystem' } | ForEach-Object { $_.ProviderPath })
-            }
-            elseif (Test-Path -LiteralPath $item)
-            {
-                $resolved = @((Resolve-Path -LiteralPath $item).ProviderPath)
-            }
+            $resolved = @(Resolve-Tls365InputPath -Item $item -Literal:$literal)
             if ($resolved.Count -eq 0)
             {
                 $message = $script:LocalizedData.Log_NotFound -f $item

@@ -299,24 +299,11 @@ function Get-Tls365Readiness
         if ($literal) { $items = $LiteralPath }
         foreach ($item in $items)
         {
-            $resolved = @()
-            if (-not $literal -and [System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($item))
-            {
-                $resolved = @(Resolve-Path -Path $item -ErrorAction SilentlyContinue | Where-Object { $_.Provider.Name -eq 'FileSystem' } | ForEach-Object { $_.ProviderPath })
-                if ($resolved.Count -eq 0)
-                {
-                    $message = $script:LocalizedData.Readiness_NoMatch -f $item
-                    $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Image.NotFound' -Category ObjectNotFound -TargetObject $item))
-                    continue
-                }
-            }
-            elseif (Test-Path -LiteralPath $item -PathType Leaf)
-            {
-                $resolved = @((Resolve-Path -LiteralPath $item).ProviderPath)
-            }
-            else
+            $resolved = @(Resolve-Tls365InputPath -Item $item -Literal:$literal -Leaf)
+            if ($resolved.Count -eq 0)
             {
                 $message = $script:LocalizedData.Readiness_NotFound -f $item
+                if (-not $literal -and [System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($item)) { $message = $script:LocalizedData.Readiness_NoMatch -f $item }
                 $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Image.NotFound' -Category ObjectNotFound -TargetObject $item))
                 continue
             }
