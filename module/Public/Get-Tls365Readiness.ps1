@@ -59,6 +59,12 @@ function Get-Tls365Readiness
     .PARAMETER ThrottleLimit
         Most machines collected at once over WinRM or sessions (default 32, as Invoke-Command; Invoke-Command's
         SSH parameter sets do not take it).
+    .PARAMETER ConnectTimeoutSeconds
+        Longest wait for one machine's remoting connection to open (default 30): a machine that does not answer
+        within it gives one TLS365.Remoting.Unreachable error naming it, without holding the others' results until
+        -TimeoutSeconds. SSH: Invoke-Command -ConnectingTimeout (PowerShell 7.2 and later; PowerShell's SSH client
+        can otherwise wait for ever on a connection whose ssh process has already exited, PowerShell issue 25203).
+        WinRM: the session option OpenTimeout (WinRM's own default is 3 minutes).
     .PARAMETER TimeoutSeconds
         Longest wait for the whole collection (default 600). Machines still connecting or collecting then are
         stopped and each gives one TLS365.Remoting.Timeout error naming it; the others are unaffected.
@@ -180,6 +186,12 @@ function Get-Tls365Readiness
         [ValidateRange(1, 86400)]
         [System.Int32]
         $TimeoutSeconds = 600,
+
+        [Parameter(ParameterSetName = 'Computer')]
+        [Parameter(ParameterSetName = 'Ssh')]
+        [ValidateRange(1, 3600)]
+        [System.Int32]
+        $ConnectTimeoutSeconds = 30,
 
         [Parameter()]
         [ValidateScript({ Assert-Tls365Vocabulary -Name 'Role' -Value $_ })]
@@ -334,6 +346,10 @@ function Get-Tls365Readiness
                     $invoke.ComputerName = $remoteTargets.ToArray()
                     if ($Credential -ne [System.Management.Automation.PSCredential]::Empty) { $invoke.Credential = $Credential }
                     if ($PSBoundParameters.ContainsKey('Port')) { $invoke.Port = $Port }
+                    # The option object, not New-PSSessionOption: PowerShell 7 off Windows omits its -OpenTimeout.
+                    $option = New-Object -TypeName 'System.Management.Automation.Remoting.PSSessionOption'
+                    $option.OpenTimeout = [System.TimeSpan]::FromSeconds($ConnectTimeoutSeconds)
+                    $invoke.SessionOption = $option
                 }
                 'Ssh'
                 {
@@ -346,6 +362,8 @@ function Get-Tls365Readiness
                     if ($PSBoundParameters.ContainsKey('KeyFilePath')) { $invoke.KeyFilePath = $KeyFilePath }
                     if ($PSBoundParameters.ContainsKey('SSHOption')) { $invoke.Options = $SSHOption }
                     if ($PSBoundParameters.ContainsKey('Port')) { $invoke.Port = $Port }
+                    # PowerShell 7.2 and later: without it a connection whose ssh process exited can wait for ever.
+                    if ((Get-Command -Name 'Invoke-Command').Parameters.ContainsKey('ConnectingTimeout')) { $invoke.ConnectingTimeout = $ConnectTimeoutSeconds * 1000 }
                 }
                 'Session' { $invoke.Session = [System.Management.Automation.Runspaces.PSSession[]]$remoteTargets.ToArray() }
             }

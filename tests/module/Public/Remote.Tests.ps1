@@ -32,7 +32,10 @@ AfterAll {
 
 Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
     It 'gives exactly one TLS365.Remoting.Unreachable error per unreachable machine, naming it (real SSH transport)' -Skip:($null -eq (Get-Command -Name ssh -CommandType Application -ErrorAction SilentlyContinue)) {
-        $out = Get-Tls365Readiness -HostName '127.0.0.1', '127.0.0.2' -Port 1 -ErrorVariable errs -ErrorAction SilentlyContinue 2>$null
+        # A refused connection: ssh exits at once. PowerShell's SSH client can miss that exit and wait for ever
+        # (PowerShell issue 25203; it happened once in CI here): -ConnectTimeoutSeconds bounds that wait, and it
+        # is an Unreachable error too. -TimeoutSeconds well above it: a Timeout here means the bound did not work.
+        $out = Get-Tls365Readiness -HostName '127.0.0.1', '127.0.0.2' -Port 1 -ConnectTimeoutSeconds 15 -TimeoutSeconds 120 -ErrorVariable errs -ErrorAction SilentlyContinue 2>$null
         @($out).Count | Should -Be 0
         $errs | Should -HaveCount 2
         ($errs | ForEach-Object { $_.TargetObject } | Sort-Object) | Should -Be @('127.0.0.1', '127.0.0.2')
@@ -41,6 +44,24 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
             $e.FullyQualifiedErrorId | Should -Be 'TLS365.Remoting.Unreachable,Get-Tls365Readiness'
             $e.CategoryInfo.Category | Should -Be 'ConnectionError'
         }
+    }
+
+    It 'gives a machine that accepts the connection but never answers one TLS365.Remoting.Unreachable error after -ConnectTimeoutSeconds, not a Timeout at the end (real SSH transport)' -Skip:($null -eq (Get-Command -Name ssh -CommandType Application -ErrorAction SilentlyContinue) -or -not (Get-Command -Name 'Invoke-Command').Parameters.ContainsKey('ConnectingTimeout')) {
+        # A TCP listener that accepts and says nothing: ssh waits for the server's banner, as with a machine
+        # whose firewall swallows the handshake.
+        $listener = New-Object -TypeName 'System.Net.Sockets.TcpListener' -ArgumentList @([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try
+        {
+            $port = $listener.LocalEndpoint.Port
+            $out = Get-Tls365Readiness -HostName '127.0.0.1' -Port $port -ConnectTimeoutSeconds 3 -TimeoutSeconds 300 -SSHOption @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' } -ErrorVariable errs -ErrorAction SilentlyContinue 2>$null
+            @($out).Count | Should -Be 0
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remoting.Unreachable,Get-Tls365Readiness' -Because $errs[0].Exception.Message
+            $errs[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+            $errs[0].TargetObject | Should -Be '127.0.0.1'
+        }
+        finally { $listener.Stop() }
     }
 
     Context 'Real SSH remoting to loopback test hosts (openssh-server)' {
@@ -183,6 +204,13 @@ Describe 'Get-Tls365Readiness -HostName / -ComputerName' -Tag 'Public' {
             $rows = @([PSCustomObject]@{ ComputerName = 'EX01' }, [PSCustomObject]@{ DNSHostName = 'EX02.contoso.com' })
             $null = $rows | Get-Tls365Readiness -ErrorAction SilentlyContinue
             Should -Invoke -ModuleName 'TLS365' -CommandName 'Invoke-Command' -Times 1 -Exactly -ParameterFilter { @($ComputerName) -join ',' -eq 'EX01,EX02.contoso.com' }
+        }
+
+        It 'bounds each WinRM connection by -ConnectTimeoutSeconds (the session option OpenTimeout, default 30 s instead of WinRM''s 3 minutes)' {
+            $null = Get-Tls365Readiness -ComputerName 'EX01' -ErrorAction SilentlyContinue
+            Should -Invoke -ModuleName 'TLS365' -CommandName 'Invoke-Command' -Times 1 -Exactly -ParameterFilter { $SessionOption.OpenTimeout.TotalSeconds -eq 30 }
+            $null = Get-Tls365Readiness -ComputerName 'EX01' -ConnectTimeoutSeconds 5 -ErrorAction SilentlyContinue
+            Should -Invoke -ModuleName 'TLS365' -CommandName 'Invoke-Command' -Times 1 -Exactly -ParameterFilter { $SessionOption.OpenTimeout.TotalSeconds -eq 5 }
         }
     }
 }
