@@ -1,4 +1,4 @@
-# Generated from core/vocabulary.ts by `npm run build && node scripts/vocabulary.js`; do not edit.
+# Generated from core/vocabulary.ts by `npm run build && node scripts/module-data.js`; do not edit.
 # The words the module's parameters accept (Assert-Tls365Vocabulary), each from its one home in the core.
 @{
     Component = @('WinHttp', 'WinHttp32', 'WinInet', 'SChannelClient', 'SChannelServer', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32')

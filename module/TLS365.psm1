@@ -15,8 +15,10 @@ catch
 }
 $script:LocalizedData = $localizedData
 
-# The words the parameters accept, generated from the core's lists (npm run build && node scripts/vocabulary.js).
+# The words the parameters accept, generated from the core's lists (npm run build && node scripts/module-data.js).
 $script:Vocabulary = Import-PowerShellDataFile -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath 'TLS365.Vocabulary.psd1')
+# Every public object's properties and types, generated from core/public-objects.ts (New-Tls365PublicObject).
+$script:PublicObjects = Import-PowerShellDataFile -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath 'TLS365.PublicObjects.psd1')
 
 foreach ($folder in @('Private', 'Public'))
 {

@@ -88,13 +88,7 @@ function ConvertFrom-Tls365ProtocolMask
                 $r = $answer.Result
                 if ($Detailed)
                 {
-                    [PSCustomObject]@{
-                        PSTypeName = 'TLS365.ProtocolMask'
-                        Value      = [System.Int64]$r.value
-                        Hex        = [System.String]$r.hex
-                        Layout     = [System.String]$r.layout
-                        Protocols  = [System.String[]]@($r.protocols)
-                    }
+                    New-Tls365PublicObject -TypeName 'TLS365.ProtocolMask' -Property @{ Value = $r.value; Hex = $r.hex; Layout = $r.layout; Protocols = $r.protocols }
                 }
                 else
                 {

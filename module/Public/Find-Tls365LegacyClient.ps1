@@ -242,15 +242,9 @@ function Find-Tls365LegacyClient
         {
             foreach ($s in @($result.summary))
             {
-                [PSCustomObject]@{
-                    PSTypeName = 'TLS365.LegacySummary'
-                    Format     = [System.String]$s.format
-                    Site       = [System.String]$s.site
-                    Protocol   = [System.String]$s.protocol
-                    Requests   = [System.Int64]$s.requests
-                    Clients    = [System.Int64]$s.clients
-                    FirstSeen  = $s.firstSeen
-                    LastSeen   = $s.lastSeen
+                New-Tls365PublicObject -TypeName 'TLS365.LegacySummary' -Property @{
+                    Format = $s.format; Site = $s.site; Protocol = $s.protocol; Requests = $s.requests; Clients = $s.clients
+                    FirstSeen = $s.firstSeen; LastSeen = $s.lastSeen
                 }
             }
             return

@@ -186,20 +186,10 @@ function Set-Tls365Protocols
                 if ($null -ne $c.Before) { $before = $c.Before.data }
                 $after = $null
                 if ($null -ne $c.After) { $after = $c.After.data }
-                $out = [PSCustomObject]@{
-                    ComputerName = $computer
-                    Path         = $null
-                    Key          = $c.Key
-                    Name         = $c.Name
-                    Before       = $before
-                    After        = $after
-                    Status       = $c.Status
-                    BackupPath   = $backup
-                    BackupHash   = $live.BackupHash
-                    Restart      = $plan.restart
+                New-Tls365PublicObject -TypeName 'TLS365.ChangeResult' -Property @{
+                    ComputerName = $computer; Path = $null; Key = $c.Key; Name = $c.Name; Before = $before; After = $after
+                    Status = $c.Status; BackupPath = $backup; BackupHash = $live.BackupHash; Restart = $plan.restart
                 }
-                $out.PSObject.TypeNames.Insert(0, 'TLS365.ChangeResult')
-                $out
             }
             return
         }
@@ -270,20 +260,10 @@ function Set-Tls365Protocols
             if ($null -ne $c.before) { $before = $c.before.data }
             $after = $null
             if ($null -ne $c.after) { $after = $c.after.data }
-            $out = [PSCustomObject]@{
-                ComputerName = $plan.computerName
-                Path         = $file
-                Key          = $c.key
-                Name         = $c.name
-                Before       = $before
-                After        = $after
-                Status       = $c.status
-                BackupPath   = $result.backupPath
-                BackupHash   = $result.backupHash
-                Restart      = $plan.restart
+            New-Tls365PublicObject -TypeName 'TLS365.ChangeResult' -Property @{
+                ComputerName = $plan.computerName; Path = $file; Key = $c.key; Name = $c.name; Before = $before; After = $after
+                Status = $c.status; BackupPath = $result.backupPath; BackupHash = $result.backupHash; Restart = $plan.restart
             }
-            $out.PSObject.TypeNames.Insert(0, 'TLS365.ChangeResult')
-            $out
         }
     }
 }

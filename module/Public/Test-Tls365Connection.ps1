@@ -122,17 +122,10 @@ function Test-Tls365Connection
             {
                 $detail = [System.String]$r.detail
             }
-            $cmdlet.WriteObject([PSCustomObject]@{
-                PSTypeName = 'TLS365.ConnectionTest'
-                HostName   = [System.String]$r.host
-                Port       = [System.Int32]$r.port
-                Protocol   = [System.String]$r.protocol
-                Status     = [System.String]$r.status
-                Accepted   = ($r.status -eq 'Accepted')
-                Negotiated = $negotiated
-                Cipher     = $cipher
-                Detail     = $detail
-            })
+            $cmdlet.WriteObject((New-Tls365PublicObject -TypeName 'TLS365.ConnectionTest' -Property @{
+                HostName = $r.host; Port = $r.port; Protocol = $r.protocol; Status = $r.status; Accepted = ($r.status -eq 'Accepted')
+                Negotiated = $negotiated; Cipher = $cipher; Detail = $detail
+            }))
         }
         # One probe takes at most -TimeoutSeconds, and 16 run at once: a new result comes at least that often.
         $fatal = @(Invoke-Tls365BridgeBatch -Method 'tls.probe' -Item $pending -TimeoutSeconds ($TimeoutSeconds + 30) -OnAnswer $write)

@@ -219,9 +219,7 @@ function Undo-Tls365Change
                 {
                     $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_RestoreFailed -f $f) -ErrorId 'TLS365.Remediation.RestoreFailed' -Category WriteError -TargetObject $entry.BackupPath))
                 }
-                $out = [PSCustomObject]@{ Path = $null; BackupPath = $entry.BackupPath; Restored = $result.Restored; Exact = $result.Exact }
-                $out.PSObject.TypeNames.Insert(0, 'TLS365.UndoResult')
-                $out
+                New-Tls365PublicObject -TypeName 'TLS365.UndoResult' -Property @{ Path = $null; BackupPath = $entry.BackupPath; Restored = $result.Restored; Exact = $result.Exact }
                 continue
             }
             $target = $script:LocalizedData.Remediation_UndoShouldProcess -f $entry.Path, $entry.BackupPath
@@ -255,14 +253,7 @@ function Undo-Tls365Change
             }
             foreach ($note in @($result.notes)) { if ($null -ne $note) { $PSCmdlet.WriteWarning([System.String]$note) } }
             foreach ($problem in @($result.problems)) { if ($null -ne $problem) { $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_RestoreFailed -f [System.String]$problem) -ErrorId 'TLS365.Remediation.RestoreFailed' -Category WriteError -TargetObject $entry.Path)) } }
-            $out = [PSCustomObject]@{
-                Path       = $entry.Path
-                BackupPath = $entry.BackupPath
-                Restored   = $result.restored
-                Exact      = $result.exact
-            }
-            $out.PSObject.TypeNames.Insert(0, 'TLS365.UndoResult')
-            $out
+            New-Tls365PublicObject -TypeName 'TLS365.UndoResult' -Property @{ Path = $entry.Path; BackupPath = $entry.BackupPath; Restored = $result.restored; Exact = $result.exact }
         }
     }
 }

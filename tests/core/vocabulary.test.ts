@@ -5,9 +5,9 @@ import { renderVocabularyPsd1, VOCABULARY } from '../../core/vocabulary';
 
 /** The module's parameter words come from the core's lists (issue 14, item 2): one home each. */
 describe('module/TLS365.Vocabulary.psd1: the words the module accepts, generated from the core', () => {
-  it('is current (npm run build && node scripts/vocabulary.js rewrites it)', () => {
+  it('is current (npm run build && node scripts/module-data.js rewrites it)', () => {
     const file = readFileSync(join(__dirname, '..', '..', 'module', 'TLS365.Vocabulary.psd1'), 'utf8');
-    assert.equal(file, renderVocabularyPsd1(), 'module/TLS365.Vocabulary.psd1 is stale: npm run build && node scripts/vocabulary.js');
+    assert.equal(file, renderVocabularyPsd1(), 'module/TLS365.Vocabulary.psd1 is stale: npm run build && node scripts/module-data.js');
   });
 
   it('holds the lists the core checks against, with no word twice', () => {

@@ -1,0 +1,143 @@
+import { psQuote } from './plan/ps-literal.js';
+
+/**
+ * The module's public objects: every type name a cmdlet writes, its properties in order, and each property's
+ * type. This is the one definition (issue 14, item 3). The bridge builds the objects it sends in these shapes
+ * (bridge/readiness-shape.ts, bridge/logs-shape.ts; tests/core/public-objects.test.ts holds them to it); the
+ * module builds the rest from the generated module/TLS365.PublicObjects.psd1 through New-Tls365PublicObject,
+ * which orders and casts each property as written here and refuses a property that is missing or unknown.
+ * Format views (module/TLS365.Format.ps1xml) may only name properties listed here (a Pester test checks).
+ *
+ * Property types, as the PowerShell object carries them:
+ * - `String`, `Boolean`, `Int32`, `Int64`, `DateTime`, `String[]`: that .NET type (null where `nullable`).
+ * - `Integer`: a whole number as ConvertFrom-Json gives it (Int64 on PowerShell 7; Int32 on Windows
+ *   PowerShell 5.1 when it fits). Only for objects the bridge sends whole.
+ * - `Object`: registry data as read or written (String, Int64, String[] or Byte[]).
+ * - `TLS365.X` / `TLS365.X[]`: another public object of this list, or an array of them.
+ */
+export type PropertyType =
+  | 'String' | 'String[]' | 'Boolean' | 'Int32' | 'Int64' | 'Integer' | 'DateTime' | 'Object'
+  | `TLS365.${string}`;
+
+export interface PublicProperty {
+  readonly name: string;
+  readonly type: PropertyType;
+  /** The property may be null (an absent value), not only empty. */
+  readonly nullable?: boolean;
+}
+
+/**
+ * Who builds the object: `bridge` (the module only adds the type name to what ConvertFrom-Json gives) or
+ * `module` (New-Tls365PublicObject, from values the module holds: a live registry write, a probe's answer).
+ * `derived`: the properties follow a core type that is not a fixed list (LegacyHit: the core's HitEvent,
+ * core/logs/types.ts, its fields in PascalCase, absent ones left out).
+ */
+export type PublicObject =
+  | { readonly typeName: string; readonly builtBy: 'bridge' | 'module'; readonly summary: string; readonly properties: readonly PublicProperty[] }
+  | { readonly typeName: string; readonly builtBy: 'derived'; readonly summary: string; readonly derivedFrom: string };
+
+const p = (name: string, type: PropertyType, nullable = false): PublicProperty => (nullable ? { name, type, nullable } : { name, type });
+
+export const PUBLIC_OBJECTS: readonly PublicObject[] = [
+  {
+    typeName: 'TLS365.Readiness', builtBy: 'bridge', summary: 'Get-Tls365Readiness: one machine',
+    properties: [
+      p('ComputerName', 'String'), p('Source', 'String'), p('OS', 'TLS365.OSInfo'), p('Ready', 'Boolean'),
+      p('Components', 'TLS365.ComponentStatus[]'), p('Findings', 'TLS365.Finding[]'), p('MissingUpdates', 'String[]'),
+    ],
+  },
+  {
+    typeName: 'TLS365.OSInfo', builtBy: 'bridge', summary: 'the OS of a TLS365.Readiness',
+    properties: [p('Name', 'String'), p('Build', 'Integer', true), p('UBR', 'Integer', true)],
+  },
+  {
+    typeName: 'TLS365.ComponentStatus', builtBy: 'bridge', summary: 'one component of a TLS365.Readiness',
+    properties: [p('Name', 'String'), p('Status', 'String'), p('Reason', 'String')],
+  },
+  {
+    typeName: 'TLS365.Finding', builtBy: 'bridge', summary: 'one finding of a TLS365.Readiness',
+    properties: [
+      p('RuleId', 'String'), p('Severity', 'String'), p('Component', 'String[]'), p('Message', 'String'),
+      p('Fix', 'TLS365.Fix', true), p('Sources', 'String[]'),
+    ],
+  },
+  {
+    typeName: 'TLS365.Fix', builtBy: 'bridge', summary: 'the fix of a TLS365.Finding',
+    properties: [p('Text', 'String'), p('Changes', 'TLS365.RegistryChange[]'), p('Updates', 'String[]'), p('Restart', 'String')],
+  },
+  {
+    typeName: 'TLS365.RegistryChange', builtBy: 'bridge', summary: 'one registry change of a TLS365.Fix',
+    properties: [p('Action', 'String'), p('Key', 'String'), p('Name', 'String'), p('Value', 'Object', true)],
+  },
+  {
+    typeName: 'TLS365.LegacyClient', builtBy: 'bridge', summary: 'Find-Tls365LegacyClient: one client and protocol',
+    properties: [
+      p('ClientIp', 'String'), p('Protocol', 'String'), p('Count', 'Integer'), p('FirstSeen', 'DateTime', true),
+      p('LastSeen', 'DateTime', true), p('Source', 'String[]'), p('UserAgent', 'String', true), p('EhloName', 'String', true),
+      p('Uri', 'String', true), p('Connector', 'String', true), p('Rules', 'String[]'),
+    ],
+  },
+  {
+    typeName: 'TLS365.LegacyHit', builtBy: 'derived', summary: 'Find-Tls365LegacyClient -Detailed: one request or handshake',
+    derivedFrom: 'HitEvent (core/logs/types.ts), each field in PascalCase (bridge/logs-shape.ts legacyHitShape)',
+  },
+  {
+    typeName: 'TLS365.LegacySummary', builtBy: 'module', summary: 'Find-Tls365LegacyClient -AsSummary: one protocol and site',
+    properties: [
+      p('Format', 'String'), p('Site', 'String'), p('Protocol', 'String'), p('Requests', 'Int64'), p('Clients', 'Int64'),
+      p('FirstSeen', 'DateTime', true), p('LastSeen', 'DateTime', true),
+    ],
+  },
+  {
+    typeName: 'TLS365.ProtocolMask', builtBy: 'module', summary: 'ConvertFrom-Tls365ProtocolMask -Detailed: one value',
+    properties: [p('Value', 'Int64'), p('Hex', 'String'), p('Layout', 'String'), p('Protocols', 'String[]')],
+  },
+  {
+    typeName: 'TLS365.ConnectionTest', builtBy: 'module', summary: 'Test-Tls365Connection: one host, port and protocol',
+    properties: [
+      p('HostName', 'String'), p('Port', 'Int32'), p('Protocol', 'String'), p('Status', 'String'), p('Accepted', 'Boolean'),
+      p('Negotiated', 'String', true), p('Cipher', 'String', true), p('Detail', 'String', true),
+    ],
+  },
+  {
+    typeName: 'TLS365.ChangeResult', builtBy: 'module', summary: 'Set-Tls365Protocols: one registry value changed',
+    properties: [
+      p('ComputerName', 'String'), p('Path', 'String', true), p('Key', 'String'), p('Name', 'String'),
+      p('Before', 'Object', true), p('After', 'Object', true), p('Status', 'String'), p('BackupPath', 'String', true),
+      p('BackupHash', 'String', true), p('Restart', 'String'),
+    ],
+  },
+  {
+    typeName: 'TLS365.UndoResult', builtBy: 'module', summary: 'Undo-Tls365Change: one backup restored',
+    properties: [p('Path', 'String', true), p('BackupPath', 'String'), p('Restored', 'Int32'), p('Exact', 'Boolean')],
+  },
+];
+
+/** The entry of a type name; undefined when it is not a public object. */
+export function publicObject(typeName: string): PublicObject | undefined {
+  return PUBLIC_OBJECTS.find((o) => o.typeName === typeName);
+}
+
+/**
+ * module/TLS365.PublicObjects.psd1: the fixed shapes, for New-Tls365PublicObject and the tests (a PowerShell
+ * data file that Windows PowerShell 5.1's Import-PowerShellDataFile reads).
+ */
+export function renderPublicObjectsPsd1(): string {
+  const lines = [
+    '# Generated from core/public-objects.ts by `npm run build && node scripts/module-data.js`; do not edit.',
+    '# Every public object the module writes: who builds it, and its properties in order with their types.',
+    '@{',
+  ];
+  for (const o of PUBLIC_OBJECTS) {
+    if (o.builtBy === 'derived') {
+      lines.push(`    ${psQuote(o.typeName)} = @{ BuiltBy = 'derived'; DerivedFrom = ${psQuote(o.derivedFrom)}; Properties = @() }`);
+      continue;
+    }
+    const props = o.properties.map((x) => `@{ Name = ${psQuote(x.name)}; Type = ${psQuote(x.type)}; Nullable = $${x.nullable === true ? 'true' : 'false'} }`);
+    lines.push(`    ${psQuote(o.typeName)} = @{ BuiltBy = ${psQuote(o.builtBy)}; Properties = @(`);
+    for (const x of props) lines.push(`        ${x}`);
+    lines.push('    ) }');
+  }
+  lines.push('}', '');
+  return lines.join('\n');
+}
