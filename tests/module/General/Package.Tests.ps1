@@ -247,3 +247,130 @@ Describe 'npm run package' -Tag 'Package' {
         }
     }
 }
+
+# Installed the way modules are installed (issue 15, item 3): Publish-PSResource to a local file repository,
+# Install-PSResource into a clean CurrentUser scope (a child pwsh whose HOME and XDG folders are in TestDrive, so
+# neither the repository list nor the installed module touches this machine's), then a second fresh child that
+# imports TLS365 by name from there and evaluates the examples. PSResourceGet ships with PowerShell 7.4 and later.
+Describe 'Publish-PSResource and Install-PSResource (a local file repository)' -Tag 'Package' {
+    BeforeAll {
+        $script:psResourceGet = $null -ne (Get-Module -ListAvailable -Name 'Microsoft.PowerShell.PSResourceGet')
+        $home1 = Join-Path -Path $TestDrive -ChildPath 'psrg-home'
+        $repoDir = Join-Path -Path $TestDrive -ChildPath 'psrg-repo'
+        $null = New-Item -ItemType Directory -Path $home1, $repoDir -Force
+        $installScript = Join-Path -Path $TestDrive -ChildPath 'Install-Tls365Package.ps1'
+        Set-Content -LiteralPath $installScript -Encoding Ascii -Value @'
+param ([System.String] $PackageRoot, [System.String] $RepositoryPath, [System.String] $ResultFile)
+$ErrorActionPreference = 'Stop'
+$result = [ordered]@{ Errors = @() }
+try
+{
+    Register-PSResourceRepository -Name 'TLS365Test' -Uri $RepositoryPath -Trusted
+    Publish-PSResource -Path $PackageRoot -Repository 'TLS365Test'
+    $result.Nupkg = @(Get-ChildItem -LiteralPath $RepositoryPath -Filter '*.nupkg' | ForEach-Object { $_.Name })
+    $found = Find-PSResource -Name 'TLS365' -Repository 'TLS365Test'
+    $result.Found = [ordered]@{ Name = $found.Name; Version = [System.String]$found.Version; Tags = @($found.Tags); LicenseUri = [System.String]$found.LicenseUri; ReleaseNotes = [System.String]$found.ReleaseNotes; Author = $found.Author }
+    Install-PSResource -Name 'TLS365' -Repository 'TLS365Test' -Scope CurrentUser -TrustRepository
+    $result.Installed = @(Get-InstalledPSResource -Name 'TLS365' -Scope CurrentUser | ForEach-Object { $_.InstalledLocation })
+}
+catch { $result.Errors += ('{0} ({1})' -f $_.Exception.Message, $_.FullyQualifiedErrorId) }
+Set-Content -LiteralPath $ResultFile -Encoding Ascii -Value (ConvertTo-Json -InputObject $result -Depth 5)
+'@
+        $useScript = Join-Path -Path $TestDrive -ChildPath 'Use-Tls365Package.ps1'
+        Set-Content -LiteralPath $useScript -Encoding Ascii -Value @'
+param ([System.String] $ExamplesPath, [System.String] $ResultFile)
+$ErrorActionPreference = 'Stop'
+$result = [ordered]@{ Errors = @() }
+try
+{
+    Import-Module -Name 'TLS365'
+    $result.ModuleBase = (Get-Module -Name 'TLS365').ModuleBase
+    $result.Verdicts = @(Get-ChildItem -LiteralPath $ExamplesPath -Filter 'ws20*.reg' | Where-Object { $_.Name -notlike '*broken*' } | Sort-Object -Property Name | Get-Tls365Readiness | ForEach-Object { '{0} {1} {2}' -f $_.PSObject.TypeNames[0], $_.ComputerName, $_.Ready })
+}
+catch { $result.Errors += ('{0} ({1})' -f $_.Exception.Message, $_.FullyQualifiedErrorId) }
+Set-Content -LiteralPath $ResultFile -Encoding Ascii -Value (ConvertTo-Json -InputObject $result -Depth 5)
+'@
+        # Each step in its own pwsh, started directly, with the clean home; nothing of this session's PSModulePath.
+        $runChild = {
+            param ([System.String[]] $Arguments)
+            $startInfo = New-Object -TypeName 'System.Diagnostics.ProcessStartInfo'
+            $startInfo.FileName = $pwsh
+            $startInfo.Arguments = (@('-NoProfile', '-NonInteractive', '-File') + $Arguments | ForEach-Object { '"{0}"' -f $_ }) -join ' '
+            $startInfo.WorkingDirectory = $childDir
+            $startInfo.UseShellExecute = $false
+            $startInfo.RedirectStandardOutput = $true
+            $startInfo.RedirectStandardError = $true
+            foreach ($name in @('HOME', 'USERPROFILE')) { $startInfo.EnvironmentVariables[$name] = $home1 }
+            # No XDG_* folders: pwsh takes its user module folder from XDG_DATA_HOME when set, PSResourceGet 1.2
+            # always installs under HOME/.local/share, so with XDG_DATA_HOME set the two disagree.
+            foreach ($name in @('PSModulePath', 'NODE_PATH', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME')) { if ($startInfo.EnvironmentVariables.ContainsKey($name)) { $startInfo.EnvironmentVariables.Remove($name) } }
+            $p = [System.Diagnostics.Process]::Start($startInfo)
+            $err = $p.StandardError.ReadToEndAsync()
+            $out = $p.StandardOutput.ReadToEnd()
+            if (-not $p.WaitForExit(300000)) { $p.Kill() }
+            @{ Exit = $p.ExitCode; Output = $out + $err.Result }
+        }
+        if ($script:psResourceGet)
+        {
+            $installResult = Join-Path -Path $TestDrive -ChildPath 'install.json'
+            $script:installRun = & $runChild @($installScript, '-PackageRoot', $packageRoot, '-RepositoryPath', $repoDir, '-ResultFile', $installResult)
+            $script:install = $null
+            if (Test-Path -LiteralPath $installResult) { $script:install = Get-Content -LiteralPath $installResult -Raw | ConvertFrom-Json }
+            $useResult = Join-Path -Path $TestDrive -ChildPath 'use.json'
+            $script:useRun = & $runChild @($useScript, '-ExamplesPath', $examplesPath, '-ResultFile', $useResult)
+            $script:use = $null
+            if (Test-Path -LiteralPath $useResult) { $script:use = Get-Content -LiteralPath $useResult -Raw | ConvertFrom-Json }
+            Import-Module -Name $repoManifestPath -Force
+            $script:expected = @(Get-ChildItem -LiteralPath $examplesPath -Filter 'ws20*.reg' | Where-Object { $_.Name -notlike '*broken*' } | Sort-Object -Property Name | Get-Tls365Readiness -ErrorAction SilentlyContinue | ForEach-Object { '{0} {1} {2}' -f $_.PSObject.TypeNames[0], $_.ComputerName, $_.Ready })
+        }
+    }
+
+    It 'publishes the package folder as it is, with the manifest''s metadata' {
+        if (-not $script:psResourceGet) { Set-ItResult -Skipped -Because 'Microsoft.PowerShell.PSResourceGet is not available in this PowerShell (it ships with 7.4 and later)'; return }
+        $script:installRun.Exit | Should -Be 0 -Because $script:installRun.Output
+        @($script:install.Errors) | Should -BeNullOrEmpty
+        $script:install.Nupkg | Should -Be @('TLS365.{0}.nupkg' -f $manifest['ModuleVersion'])
+        $script:install.Found.Version | Should -Be $manifest['ModuleVersion']
+        $script:install.Found.Author | Should -Be $manifest['Author']
+        foreach ($tag in @('TLS12', 'Microsoft365', 'SChannel', 'PSEdition_Desktop', 'PSEdition_Core')) { @($script:install.Found.Tags) | Should -Contain $tag }
+        $script:install.Found.LicenseUri | Should -Match '^https://'
+        $script:install.Found.ReleaseNotes | Should -Match 'Readiness'
+    }
+
+    It 'installs it into the clean CurrentUser scope, and a fresh pwsh imports TLS365 by name from there and gives the repository module''s verdicts' {
+        if (-not $script:psResourceGet) { Set-ItResult -Skipped -Because 'Microsoft.PowerShell.PSResourceGet is not available in this PowerShell (it ships with 7.4 and later)'; return }
+        @($script:install.Installed) | Should -HaveCount 1
+        [System.String]$script:install.Installed[0] | Should -BeLike ($home1 + '*')
+        $script:useRun.Exit | Should -Be 0 -Because $script:useRun.Output
+        @($script:use.Errors) | Should -BeNullOrEmpty
+        [System.String]$script:use.ModuleBase | Should -BeLike ($home1 + '*')
+        $script:expected.Count | Should -BeGreaterThan 3
+        @($script:use.Verdicts) | Should -Be $script:expected
+    }
+}
+
+Describe 'npm run package -- --windows: the module with its own Node for Windows' -Tag 'Package' {
+    BeforeAll {
+        $windowsOut = Join-Path -Path $TestDrive -ChildPath 'out-windows'
+        $script:windowsOutput = (& $node (Join-Path -Path (Join-Path -Path $repoRoot -ChildPath 'scripts') -ChildPath 'package.js') '--windows' '--out' $windowsOut 2>&1 | Out-String)
+        $script:windowsExit = $LASTEXITCODE
+        $script:windowsRoot = Join-Path -Path (Join-Path -Path $windowsOut -ChildPath 'TLS365') -ChildPath $manifest['ModuleVersion']
+    }
+
+    It 'adds node/node.exe (a Windows executable) and its notice to the same files, and says so in about_TLS365' {
+        $script:windowsExit | Should -Be 0 -Because $script:windowsOutput
+        $script:windowsOutput | Should -Match 'node/node\.exe\s+[0-9.]+ KB: Node\.js 20\.'
+        $files = Get-TestRelativeFile -Folder $script:windowsRoot
+        Compare-Object -ReferenceObject ($packageFiles + @('node/NOTICE.txt', 'node/node.exe')) -DifferenceObject $files | ForEach-Object { '{0} {1}' -f $_.SideIndicator, $_.InputObject } | Should -BeNullOrEmpty
+        $exe = [System.IO.File]::ReadAllBytes((Join-Path -Path (Join-Path -Path $script:windowsRoot -ChildPath 'node') -ChildPath 'node.exe'))
+        [System.Text.Encoding]::ASCII.GetString($exe, 0, 2) | Should -Be 'MZ'
+        $exe.Length | Should -BeGreaterThan 20MB
+        Get-Content -LiteralPath (Join-Path -Path (Join-Path -Path $script:windowsRoot -ChildPath 'node') -ChildPath 'NOTICE.txt') -Raw | Should -Match 'MIT'
+        Get-Content -LiteralPath (Join-Path -Path (Join-Path -Path $script:windowsRoot -ChildPath 'en-US') -ChildPath 'about_TLS365.help.txt') -Raw | Should -Match 'node/node\.exe'
+    }
+
+    It 'leaves Node out of the default package, and ships the licence in both' {
+        @($packageFiles | Where-Object { $_ -like 'node/*' }) | Should -BeNullOrEmpty
+        $packageFiles | Should -Contain 'LICENSE'
+    }
+}
