@@ -12,7 +12,7 @@
 export {
   BACKUP_SCHEMA, PLAN_SCHEMA,
   type Backup, type BackupEntry, type Plan, type PlanChange, type PlanComponent, type PlanError, type PlanErrorCode, type PlanOp, type PlanOptions,
-  type PlanProtocol, type PlanSettings, type PlanUnresolved, type PlanUpdate, type PlanWarning, type PlanWarningCode, type Restart,
+  type PlanProtocol, type PlanSettings, type PlanTarget, type PlanUnresolved, type PlanUpdate, type PlanWarning, type PlanWarningCode, type Restart,
 } from './model.js';
 export { planRemediation } from './plan.js';
 export { planSettings } from './options.js';

@@ -120,9 +120,20 @@ export interface PlanComponent {
   readonly after: ComponentStatus;
 }
 
+/**
+ * The machine a plan was made for, as its snapshot says (the OS build, CurrentBuildNumber; the architecture,
+ * PROCESSOR_ARCHITECTURE): a plan is that machine's exact values, so the scripts it becomes refuse to run on
+ * another build or architecture (issue 15). null: the snapshot did not say.
+ */
+export interface PlanTarget {
+  readonly build: number | null;
+  readonly x64: boolean | null;
+}
+
 export interface Plan {
   readonly schema: typeof PLAN_SCHEMA;
   readonly computerName: string;
+  readonly target: PlanTarget;
   readonly settings: PlanSettings;
   /** Ordered (turn on before turning off), one entry per value, never a no-op. */
   readonly changes: readonly PlanChange[];

@@ -193,6 +193,7 @@ export function planRemediation(snapshot: MachineSnapshot, options: PlanOptions 
   return ok({
     schema: PLAN_SCHEMA,
     computerName: before.computerName,
+    target: { build: m.os?.build ?? null, x64: m.x64 },
     settings,
     changes,
     updates: planUpdates,

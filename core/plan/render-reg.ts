@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../model/result.js';
 import { encodeUtf16le, foldName, renderRegFile, type RegKey, type RegValueEntry } from '../regfile/index.js';
 import { validateBackup } from './apply.js';
 import type { Backup, Plan, PlanError } from './model.js';
-import { checkKey, validatePlan } from './validate.js';
+import { checkKey, validatePlan, validateTarget } from './validate.js';
 
 /**
  * A plan, or a backup, as a regedit "Version 5.00" file (renderRegFile's exact format: CRLF, blank line after
@@ -41,7 +41,7 @@ function sections(items: readonly { key: string; name: string; value: RegValueEn
 
 /** The plan as a .reg file to import with regedit (updates are named in a comment: a .reg file cannot install them). */
 export function renderPlanReg(plan: Plan): Result<RenderedReg, readonly PlanError[]> {
-  const errors = validatePlan(plan);
+  const errors = [...validatePlan(plan), ...validateTarget(plan)];
   if (errors.length > 0) return fail(errors);
   const keys = sections(plan.changes.map((c) => {
     const key = checkKey(c.key, '');
@@ -57,6 +57,8 @@ export function renderPlanReg(plan: Plan): Result<RenderedReg, readonly PlanErro
     'TLS365 remediation plan. Import as an administrator with: reg.exe import <this file> /reg:64',
     '(/reg:64: a 32-bit reg.exe, as ConfigMgr task sequences run it, would put SOFTWARE values in the 32-bit view).',
     `Changes: ${plan.changes.length}. Restart afterwards: ${plan.restart}.`,
+    // A .reg file cannot check where it is imported: it says which machine its values are for (validated numbers only).
+    `For machines of ${plan.target.build === null ? 'the build of the machine it was made for' : `build ${plan.target.build}`}, ${plan.target.x64 === null ? 'of its architecture' : plan.target.x64 ? '64-bit' : '32-bit'} only: it holds that machine's exact values.`,
     ...(plan.updates.length > 0 ? [`Not in this file, install first: ${plan.updates.map((u) => u.kb).join(', ')}.`] : []),
   ];
   return ok(withComments(r.text, comments));

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../model/result.js';
 import type { Plan, PlanChange, PlanError } from './model.js';
 import { psLiteral } from './ps-literal.js';
 import { APPLY_BODY, APPLY_HELP, DISCOVERY_BODY, DISCOVERY_HELP, READ_FUNCTIONS, REMEDIATION_NOTE, WRITE_FUNCTIONS } from './script-text.js';
-import { checkKey, validatePlan } from './validate.js';
+import { checkKey, validatePlan, validateTarget } from './validate.js';
 
 /**
  * A plan as PowerShell that needs no Node and no module: a standalone script (Set-Tls365Protocols' work,
@@ -12,6 +12,10 @@ import { checkKey, validatePlan } from './validate.js';
  * Windows PowerShell 5.1-safe: no ternary, `??`, `&&`, classes or 7-only cmdlets; registry access through
  * [Microsoft.Win32.RegistryKey]::OpenBaseKey with the 64-bit view, so a 32-bit host (SCCM can run scripts as
  * 32-bit) still writes the paths the plan names, Wow6432Node included. The text is pure ASCII with CRLF.
+ *
+ * A plan is one machine's exact values: every script first reads the machine's build and architecture from the
+ * registry and, when they are not the plan's (or the machine is 32-bit and the plan writes under Wow6432Node),
+ * writes nothing: apply and remediation exit 2, discovery prints one "Not for this machine" line.
  *
  * Injection: the plan's data appears only in the `$changes` table, each key, name and string as a psLiteral
  * (single-quoted, quotes doubled, everything outside printable ASCII as [char]0xHHHH); DWORDs as decimal
@@ -48,12 +52,14 @@ function dataBlock(plan: Plan): string[] {
     ')',
     `$updates = @(${plan.updates.map((u) => psLiteral(u.kb)).join(', ')})`,
     `$restart = '${plan.restart}'`,
+    // The machine the plan is for (Get-Tls365TargetProblem): validated numbers and booleans only.
+    `$planTarget = @{ Build = ${plan.target.build === null ? '$null' : String(plan.target.build)}; X64 = ${plan.target.x64 === null ? '$null' : plan.target.x64 ? '$true' : '$false'} }`,
   ];
 }
 
 /** Renders one of the three scripts. */
 export function renderScript(plan: Plan, kind: ScriptKind): Result<string, readonly PlanError[]> {
-  const errors = validatePlan(plan);
+  const errors = [...validatePlan(plan), ...validateTarget(plan)];
   if (errors.length > 0) return fail(errors);
   const prelude = ['Set-StrictMode -Version 2.0', "$ErrorActionPreference = 'Stop'", ''];
   let lines: string[];

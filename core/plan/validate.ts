@@ -61,6 +61,20 @@ export function enablesSsl(key: string, name: string, data: number): string | nu
  * Every problem of a plan's changes, updates and restart, in order; [] when the plan can be applied and
  * rendered. Two changes to the same value (names compare case-insensitively, as Windows does) conflict.
  */
+/**
+ * The target of a plan that becomes a script or a .reg file: a build number (or null) and an architecture
+ * (or null), nothing else, since both are written into the artefact.
+ */
+export function validateTarget(plan: Plan): readonly PlanError[] {
+  const target: unknown = (plan as { target?: unknown }).target;
+  if (typeof target !== 'object' || target === null) return [{ code: 'BadData', path: 'target', message: 'a plan names the machine it was made for: target { build, x64 }' }];
+  const { build, x64 } = target as { build?: unknown; x64?: unknown };
+  const errors: PlanError[] = [];
+  if (build !== null && (typeof build !== 'number' || !Number.isInteger(build) || build < 0 || build > 999999)) errors.push({ code: 'BadData', path: 'target.build', message: 'the build must be a whole number from 0 to 999999, or null' });
+  if (x64 !== null && typeof x64 !== 'boolean') errors.push({ code: 'BadData', path: 'target.x64', message: 'x64 must be true, false or null' });
+  return errors;
+}
+
 export function validatePlan(plan: Plan): readonly PlanError[] {
   const errors: PlanError[] = [];
   const raw: unknown = plan;

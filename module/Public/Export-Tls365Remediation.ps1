@@ -13,6 +13,13 @@ function Export-Tls365Remediation
         - SccmDiscovery and SccmRemediation: the two scripts of an SCCM Configuration Item. Discovery prints
           exactly Compliant, or one line per value that differs; remediation applies the plan.
 
+        A plan holds one machine's exact values. Every script first reads the machine's build and
+        architecture from its registry (CurrentBuildNumber, PROCESSOR_ARCHITECTURE, as the collector does) and
+        writes nothing where they are not the plan's, or where the machine is 32-bit and the plan writes under
+        Wow6432Node: Script and SccmRemediation exit with code 2 (0: done or nothing to change; 1: a value could
+        not be written or verified), SccmDiscovery prints one line starting with "Not for this machine". A .reg
+        file cannot check: its header names the build and architecture it is for.
+
         Scripts are written as UTF-8 with a byte order mark, so Windows PowerShell 5.1 reads them right.
         Without -OutFile the text is returned. Updates the plan needs but cannot install, and every RISK
         warning of the plan, are written as warnings. SSL 2.0 and 3.0 are never turned on by any artefact.

@@ -133,6 +133,44 @@ describe('Windows tier: exported artefacts run for real under Wine (regedit, reg
     });
   }
 
+  describe('a plan made for one machine writes nothing on another (issue 15): another build, and 32-bit Windows under a plan that writes Wow6432Node', () => {
+    // [exported from, run on, what the refusal names]: Windows 7 SP1 x64's plan on Server 2022; Windows 10 x64's
+    // plan (it writes the 32-bit .NET view) on a 32-bit Windows 10 of the same build.
+    const PAIRS: readonly [string, string, RegExp][] = [
+      [acceptance('A06-win7sp1-remediated-no-dsp.reg'), join(repoRoot, 'examples', 'ws2022-web02.reg'), /the plan holds the values of a build 7601 machine, and this one is build 20348, 64-bit/],
+      [acceptance('A16-win10-wow-v4-absent.reg'), acceptance('A29-win10-x86-nothing-set.reg'), /build 19045, 32-bit Windows, which has no Wow6432Node, and the plan writes there/],
+    ];
+    for (const [from, on, says] of PAIRS) {
+      const name = `${from.split('/').pop()!} on ${on.split('/').pop()!}`;
+      it(`${name}: the script and the SCCM remediation exit 2 naming both machines, discovery prints one Not for this machine line; nothing written`, () => {
+        const scratch = scratchDir();
+        try {
+          const dir = scratch.dir;
+          fresh(from);
+          ok(runWindowsPwsh(join(scripts, 'Export-Artefacts.ps1'), ['-Image', toWindowsPath(from), '-OutDir', toWindowsPath(dir), ...moduleArg]), 'Export-Artefacts.ps1');
+          fresh(on);
+          const before = trees(dir, 'other-before');
+          for (const script of ['fix.ps1', 'remediation.ps1']) {
+            const run = runWindowsPwsh(join(dir, script), script === 'fix.ps1' ? ['-BackupPath', toWindowsPath(join(dir, 'other-backup.reg'))] : []);
+            assert.equal(run.code, 2, `${script} exit code\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
+            assert.match(run.stderr, /TLS365: this plan is not for this machine: /);
+            assert.match(run.stderr, says);
+            assert.match(run.stderr, /Nothing was changed\./);
+          }
+          assert.equal(existsSync(join(dir, 'other-backup.reg')), false, 'no backup: nothing was about to be written');
+          const discovery = ok(runWindowsPwsh(join(dir, 'discovery.ps1')), 'discovery.ps1');
+          const lines = discovery.stdout.trim().split(/\r?\n/);
+          assert.equal(lines.length, 1, discovery.stdout);
+          assert.match(lines[0]!, /^Not for this machine: /);
+          assert.match(lines[0]!, says);
+          assert.equal(trees(dir, 'other-after'), before, 'every touched tree as it was');
+        } finally {
+          scratch.dispose();
+        }
+      });
+    }
+  });
+
   describe('a hostile image: values that are PowerShell and .reg syntax are data in every artefact', () => {
     const scratch = scratchDir();
     const dir = scratch.dir;

@@ -27,7 +27,7 @@ function change(key: string, name: string, op: PlanChange['op'] = 'set-dword', d
 
 function planOf(...changes: PlanChange[]): Plan {
   return {
-    schema: PLAN_SCHEMA, computerName: 't',
+    schema: PLAN_SCHEMA, computerName: 't', target: { build: 17763, x64: true },
     settings: { protocols: ['Tls12'], disableLegacy: false, allowLegacy: false, components: ['WinHttp'], roles: [] },
     changes, updates: [], restart: 'reboot', warnings: [], unresolved: [], components: [],
   };

@@ -22,7 +22,7 @@ function change(key: string, name: string, op: PlanChange['op'], d: number | str
 }
 
 const planOf = (changes: PlanChange[], updates: string[] = []): Plan => ({
-  schema: PLAN_SCHEMA, computerName: 't', settings: { protocols: ['Tls12'], disableLegacy: false, allowLegacy: false, components: ['WinHttp'], roles: [] },
+  schema: PLAN_SCHEMA, computerName: 't', target: { build: 17763, x64: true }, settings: { protocols: ['Tls12'], disableLegacy: false, allowLegacy: false, components: ['WinHttp'], roles: [] },
   changes, updates: updates.map((kb) => ({ kb, ruleIds: [], components: [], text: '' })), restart: 'reboot', warnings: [], unresolved: [], components: [],
 });
 
@@ -42,12 +42,25 @@ describe('plan: .reg rendering', () => {
       '; TLS365 remediation plan. Import as an administrator with: reg.exe import <this file> /reg:64\r\n' +
       '; (/reg:64: a 32-bit reg.exe, as ConfigMgr task sequences run it, would put SOFTWARE values in the 32-bit view).\r\n' +
       '; Changes: 3. Restart afterwards: reboot.\r\n' +
+      '; For machines of build 17763, 64-bit only: it holds that machine\'s exact values.\r\n' +
       '; Not in this file, install first: KB3140245.\r\n\r\n' +
       `[${KEY}]\r\n"Old"=-\r\n"Enabled"=dword:00000001\r\n\r\n` +
       `[${KEY}\\Sub]\r\n"Functions"="A,B"\r\n\r\n`);
     assert.deepEqual(r.value.bytes, encodeUtf16le(r.value.text));
     const back = parseRegFile(r.value.bytes, 'p.reg');
     assert.ok(back.ok && back.encoding === 'utf-16le' && back.warnings.length === 0);
+  });
+
+  it('says which machines its values are for (a .reg file cannot check), and refuses a target that is not a build number and an architecture (issue 15)', () => {
+    const p = planOf([change(KEY, 'Enabled', 'set-dword', 1)]);
+    const unknown = renderPlanReg({ ...p, target: { build: null, x64: null } });
+    assert.ok(unknown.ok && unknown.value.text.includes('; For machines of the build of the machine it was made for, of its architecture only'));
+    const x86 = renderPlanReg({ ...p, target: { build: 19045, x64: false } });
+    assert.ok(x86.ok && x86.value.text.includes('; For machines of build 19045, 32-bit only'));
+    for (const target of [undefined, { build: '7601\r\n[HKEY_LOCAL_MACHINE\\X]', x64: true }, { build: 7601.5, x64: true }, { build: 7601, x64: 'yes' }]) {
+      const r = renderPlanReg({ ...p, target } as never);
+      assert.ok(!r.ok && r.error.every((e) => e.code === 'BadData' && e.path.startsWith('target')), JSON.stringify(target));
+    }
   });
 
   it('escapes names as regedit does and keeps every injected character exact; refuses NUL and line breaks', () => {

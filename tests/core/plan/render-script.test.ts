@@ -28,7 +28,7 @@ function change(key: string, name: string, op: PlanChange['op'], d: number | str
 }
 
 const planOf = (changes: PlanChange[]): Plan => ({
-  schema: PLAN_SCHEMA, computerName: 't', settings: { protocols: ['Tls12'], disableLegacy: false, allowLegacy: false, components: ['WinInet'], roles: [] },
+  schema: PLAN_SCHEMA, computerName: 't', target: { build: 17763, x64: true }, settings: { protocols: ['Tls12'], disableLegacy: false, allowLegacy: false, components: ['WinInet'], roles: [] },
   changes, updates: [{ kb: 'KB3140245', ruleIds: [], components: [], text: '' }], restart: 'reboot', warnings: [], unresolved: [], components: [],
 });
 
@@ -59,6 +59,8 @@ const DATA_LINES: readonly RegExp[] = [
   new RegExp(`${HEAD}'Delete'; Data = \\$null \\}$`),
 ];
 const UPDATES_LINE = new RegExp(String.raw`^\$updates = @\((?:${EXPR}(?:, ${EXPR})*)?\)$`);
+/** The machine the plan is for: digits or $null, $true/$false/$null, nothing else (issue 15). */
+const TARGET_LINE = /^\$planTarget = @\{ Build = (?:[0-9]{1,6}|\$null); X64 = (?:\$true|\$false|\$null) \}$/;
 
 /** The value of a whitelisted expression, decoded the way PowerShell reads it. */
 function decode(expr: string): string {
@@ -107,6 +109,11 @@ function split(text: string): Split {
       const kind = /Kind = '(\w+)'/.exec(line)?.[1] ?? '';
       const literals = (line.match(new RegExp(LIT, 'g')) ?? []).length;
       data.push({ hive, key: decode(key), name: decode(name), kind, data: kind === 'DWord' ? Number(d) : kind === 'String' ? decode(d ?? '') : null, literals });
+      continue;
+    }
+    if (line.startsWith('$planTarget = ')) {
+      assert.match(line, TARGET_LINE);
+      template.push('$planTarget = <target>');
       continue;
     }
     if (line.startsWith('$updates = ')) {
@@ -203,12 +210,33 @@ describe('plan: PowerShell scripts', () => {
     assert.match(script(benign, 'sccm-remediation'), /'TLS365\\Backup\\SCCM'/);
   });
 
-  it('discovery: prints exactly Compliant or one line per differing value, and writes nothing', () => {
+  it('every script checks the machine before anything else: build and architecture from the registry (64-bit view), not [Environment]::OSVersion; apply and remediation exit 2 (issue 15)', () => {
+    for (const kind of KINDS) {
+      const text = script(benign, kind);
+      assert.match(text, /^\$planTarget = @\{ Build = 17763; X64 = \$true \}$/m);
+      assert.match(text, /OpenSubKey\('SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion', \$false\)/);
+      assert.match(text, /GetValue\('CurrentBuildNumber', \$null\)/);
+      assert.match(text, /OpenSubKey\('SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment', \$false\)/);
+      assert.match(text, /GetValue\('PROCESSOR_ARCHITECTURE', \$null\)/);
+      assert.doesNotMatch(text, /OSVersion\.Version/);
+      const check = text.indexOf('$problem = Get-Tls365TargetProblem');
+      const firstRead = text.indexOf('foreach ($change in $changes)', check);
+      assert.ok(check > 0 && firstRead > check, `${kind}: the machine is checked before any value is read or written`);
+      if (kind !== 'sccm-discovery') assert.match(text, /Nothing was changed\. Export a plan for it[^\r\n]*\r\n    exit 2\r\n/);
+    }
+    const unknown = script({ ...benign, target: { build: null, x64: null } }, 'apply');
+    assert.match(unknown, /^\$planTarget = @\{ Build = \$null; X64 = \$null \}$/m);
+    const bad = renderScript({ ...benign, target: { build: '1; Stop-Computer', x64: true } } as never, 'apply');
+    assert.ok(!bad.ok && bad.error[0]?.path === 'target.build');
+  });
+
+  it('discovery: prints exactly Compliant, one line per differing value, or one Not for this machine line, and writes nothing', () => {
     const text = script(benign, 'sccm-discovery');
     assert.match(text, /^if \(\$problems\.Count -eq 0\) \{ Write-Output 'Compliant' \}$/m);
     assert.match(text, /^else \{ foreach \(\$problem in \$problems\) \{ Write-Output \$problem \} \}$/m);
     for (const w of ['SetValue(', 'DeleteValue(', 'CreateSubKey(', 'WriteAllText(', 'OpenSubKey($Change.Key, $true)', 'Write-Host']) assert.ok(!text.includes(w), w);
-    assert.equal((text.match(/Write-Output/g) ?? []).length, 2);
+    assert.equal((text.match(/Write-Output/g) ?? []).length, 3);
+    assert.match(text, /^    Write-Output \('Not for this machine: ' \+ \$problem\)$/m);
   });
 
   for (const m of acceptance()) {

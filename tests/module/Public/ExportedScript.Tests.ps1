@@ -122,4 +122,35 @@ Describe 'Exported remediation scripts, run against a fake registry' -Tag 'Publi
         Test-Path -LiteralPath $backup | Should -BeTrue
         (Get-Content -LiteralPath $backup -Encoding Unicode -TotalCount 1) | Should -Be 'Windows Registry Editor Version 5.00'
     }
+
+    It 'writes nothing and exits 2 on a machine whose build cannot be read, or is not the plan''s; discovery says Not for this machine (issue 15)' {
+        $source = @(Get-ChildItem -LiteralPath $script:acceptance -Filter 'A09*')[0].FullName
+        $apply = Join-Path -Path $TestDrive -ChildPath 'guard.ps1'
+        $discovery = Join-Path -Path $TestDrive -ChildPath 'guard-discovery.ps1'
+        Export-Tls365Remediation -Path $source -Format Script -OutFile $apply
+        Export-Tls365Remediation -Path $source -Format SccmDiscovery -OutFile $discovery
+        # The machine the plan was made for, without its CurrentVersion key: the build cannot be read.
+        $unreadable = Join-Path -Path $TestDrive -ChildPath 'guard-unreadable.json'
+        ConvertTo-FakeStore -Image $source -StoreFile $unreadable
+        $json = Get-Content -LiteralPath $unreadable -Raw | ConvertFrom-Json
+        $json.PSObject.Properties.Remove('HKEY_LOCAL_MACHINE\SOFTWARE\MICROSOFT\WINDOWS NT\CURRENTVERSION')
+        $json | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $unreadable -Encoding utf8
+        # Another machine: Windows 10 22H2 (A12) for a Server 2012 R2 plan.
+        $other = Join-Path -Path $TestDrive -ChildPath 'guard-other.json'
+        ConvertTo-FakeStore -Image (@(Get-ChildItem -LiteralPath $script:acceptance -Filter 'A12*')[0].FullName) -StoreFile $other
+        foreach ($case in @(@{ Store = $unreadable; Says = 'its build cannot be read \(CurrentBuildNumber\)' }, @{ Store = $other; Says = 'the plan holds the values of a build 9600 machine, and this one is build 19045, 64-bit' }))
+        {
+            $before = Get-Content -LiteralPath $case.Store -Raw
+            $backup = Join-Path -Path $TestDrive -ChildPath ('guard-backup-{0}.reg' -f [System.Guid]::NewGuid().ToString('N'))
+            $run = Invoke-Exported -Script $apply -StoreFile $case.Store -BackupPath $backup
+            $run.ExitCode | Should -Be 2 -Because $run.Output
+            # pwsh's error view wraps the message over lines that start with '|'.
+            $said = $run.Output -replace '\r?\n\s*\|\s*', ' '
+            $said | Should -Match ('this plan is not for this machine: ' + $case.Says)
+            $said | Should -Match 'Nothing was changed'
+            Test-Path -LiteralPath $backup | Should -BeFalse
+            (Invoke-Exported -Script $discovery -StoreFile $case.Store).Output.Trim() | Should -Match ('^Not for this machine: ' + $case.Says + '$')
+            Get-Content -LiteralPath $case.Store -Raw | Should -BeExactly $before
+        }
+    }
 }
