@@ -5,7 +5,7 @@
  *   applyPlan(image, plan)              -> { image, backup }      undo(image, backup) -> the prior image
  *   rewriteRefusal(parsed)              -> why an image file may not be written back (bytes read as U+FFFD), or null
  *   renderPlanReg(plan) / renderBackupReg(backup)               -> .reg text + UTF-16LE bytes
- *   renderApplyScript / renderSccmDiscoveryScript / renderSccmRemediationScript(plan) -> PowerShell text
+ *   renderApplyScript / renderSccmDiscoveryScript / renderSccmRemediationScript / renderIntune*Script(plan) -> PowerShell text
  *
  * Every function returns errors as data (Result); nothing throws for bad input.
  */
@@ -20,6 +20,6 @@ export { applyPlan, replayWrites, undo, validateBackup, type Applied } from './a
 export { rewriteRefusal, type RewriteRefusal } from './rewrite.js';
 export { validatePlan } from './validate.js';
 export { renderBackupReg, renderPlanReg, type RenderedReg } from './render-reg.js';
-export { renderApplyScript, renderScript, renderSccmDiscoveryScript, renderSccmRemediationScript, type ScriptKind } from './render-script.js';
+export { renderApplyScript, renderScript, renderSccmDiscoveryScript, renderSccmRemediationScript, renderIntuneDetectionScript, renderIntuneRemediationScript, type ScriptKind } from './render-script.js';
 export { psLiteral, psQuote } from './ps-literal.js';
 export { backupTrustProblems, enablesLegacySsl, inPlanScope, type TrustProblem } from './backup-trust.js';

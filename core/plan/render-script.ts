@@ -1,13 +1,17 @@
 import { fail, ok, type Result } from '../model/result.js';
 import type { Plan, PlanChange, PlanError } from './model.js';
 import { psLiteral } from './ps-literal.js';
-import { APPLY_BODY, APPLY_HELP, DISCOVERY_BODY, DISCOVERY_HELP, READ_FUNCTIONS, REMEDIATION_NOTE, WRITE_FUNCTIONS } from './script-text.js';
+import {
+  APPLY_BODY, APPLY_HELP, DISCOVERY_BODY, DISCOVERY_HELP, INTUNE_DETECTION_BODY, INTUNE_DETECTION_HELP, INTUNE_REMEDIATION_NOTE, READ_FUNCTIONS,
+  REMEDIATION_NOTE, WRITE_FUNCTIONS,
+} from './script-text.js';
 import { checkKey, validatePlan, validateTarget } from './validate.js';
 
 /**
  * A plan as PowerShell that needs no Node and no module: a standalone script (Set-Tls365Protocols' work,
- * `-WhatIf`/`-Confirm` through SupportsShouldProcess) and the SCCM Configuration Item pair (discovery prints
- * exactly `Compliant` or one line per value that differs; remediation applies the plan).
+ * `-WhatIf`/`-Confirm` through SupportsShouldProcess), the SCCM Configuration Item pair (discovery writes one
+ * value, `Compliant` or the differences; remediation applies the plan) and the Intune remediations pair
+ * (detection exits 1 when a fix is needed and 0 when compliant, its output at most 2,048 characters).
  *
  * Windows PowerShell 5.1-safe: no ternary, `??`, `&&`, classes or 7-only cmdlets; registry access through
  * [Microsoft.Win32.RegistryKey]::OpenBaseKey with the 64-bit view, so a 32-bit host (SCCM can run scripts as
@@ -22,7 +26,7 @@ import { checkKey, validatePlan, validateTarget } from './validate.js';
  * digits, kinds and hives from fixed sets. Nothing from the plan reaches a comment, a double-quoted string or
  * a format string; NUL and line breaks are refused by validatePlan.
  */
-export type ScriptKind = 'apply' | 'sccm-discovery' | 'sccm-remediation';
+export type ScriptKind = 'apply' | 'sccm-discovery' | 'sccm-remediation' | 'intune-detection' | 'intune-remediation';
 
 const CRLF = '\r\n';
 const HIVES: Readonly<Record<string, string>> = { HKEY_LOCAL_MACHINE: 'LocalMachine', HKEY_CURRENT_USER: 'CurrentUser' };
@@ -63,13 +67,14 @@ export function renderScript(plan: Plan, kind: ScriptKind): Result<string, reado
   if (errors.length > 0) return fail(errors);
   const prelude = ['Set-StrictMode -Version 2.0', "$ErrorActionPreference = 'Stop'", ''];
   let lines: string[];
-  if (kind === 'sccm-discovery') {
-    lines = [DISCOVERY_HELP, '', ...prelude, ...dataBlock(plan), READ_FUNCTIONS, DISCOVERY_BODY];
+  if (kind === 'sccm-discovery' || kind === 'intune-detection') {
+    lines = kind === 'sccm-discovery'
+      ? [DISCOVERY_HELP, '', ...prelude, ...dataBlock(plan), READ_FUNCTIONS, DISCOVERY_BODY]
+      : [INTUNE_DETECTION_HELP, '', ...prelude, ...dataBlock(plan), READ_FUNCTIONS, INTUNE_DETECTION_BODY];
   } else {
-    const help = kind === 'apply' ? APPLY_HELP : REMEDIATION_NOTE;
-    const folder = kind === 'apply'
-      ? "$defaultBackupFolder = Join-Path -Path $env:ProgramData -ChildPath 'TLS365\\Backup'"
-      : "$defaultBackupFolder = Join-Path -Path $env:ProgramData -ChildPath 'TLS365\\Backup\\SCCM'";
+    const help = kind === 'apply' ? APPLY_HELP : kind === 'sccm-remediation' ? REMEDIATION_NOTE : INTUNE_REMEDIATION_NOTE;
+    const sub = kind === 'apply' ? 'TLS365\\Backup' : kind === 'sccm-remediation' ? 'TLS365\\Backup\\SCCM' : 'TLS365\\Backup\\Intune';
+    const folder = `$defaultBackupFolder = Join-Path -Path $env:ProgramData -ChildPath '${sub}'`;
     lines = [
       help,
       "[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]",
@@ -95,3 +100,5 @@ export function renderScript(plan: Plan, kind: ScriptKind): Result<string, reado
 export const renderApplyScript = (plan: Plan): Result<string, readonly PlanError[]> => renderScript(plan, 'apply');
 export const renderSccmDiscoveryScript = (plan: Plan): Result<string, readonly PlanError[]> => renderScript(plan, 'sccm-discovery');
 export const renderSccmRemediationScript = (plan: Plan): Result<string, readonly PlanError[]> => renderScript(plan, 'sccm-remediation');
+export const renderIntuneDetectionScript = (plan: Plan): Result<string, readonly PlanError[]> => renderScript(plan, 'intune-detection');
+export const renderIntuneRemediationScript = (plan: Plan): Result<string, readonly PlanError[]> => renderScript(plan, 'intune-remediation');

@@ -10,14 +10,19 @@ function Export-Tls365Remediation
         - Reg: a regedit Version 5.00 file (UTF-16LE, as regedit writes), to import with regedit or reg.exe.
         - Script: a standalone PowerShell script (Windows PowerShell 5.1 or later, no Node, no module) that
           backs up and applies the plan, with -WhatIf and -Confirm.
+        - IntuneDetection and IntuneRemediation: the two scripts of an Intune remediation. Detection exits 1
+          when the remediation should run and 0 when compliant, with one line of output (at most 2,048
+          characters); both read and write through the 64-bit registry view, so Intune's default 32-bit host
+          is fine.
         - SccmDiscovery and SccmRemediation: the two scripts of an SCCM Configuration Item. Discovery prints
-          exactly Compliant, or one line per value that differs; remediation applies the plan.
+          one value: Compliant, or the values that differ joined by '; '; remediation applies the plan.
 
         A plan holds one machine's exact values. Every script first reads the machine's build and
         architecture from its registry (CurrentBuildNumber, PROCESSOR_ARCHITECTURE, as the collector does) and
         writes nothing where they are not the plan's, or where the machine is 32-bit and the plan writes under
-        Wow6432Node: Script and SccmRemediation exit with code 2 (0: done or nothing to change; 1: a value could
-        not be written or verified), SccmDiscovery prints one line starting with "Not for this machine". A .reg
+        Wow6432Node: Script, SccmRemediation and IntuneRemediation exit with code 2 (0: done or nothing to change; 1: a value could
+        not be written or verified), SccmDiscovery prints one line starting with "Not for this machine" (IntuneDetection too, and exits 1 so that
+        the remediation's refusal shows in Intune). A .reg
         file cannot check: its header names the build and architecture it is for.
 
         Scripts are written as UTF-8 with a byte order mark, so Windows PowerShell 5.1 reads them right.
@@ -28,7 +33,11 @@ function Export-Tls365Remediation
         [a].reg), so -LiteralPath is the same parameter. Accepts PSPath and FullName from Get-ChildItem by property
         name.
     .PARAMETER Format
-        Reg, Script, SccmDiscovery or SccmRemediation.
+        Reg, Script, SccmDiscovery, SccmRemediation, IntuneDetection or IntuneRemediation. For a ConfigMgr
+        client set to run only signed scripts ("All Signed"; an unsigned script fails with 0x87D00327) or
+        Intune's "Enforce script signature check", sign the files after writing them, for example
+        Set-AuthenticodeSignature -FilePath .\discovery.ps1 -Certificate (Get-ChildItem Cert:\CurrentUser\My -CodeSigningCert)[0] -TimestampServer <your TSA>;
+        the signing certificate must be trusted as a publisher on the clients.
     .PARAMETER OutFile
         The file to write. Without it the text is returned as one string.
     .PARAMETER Protocol

@@ -99,7 +99,7 @@ describe('bridge plan.* methods', () => {
 
   it('renders every format and refuses an unknown one with -32602', async () => {
     const plan = (await run(planCreate, { items: [{ path: join(ACCEPTANCE, 'A01-win10-22h2-nothing-set.reg') }] })).results[0].plan;
-    for (const format of ['Reg', 'Script', 'SccmDiscovery', 'SccmRemediation']) {
+    for (const format of ['Reg', 'Script', 'SccmDiscovery', 'SccmRemediation', 'IntuneDetection', 'IntuneRemediation']) {
       const r = await run(planRender, { plan, format });
       assert.ok(r.ok && typeof r.text === 'string' && r.text.length > 0, format);
     }

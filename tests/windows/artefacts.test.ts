@@ -86,7 +86,7 @@ describe('Windows tier: exported artefacts run for real under Wine (regedit, reg
       before(() => {
         fresh(image);
         ok(runWindowsPwsh(join(scripts, 'Export-Artefacts.ps1'), ['-Image', toWindowsPath(image), '-OutDir', toWindowsPath(dir), ...moduleArg]), 'Export-Artefacts.ps1');
-        for (const f of ['fix.reg', 'fix.ps1', 'discovery.ps1', 'remediation.ps1']) assert.ok(existsSync(join(dir, f)), `${f} exported`);
+        for (const f of ['fix.reg', 'fix.ps1', 'discovery.ps1', 'remediation.ps1', 'intune-detection.ps1', 'intune-remediation.ps1']) assert.ok(existsSync(join(dir, f)), `${f} exported`);
         assert.equal(liveReadiness(dir).Ready, false, 'the machine is not ready before the artefact runs');
       });
 
@@ -130,6 +130,23 @@ describe('Windows tier: exported artefacts run for real under Wine (regedit, reg
         assert.equal(second.stdout.trim(), 'Compliant');
         assertReady(liveReadiness(dir), 'after the SCCM remediation');
       });
+
+      it('Intune: detection exits 1 with one line of at most 2,048 characters and writes nothing, remediation exits 0, detection then exits 0 with Compliant', () => {
+        fresh(image);
+        const before = trees(dir, 'intune-before');
+        const first = runWindowsPwsh(join(dir, 'intune-detection.ps1'));
+        assert.equal(first.code, 1, `detection exit code: ${first.stdout} ${first.stderr}`);
+        const line = first.stdout.trim();
+        assert.ok(line.length > 0 && line.length <= 2048 && !/[\r\n]/.test(line), `one line of at most 2,048 characters: ${line.length}`);
+        assert.match(line, /^\d+ value\(s\) not as planned: /);
+        assert.equal(trees(dir, 'intune-detected'), before, 'detection writes nothing');
+        const fixed = ok(runWindowsPwsh(join(dir, 'intune-remediation.ps1')), 'intune-remediation.ps1');
+        assert.ok(fixed.stdout.trim().length <= 2048 && fixed.stderr.trim() === '', `remediation output: ${fixed.stdout} ${fixed.stderr}`);
+        const second = runWindowsPwsh(join(dir, 'intune-detection.ps1'));
+        assert.equal(second.code, 0, `detection after remediation: ${second.stdout}`);
+        assert.equal(second.stdout.trim(), 'Compliant');
+        assertReady(liveReadiness(dir), 'after the Intune remediation');
+      });
     });
   }
 
@@ -142,7 +159,7 @@ describe('Windows tier: exported artefacts run for real under Wine (regedit, reg
     ];
     for (const [from, on, says] of PAIRS) {
       const name = `${from.split('/').pop()!} on ${on.split('/').pop()!}`;
-      it(`${name}: the script and the SCCM remediation exit 2 naming both machines, discovery prints one Not for this machine line; nothing written`, () => {
+      it(`${name}: the script, the SCCM and the Intune remediation exit 2 naming both machines, the detections print one Not for this machine line; nothing written`, () => {
         const scratch = scratchDir();
         try {
           const dir = scratch.dir;
@@ -150,7 +167,7 @@ describe('Windows tier: exported artefacts run for real under Wine (regedit, reg
           ok(runWindowsPwsh(join(scripts, 'Export-Artefacts.ps1'), ['-Image', toWindowsPath(from), '-OutDir', toWindowsPath(dir), ...moduleArg]), 'Export-Artefacts.ps1');
           fresh(on);
           const before = trees(dir, 'other-before');
-          for (const script of ['fix.ps1', 'remediation.ps1']) {
+          for (const script of ['fix.ps1', 'remediation.ps1', 'intune-remediation.ps1']) {
             const run = runWindowsPwsh(join(dir, script), script === 'fix.ps1' ? ['-BackupPath', toWindowsPath(join(dir, 'other-backup.reg'))] : []);
             assert.equal(run.code, 2, `${script} exit code\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
             assert.match(run.stderr, /TLS365: this plan is not for this machine: /);
@@ -163,6 +180,9 @@ describe('Windows tier: exported artefacts run for real under Wine (regedit, reg
           assert.equal(lines.length, 1, discovery.stdout);
           assert.match(lines[0]!, /^Not for this machine: /);
           assert.match(lines[0]!, says);
+          const intune = runWindowsPwsh(join(dir, 'intune-detection.ps1'));
+          assert.equal(intune.code, 1, 'Intune detection: exit 1, so the remediation runs and its refusal shows');
+          assert.match(intune.stdout.trim(), /^Not for this machine: /);
           assert.equal(trees(dir, 'other-after'), before, 'every touched tree as it was');
         } finally {
           scratch.dispose();

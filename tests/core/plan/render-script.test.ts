@@ -14,7 +14,7 @@ import { acceptance, caseId, INJECTIONS } from './support';
  * errors, no command or subexpression in the data block; see the issue note.)
  */
 
-const KINDS: readonly ScriptKind[] = ['apply', 'sccm-discovery', 'sccm-remediation'];
+const KINDS: readonly ScriptKind[] = ['apply', 'sccm-discovery', 'sccm-remediation', 'intune-detection', 'intune-remediation'];
 const ROOT = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\TLS365Test';
 
 /** Characters no script can hold safely: refused, never escaped. */
@@ -195,7 +195,7 @@ describe('plan: PowerShell scripts', () => {
   }
 
   it('apply and remediation: ShouldProcess (-WhatIf), backup written before the first write, each value verified, exit 1 on failure', () => {
-    for (const kind of ['apply', 'sccm-remediation'] as const) {
+    for (const kind of ['apply', 'sccm-remediation', 'intune-remediation'] as const) {
       const text = script(benign, kind);
       assert.match(text, /^\[CmdletBinding\(SupportsShouldProcess = \$true, ConfirmImpact = 'Medium'\)\]$/m);
       const backup = text.indexOf("$PSCmdlet.ShouldProcess($BackupPath, 'Write TLS365 registry backup')");
@@ -208,6 +208,17 @@ describe('plan: PowerShell scripts', () => {
       assert.match(text, /if \(Test-Tls365Change -Change \$change -State \$state\) \{ \$unchanged\+\+ \}/, 'values already in place are left alone (idempotent)');
     }
     assert.match(script(benign, 'sccm-remediation'), /'TLS365\\Backup\\SCCM'/);
+    assert.match(script(benign, 'intune-remediation'), /'TLS365\\Backup\\Intune'/);
+  });
+
+  it('Intune detection: Compliant and exit 0, else one line of at most 2,048 characters and exit 1; writes nothing (issue 15)', () => {
+    const text = script(benign, 'intune-detection');
+    assert.match(text, /^    Write-Output 'Compliant'\r\n    exit 0$/m);
+    assert.match(text, /^Write-Output \(Limit-Tls365Text -Text \(\[System\.String\] \$problems\.Count \+ ' value\(s\) not as planned: ' \+ \(\$problems -join '; '\)\) -Limit 2048\)\r\nexit 1$/m);
+    assert.match(text, /Write-Output \(Limit-Tls365Text -Text \('Not for this machine: ' \+ \$problem\) -Limit 2048\)\r\n    exit 1/);
+    for (const w of ['SetValue(', 'DeleteValue(', 'CreateSubKey(', 'WriteAllText(', 'OpenSubKey($Change.Key, $true)', 'Write-Host']) assert.ok(!text.includes(w), w);
+    assert.equal((text.match(/Write-Output/g) ?? []).length, 3, 'one line on every path');
+    assert.match(text, /\[Microsoft\.Win32\.RegistryView\]::Registry64/);
   });
 
   it('every script checks the machine before anything else: build and architecture from the registry (64-bit view), not [Environment]::OSVersion; apply and remediation exit 2 (issue 15)', () => {
@@ -220,9 +231,10 @@ describe('plan: PowerShell scripts', () => {
       assert.match(text, /GetValue\('PROCESSOR_ARCHITECTURE', \$null\)/);
       assert.doesNotMatch(text, /OSVersion\.Version/);
       const check = text.indexOf('$problem = Get-Tls365TargetProblem');
-      const firstRead = text.indexOf('foreach ($change in $changes)', check);
+      const reads = ['foreach ($change in $changes)', '$problems = Get-Tls365Difference'].map((t) => text.indexOf(t, check)).filter((i) => i > 0);
+      const firstRead = reads.length > 0 ? Math.min(...reads) : -1;
       assert.ok(check > 0 && firstRead > check, `${kind}: the machine is checked before any value is read or written`);
-      if (kind !== 'sccm-discovery') assert.match(text, /Nothing was changed\. Export a plan for it[^\r\n]*\r\n    exit 2\r\n/);
+      if (kind !== 'sccm-discovery' && kind !== 'intune-detection') assert.match(text, /Nothing was changed\. Export a plan for it[^\r\n]*\r\n    exit 2\r\n/);
     }
     const unknown = script({ ...benign, target: { build: null, x64: null } }, 'apply');
     assert.match(unknown, /^\$planTarget = @\{ Build = \$null; X64 = \$null \}$/m);
@@ -230,10 +242,10 @@ describe('plan: PowerShell scripts', () => {
     assert.ok(!bad.ok && bad.error[0]?.path === 'target.build');
   });
 
-  it('discovery: prints exactly Compliant, one line per differing value, or one Not for this machine line, and writes nothing', () => {
+  it('SCCM discovery: writes exactly one value (Compliant, the differences joined by "; ", or one Not for this machine line), and writes nothing', () => {
     const text = script(benign, 'sccm-discovery');
     assert.match(text, /^if \(\$problems\.Count -eq 0\) \{ Write-Output 'Compliant' \}$/m);
-    assert.match(text, /^else \{ foreach \(\$problem in \$problems\) \{ Write-Output \$problem \} \}$/m);
+    assert.match(text, /^else \{ Write-Output \(\$problems -join '; '\) \}$/m);
     for (const w of ['SetValue(', 'DeleteValue(', 'CreateSubKey(', 'WriteAllText(', 'OpenSubKey($Change.Key, $true)', 'Write-Host']) assert.ok(!text.includes(w), w);
     assert.equal((text.match(/Write-Output/g) ?? []).length, 3);
     assert.match(text, /^    Write-Output \('Not for this machine: ' \+ \$problem\)$/m);

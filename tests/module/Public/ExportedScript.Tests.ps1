@@ -123,6 +123,29 @@ Describe 'Exported remediation scripts, run against a fake registry' -Tag 'Publi
         (Get-Content -LiteralPath $backup -Encoding Unicode -TotalCount 1) | Should -Be 'Windows Registry Editor Version 5.00'
     }
 
+    It 'Intune: detection exits 1 with one line cut to 2,048 characters when many values differ, the remediation fixes it, detection then exits 0 (issue 15)' {
+        # A01 (Windows 10, nothing set) with TLS 1.3 and legacy off: dozens of values, far more than 2,048 characters of differences.
+        $source = @(Get-ChildItem -LiteralPath $script:acceptance -Filter 'A01*')[0].FullName
+        $store = Join-Path -Path $TestDrive -ChildPath 'intune.json'
+        ConvertTo-FakeStore -Image $source -StoreFile $store
+        $detection = Join-Path -Path $TestDrive -ChildPath 'intune-detection.ps1'
+        $remediation = Join-Path -Path $TestDrive -ChildPath 'intune-remediation.ps1'
+        Export-Tls365Remediation -Path $source -Format IntuneDetection -Protocol Tls12, Tls13 -DisableLegacy -OutFile $detection -WarningAction SilentlyContinue
+        Export-Tls365Remediation -Path $source -Format IntuneRemediation -Protocol Tls12, Tls13 -DisableLegacy -OutFile $remediation -WarningAction SilentlyContinue
+        $first = Invoke-Exported -Script $detection -StoreFile $store
+        $first.ExitCode | Should -Be 1
+        $line = $first.Output.Trim()
+        $line | Should -Match '^\d+ value\(s\) not as planned: '
+        $line | Should -Match ' \.\.\. \(\d+ characters in all\)$'
+        $line.Length | Should -Be 2048
+        $fixed = Invoke-Exported -Script $remediation -StoreFile $store
+        $fixed.ExitCode | Should -Be 0 -Because $fixed.Output
+        $fixed.Output.Trim().Length | Should -BeLessOrEqual 2048
+        $second = Invoke-Exported -Script $detection -StoreFile $store
+        $second.ExitCode | Should -Be 0
+        $second.Output.Trim() | Should -BeExactly 'Compliant'
+    }
+
     It 'writes nothing and exits 2 on a machine whose build cannot be read, or is not the plan''s; discovery says Not for this machine (issue 15)' {
         $source = @(Get-ChildItem -LiteralPath $script:acceptance -Filter 'A09*')[0].FullName
         $apply = Join-Path -Path $TestDrive -ChildPath 'guard.ps1'

@@ -134,7 +134,7 @@ Describe 'Export-Tls365Remediation' -Tag 'Public' {
         $text | Should -Match '"DefaultSecureProtocols"=dword:'
     }
 
-    It 'writes scripts as UTF-8 with BOM that parse without errors (<Format>)' -TestCases @(@{ Format = 'Script' }, @{ Format = 'SccmDiscovery' }, @{ Format = 'SccmRemediation' }) {
+    It 'writes scripts as UTF-8 with BOM that parse without errors (<Format>)' -TestCases @(@{ Format = 'Script' }, @{ Format = 'SccmDiscovery' }, @{ Format = 'SccmRemediation' }, @{ Format = 'IntuneDetection' }, @{ Format = 'IntuneRemediation' }) {
         param ($Format)
         $file = & $script:copyImage ($script:acceptance | Where-Object { $_.Name -like 'A04*' })
         $out = Join-Path -Path $TestDrive -ChildPath ('a04-{0}.ps1' -f $Format)
@@ -169,7 +169,7 @@ Describe 'Export-Tls365Remediation' -Tag 'Public' {
                         [System.Convert]::ToUInt32($Matches[1], 16) | Should -Be 0 -Because "$($source.Name) .reg must not enable $section"
                     }
                 }
-                foreach ($format in @('Script', 'SccmRemediation'))
+                foreach ($format in @('Script', 'SccmRemediation', 'IntuneRemediation'))
                 {
                     $script = Export-Tls365Remediation -Path $source.FullName -Format $format -AllowLegacy:$legacy -WarningAction SilentlyContinue
                     foreach ($m in [System.Text.RegularExpressions.Regex]::Matches($script, $sslKey + "'; Name = 'Enabled'; Kind = 'DWord'; Data = (\d+)"))
