@@ -39,7 +39,13 @@ function Export-Tls365Remediation
         Set-AuthenticodeSignature -FilePath .\discovery.ps1 -Certificate (Get-ChildItem Cert:\CurrentUser\My -CodeSigningCert)[0] -TimestampServer <your TSA>;
         the signing certificate must be trusted as a publisher on the clients.
     .PARAMETER OutFile
-        The file to write. Without it the text is returned as one string.
+        The file to write. Without it the text is returned as one string. An existing file is replaced, as
+        Out-File does, unless -NoClobber; -WhatIf and -Confirm say which file would be written.
+    .PARAMETER NoClobber
+        Do not replace an existing file: it is a TLS365.Remediation.OutFileExists error naming it, and nothing
+        is written.
+    .PARAMETER Force
+        Replace a read-only file too (its read-only attribute is cleared first), as Out-File -Force does.
     .PARAMETER Protocol
         Protocols to turn on: Tls12 (default), or Tls12 and Tls13. TLS 1.3 is planned only where the OS has it.
     .PARAMETER DisableLegacy
@@ -69,7 +75,7 @@ function Export-Tls365Remediation
     .LINK
         Set-Tls365Protocols
     #>
-    [CmdletBinding()]
+    [CmdletBinding(SupportsShouldProcess = $true)]
     [OutputType([System.String])]
     [OutputType([System.IO.FileInfo])]
     param
@@ -89,6 +95,14 @@ function Export-Tls365Remediation
         [ValidateNotNullOrEmpty()]
         [System.String]
         $OutFile,
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $NoClobber,
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $Force,
 
         [Parameter()]
         [ValidateScript({ Assert-Tls365Vocabulary -Name 'PlanProtocol' -Value $_ })]
@@ -161,6 +175,27 @@ function Export-Tls365Remediation
             $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_OutFileReused -f $target) -ErrorId 'TLS365.Remediation.OutFileReused' -Category ResourceExists -TargetObject $file))
             return
         }
+        if (Test-Path -LiteralPath $target -PathType Container)
+        {
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_OutFileIsFolder -f $target) -ErrorId 'TLS365.Remediation.OutFileIsFolder' -Category InvalidArgument -TargetObject $target))
+            return
+        }
+        $exists = Test-Path -LiteralPath $target -PathType Leaf
+        if ($exists -and $NoClobber)
+        {
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_OutFileExists -f $target) -ErrorId 'TLS365.Remediation.OutFileExists' -Category ResourceExists -TargetObject $target))
+            return
+        }
+        $readOnly = $exists -and (Get-Item -LiteralPath $target -Force).IsReadOnly
+        if ($readOnly -and -not $Force)
+        {
+            $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_OutFileReadOnly -f $target) -ErrorId 'TLS365.Remediation.OutFileReadOnly' -Category PermissionDenied -TargetObject $target))
+            return
+        }
+        $action = 'Write the {0} artefact' -f $Format
+        if ($exists) { $action = 'Replace with the {0} artefact' -f $Format }
+        if (-not $PSCmdlet.ShouldProcess($target, $action)) { return }
+        if ($readOnly) { (Get-Item -LiteralPath $target -Force).IsReadOnly = $false }
         # Reg: UTF-16LE with BOM, as regedit writes. Scripts: UTF-8 with BOM, which Windows PowerShell 5.1 reads as UTF-8.
         $encoding = New-Object -TypeName 'System.Text.UTF8Encoding' -ArgumentList @($true)
         if ($Format -eq 'Reg') { $encoding = New-Object -TypeName 'System.Text.UnicodeEncoding' -ArgumentList @($false, $true) }

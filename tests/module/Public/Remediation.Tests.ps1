@@ -182,6 +182,51 @@ Describe 'Export-Tls365Remediation' -Tag 'Public' {
     }
 }
 
+Describe 'Export-Tls365Remediation -OutFile: an existing file, as Out-File treats it' -Tag 'Public' {
+    BeforeAll {
+        $script:a04 = $script:acceptance | Where-Object { $_.Name -like 'A04*' }
+        $script:export = {
+            param ($Out, [hashtable] $More = @{})
+            Export-Tls365Remediation -Path $script:a04.FullName -Format Script -OutFile $Out -WarningAction SilentlyContinue @More
+        }
+    }
+
+    It '-WhatIf writes nothing and says which file it would write; -Confirm:$false writes it' {
+        $out = Join-Path -Path $TestDrive -ChildPath 'whatif.ps1'
+        $null = & $script:export $out @{ WhatIf = $true }
+        Test-Path -LiteralPath $out | Should -BeFalse
+        (& $script:export $out @{ Confirm = $false }).FullName | Should -Be $out
+        Test-Path -LiteralPath $out | Should -BeTrue
+    }
+
+    It 'replaces an existing file by default, refuses it with -NoClobber (naming it, the file unchanged)' {
+        $out = Join-Path -Path $TestDrive -ChildPath 'existing.ps1'
+        Set-Content -LiteralPath $out -Value 'old' -Encoding Ascii
+        $null = Export-Tls365Remediation -Path $script:a04.FullName -Format Script -OutFile $out -NoClobber -WarningAction SilentlyContinue -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused | Should -HaveCount 1
+        $refused[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.OutFileExists,Export-Tls365Remediation'
+        $refused[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $refused[0].TargetObject | Should -Be $out
+        (Get-Content -LiteralPath $out -Raw).Trim() | Should -Be 'old'
+        $null = & $script:export $out
+        Get-Content -LiteralPath $out -Raw | Should -Match 'TLS365'
+    }
+
+    It 'refuses a read-only file without -Force (PermissionDenied) and replaces it with -Force; refuses a folder' {
+        $out = Join-Path -Path $TestDrive -ChildPath 'readonly.ps1'
+        Set-Content -LiteralPath $out -Value 'old' -Encoding Ascii
+        (Get-Item -LiteralPath $out).IsReadOnly = $true
+        $null = Export-Tls365Remediation -Path $script:a04.FullName -Format Script -OutFile $out -WarningAction SilentlyContinue -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.OutFileReadOnly,Export-Tls365Remediation'
+        $refused[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        (Get-Content -LiteralPath $out -Raw).Trim() | Should -Be 'old'
+        $null = & $script:export $out @{ Force = $true }
+        Get-Content -LiteralPath $out -Raw | Should -Match 'TLS365'
+        $null = Export-Tls365Remediation -Path $script:a04.FullName -Format Script -OutFile $TestDrive -WarningAction SilentlyContinue -ErrorVariable folder -ErrorAction SilentlyContinue
+        $folder[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.OutFileIsFolder,Export-Tls365Remediation'
+    }
+}
+
 Describe 'Undo-Tls365Change' -Tag 'Public' {
     It 'takes -BackupPath and -Path by name, supports -WhatIf and names a missing backup' {
         $file = & $script:copyImage ($script:acceptance | Where-Object { $_.Name -like 'A01*' })
