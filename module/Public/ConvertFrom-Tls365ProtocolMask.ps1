@@ -78,6 +78,8 @@ function ConvertFrom-Tls365ProtocolMask
 
     begin
     {
+        # The caller's preferences ($ErrorActionPreference = 'Stop' in a script, -Verbose's variable), as cmdlets honour them.
+        foreach ($preference in @(Get-Tls365CallerPreference -Cmdlet $PSCmdlet)) { Set-Variable -Name $preference.Name -Value $preference.Value -WhatIf:$false -Confirm:$false }
         $valueProperties = @('Value', 'Mask', 'DefaultSecureProtocols', 'SecureProtocols')
         $layoutBound = $PSBoundParameters.ContainsKey('Layout')
         $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'

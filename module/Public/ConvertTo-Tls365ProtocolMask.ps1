@@ -67,6 +67,8 @@ function ConvertTo-Tls365ProtocolMask
 
     begin
     {
+        # The caller's preferences ($ErrorActionPreference = 'Stop' in a script, -Verbose's variable), as cmdlets honour them.
+        foreach ($preference in @(Get-Tls365CallerPreference -Cmdlet $PSCmdlet)) { Set-Variable -Name $preference.Name -Value $preference.Value -WhatIf:$false -Confirm:$false }
         $combined = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
         $combinedLayout = $Layout
         $sawStrings = $false

@@ -83,6 +83,8 @@ function ConvertTo-Tls365Report
 
     begin
     {
+        # The caller's preferences ($ErrorActionPreference = 'Stop' in a script, -Verbose's variable), as cmdlets honour them.
+        foreach ($preference in @(Get-Tls365CallerPreference -Cmdlet $PSCmdlet)) { Set-Variable -Name $preference.Name -Value $preference.Value -WhatIf:$false -Confirm:$false }
         $reportId = [System.Guid]::NewGuid().ToString()
         $machines = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $failures = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'

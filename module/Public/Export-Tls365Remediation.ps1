@@ -130,6 +130,8 @@ function Export-Tls365Remediation
 
     begin
     {
+        # The caller's preferences ($ErrorActionPreference = 'Stop' in a script, -Verbose's variable), as cmdlets honour them.
+        foreach ($preference in @(Get-Tls365CallerPreference -Cmdlet $PSCmdlet)) { Set-Variable -Name $preference.Name -Value $preference.Value -WhatIf:$false -Confirm:$false }
         if ($DisableLegacy -and $AllowLegacy)
         {
             $PSCmdlet.ThrowTerminatingError((New-Tls365ErrorRecord -Message $script:LocalizedData.Remediation_LegacyConflict -ErrorId 'TLS365.Remediation.LegacyConflict' -Category InvalidArgument -TargetObject $Path))

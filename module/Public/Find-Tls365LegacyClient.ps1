@@ -121,6 +121,8 @@ function Find-Tls365LegacyClient
 
     begin
     {
+        # The caller's preferences ($ErrorActionPreference = 'Stop' in a script, -Verbose's variable), as cmdlets honour them.
+        foreach ($preference in @(Get-Tls365CallerPreference -Cmdlet $PSCmdlet)) { Set-Variable -Name $preference.Name -Value $preference.Value -WhatIf:$false -Confirm:$false }
         $files = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
     }
 

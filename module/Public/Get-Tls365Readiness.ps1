@@ -213,6 +213,8 @@ function Get-Tls365Readiness
 
     begin
     {
+        # The caller's preferences ($ErrorActionPreference = 'Stop' in a script, -Verbose's variable), as cmdlets honour them.
+        foreach ($preference in @(Get-Tls365CallerPreference -Cmdlet $PSCmdlet)) { Set-Variable -Name $preference.Name -Value $preference.Value -WhatIf:$false -Confirm:$false }
         $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         # The estimated JSON size of the snapshots in $pending (files are read by the bridge: they cost a path).
         $pendingBytes = @{ Value = [System.Int64]0 }

@@ -111,6 +111,12 @@ function Set-Tls365Protocols
         $BackupPath
     )
 
+    begin
+    {
+        # The caller's preferences ($ErrorActionPreference = 'Stop' in a script, -Verbose's variable), as cmdlets honour them.
+        foreach ($preference in @(Get-Tls365CallerPreference -Cmdlet $PSCmdlet)) { Set-Variable -Name $preference.Name -Value $preference.Value -WhatIf:$false -Confirm:$false }
+    }
+
     process
     {
         if ($DisableLegacy -and $AllowLegacy)

@@ -100,6 +100,8 @@ function Undo-Tls365Change
 
     begin
     {
+        # The caller's preferences ($ErrorActionPreference = 'Stop' in a script, -Verbose's variable), as cmdlets honour them.
+        foreach ($preference in @(Get-Tls365CallerPreference -Cmdlet $PSCmdlet)) { Set-Variable -Name $preference.Name -Value $preference.Value -WhatIf:$false -Confirm:$false }
         $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $seen = @{}
     }
