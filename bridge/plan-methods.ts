@@ -116,8 +116,10 @@ function readinessOf(path: string, bytes: Uint8Array, roles: Plan['settings']['r
 }
 
 /**
- * plan.create {items: [{path} | {snapshot, origin}], options?: PlanOptions} -> {results: [{ok: true, plan} | {ok: false, error}]}:
- * one remediation plan per image (.reg or snapshot .json), read as readiness.evaluate reads it.
+ * plan.create {items: [{path, forWrite?} | {snapshot, origin}], options?: PlanOptions} -> {results: [{ok: true, plan} | {ok: false, error}]}:
+ * one remediation plan per image (.reg or snapshot .json), read as readiness.evaluate reads it. With forWrite
+ * (Set-Tls365Protocols), an image that plan.applyImage would refuse (a snapshot, bytes a rewrite would change) is
+ * refused here with the same error, so -WhatIf says what the real run would do instead of listing changes.
  */
 export const planCreate: Handler = (params) => {
   const options = planOptionsOf(isRecord(params) ? params : {});
@@ -135,6 +137,10 @@ export const planCreate: Handler = (params) => {
     if (typeof file !== 'string') return invalid(`${path}.path`, 'must be a string (or give a snapshot)');
     const read = readImage(file);
     if (!read.ok) return { ok: true, value: read };
+    if (item['forWrite'] === true) {
+      const writable = readRegImage(file);
+      if (!writable.ok) return { ok: true, value: writable };
+    }
     const plan = planRemediation(read.snapshot, options.value);
     return { ok: true, value: plan.ok ? { ok: true, plan: plan.value } : planErrors(plan.error[0]?.code ?? 'BadOption', file, file, plan.error) };
   });

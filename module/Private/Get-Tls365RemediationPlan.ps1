@@ -22,6 +22,10 @@ function Get-Tls365RemediationPlan
         Limit the plan to these components' registry values.
     .PARAMETER Role
         Roles forced as with Get-Tls365Readiness -Role.
+    .PARAMETER ForWrite
+        The plan is for Set-Tls365Protocols: an image the write would refuse (a snapshot .json, bytes a rewrite would
+        change) is refused now, with the error the write gives (TLS365.Remediation.NotRegImage,
+        TLS365.Image.WouldChangeBytes), so that -WhatIf says what the real run would do.
     .EXAMPLE
         $planned = Get-Tls365RemediationPlan -Path .\A01.reg -Protocol Tls12 -DisableLegacy $true -AllowLegacy $false -Component @() -Role @()
     #>
@@ -57,7 +61,11 @@ function Get-Tls365RemediationPlan
         [Parameter()]
         [AllowEmptyCollection()]
         [System.String[]]
-        $Role = @()
+        $Role = @(),
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $ForWrite
     )
 
     $options = @{ protocols = @($Protocol); disableLegacy = $DisableLegacy; allowLegacy = $AllowLegacy; roles = @($Role) }
@@ -86,7 +94,9 @@ function Get-Tls365RemediationPlan
     }
     $file = (Resolve-Path -LiteralPath $Path).ProviderPath
 
-    $answer = Invoke-Tls365Bridge -Method 'plan.create' -Params @{ items = @(@{ path = $file }); options = $options }
+    $item = @{ path = $file }
+    if ($ForWrite) { $item.forWrite = $true }
+    $answer = Invoke-Tls365Bridge -Method 'plan.create' -Params @{ items = @($item); options = $options }
     if (-not $answer.Ok) { return $answer }
     $result = @($answer.Value.results)[0]
     if (-not $result.ok)
@@ -97,7 +107,10 @@ function Get-Tls365RemediationPlan
         if ([System.String]$e.code -eq 'NotAFile') { $category = 'InvalidType' }
         if ([System.String]$e.code -eq 'FileTooLarge') { $category = 'LimitsExceeded' }
         if ([System.String]$e.code -eq 'BadOption') { $category = 'InvalidArgument' }
-        return @{ Ok = $false; Terminating = $false; Error = (New-Tls365ErrorRecord -Message $e.message -ErrorId ('TLS365.Remediation.' + $e.code) -Category $category -TargetObject $file) }
+        $errorId = 'TLS365.Remediation.' + $e.code
+        # As Set-Tls365Protocols' write names it: bytes not valid in the image's encoding are an image error.
+        if ([System.String]$e.code -eq 'WouldChangeBytes') { $errorId = 'TLS365.Image.WouldChangeBytes' }
+        return @{ Ok = $false; Terminating = $false; Error = (New-Tls365ErrorRecord -Message $e.message -ErrorId $errorId -Category $category -TargetObject $file) }
     }
     @{ Ok = $true; Value = @{ Path = $file; Plan = $result.plan } }
 }

@@ -200,7 +200,8 @@ function Set-Tls365Protocols
             return
         }
 
-        $planned = Get-Tls365RemediationPlan -Path $Path -Protocol $Protocol -DisableLegacy ([System.Boolean]$DisableLegacy) -AllowLegacy ([System.Boolean]$AllowLegacy) -Component $Component -Role $Role
+        # -ForWrite: an image the write would refuse is refused before any confirmation, -WhatIf included.
+        $planned = Get-Tls365RemediationPlan -Path $Path -Protocol $Protocol -DisableLegacy ([System.Boolean]$DisableLegacy) -AllowLegacy ([System.Boolean]$AllowLegacy) -Component $Component -Role $Role -ForWrite
         if (-not $planned.Ok)
         {
             if ($planned.Terminating) { $PSCmdlet.ThrowTerminatingError($planned.Error) }

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planApplyImage, planCreate, planRender, planUndoImage } from '../../bridge/plan-methods.js';
+import { snapshotFromReg } from '../../core/index.js';
 import { ACCEPTANCE, EXAMPLES, runHandler } from '../support/handlers.js';
 
 // The plan.* methods on real files: each acceptance image and example machine copied to a scratch folder,
@@ -95,6 +96,21 @@ describe('bridge plan.* methods', () => {
     writeFileSync(json, '{}');
     const applied = await run(planApplyImage, { path: json, plan: { changes: [] }, backupPath: join(dir, 'b.reg') });
     assert.equal(applied.error.code, 'NotRegImage');
+  });
+
+  it('plan.create with forWrite refuses what plan.applyImage would refuse (a snapshot .json), with the same error; without it the snapshot is planned (issue 17)', async () => {
+    const json = join(dir, 'a01.json');
+    const snap = snapshotFromReg(readFileSync(join(ACCEPTANCE, 'A01-win10-22h2-nothing-set.reg')), 'a01.reg');
+    assert.ok(snap.ok);
+    writeFileSync(json, JSON.stringify(snap.value));
+    const planned = await run(planCreate, { items: [{ path: json }] });
+    assert.ok(planned.results[0].ok && planned.results[0].plan.changes.length > 0, JSON.stringify(planned.results[0]).slice(0, 300));
+    const forWrite = await run(planCreate, { items: [{ path: json, forWrite: true }, { path: join(ACCEPTANCE, 'A01-win10-22h2-nothing-set.reg'), forWrite: true }] });
+    assert.equal(forWrite.results[0].ok, false);
+    assert.equal(forWrite.results[0].error.code, 'NotRegImage');
+    const applied = await run(planApplyImage, { path: json, plan: planned.results[0].plan, backupPath: join(dir, 'b.reg') });
+    assert.equal(applied.error.message, forWrite.results[0].error.message);
+    assert.ok(forWrite.results[1].ok, 'a .reg image is planned for writing as before');
   });
 
   it('renders every format and refuses an unknown one with -32602', async () => {

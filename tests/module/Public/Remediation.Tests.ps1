@@ -314,6 +314,28 @@ Describe 'Set-Tls365Protocols and Undo-Tls365Change on an image with bytes not v
         }
     }
 
+    It '-WhatIf says what the real run would do: such an image and a snapshot .json are refused with the real run''s error, not listed as changes (issue 17, item 3)' {
+        $dir = Join-Path -Path $TestDrive -ChildPath 'whatif-refusals'
+        $null = New-Item -ItemType Directory -Path $dir
+        $bad = Join-Path -Path $dir -ChildPath 'a-utf8-ff.reg'
+        $null = & $script:newUtf8Image $bad
+        $json = Join-Path -Path $dir -ChildPath 'b-snapshot.json'
+        Get-Tls365Readiness -Path $script:a01.FullName -Snapshot | ConvertTo-Json -Depth 10 | Set-Content -LiteralPath $json -Encoding Ascii
+        $good = Join-Path -Path $dir -ChildPath 'c-good.reg'
+        Copy-Item -LiteralPath $script:a01.FullName -Destination $good
+        foreach ($whatIf in @($true, $false))
+        {
+            $errs = $null
+            $null = Get-Item -LiteralPath $bad, $json | Set-Tls365Protocols -WhatIf:$whatIf -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            @($errs | ForEach-Object { '{0} {1}' -f $_.FullyQualifiedErrorId, $_.CategoryInfo.Category }) | Should -Be @('TLS365.Image.WouldChangeBytes,Set-Tls365Protocols InvalidData', 'TLS365.Remediation.NotRegImage,Set-Tls365Protocols InvalidData') -Because "-WhatIf:$whatIf"
+        }
+        # A good image is still planned and shown under -WhatIf (and left as it is).
+        $hash = (Get-FileHash -LiteralPath $good).Hash
+        $null = Set-Tls365Protocols -Path $good -WhatIf -ErrorVariable none -WarningAction SilentlyContinue
+        @($none) | Should -BeNullOrEmpty
+        (Get-FileHash -LiteralPath $good).Hash | Should -Be $hash
+    }
+
     It 'refuses each such image with TLS365.Image.WouldChangeBytes (InvalidData, naming the file and line), leaves it byte-identical, and changes the good image of the same call' {
         $dir = Join-Path -Path $TestDrive -ChildPath 'badbytes'
         $null = New-Item -ItemType Directory -Path $dir
