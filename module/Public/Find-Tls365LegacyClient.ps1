@@ -222,7 +222,10 @@ function Find-Tls365LegacyClient
         }
         foreach ($n in @($result.noTlsField))
         {
-            if ($n.https -gt 0) { Write-Warning -Message ($script:LocalizedData.Log_NoTlsField -f $n.site, $n.https, (@($n.sources) -join ', ')) }
+            if ($n.https -le 0) { continue }
+            # A log without s-sitename names no site: it says so rather than "site ''" (issue 17, item 7).
+            if ([System.String]::IsNullOrEmpty([System.String]$n.site)) { Write-Warning -Message ($script:LocalizedData.Log_NoTlsFieldNoSite -f $n.https, (@($n.sources) -join ', ')) }
+            else { Write-Warning -Message ($script:LocalizedData.Log_NoTlsField -f $n.site, $n.https, (@($n.sources) -join ', ')) }
         }
         # ISO 8601 text from the core; PowerShell 7's ConvertFrom-Json may already have made DateTimes of it.
         $toTime = {

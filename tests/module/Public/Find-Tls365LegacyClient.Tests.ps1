@@ -78,6 +78,19 @@ Describe 'Find-Tls365LegacyClient' -Tag 'Public' {
         @($hits[0].PSObject.Properties.Name) | Should -Contain 'ClientIp'
     }
 
+    It 'without s-sitename, says the logs lack the TLS fields and how to turn them on, never "site ''''" (issue 17, item 7)' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'u_ex240501_nosite.log'
+        Set-Content -LiteralPath $file -Encoding Ascii -Value @('#Software: Microsoft Internet Information Services 10.0', '#Fields: date time s-port c-ip sc-status', '2024-05-01 00:00:01 443 192.0.2.20 200', '2024-05-01 00:00:02 443 192.0.2.21 200')
+        $null = Find-Tls365LegacyClient -Path $file -WarningVariable warns -WarningAction SilentlyContinue
+        $said = @($warns | Where-Object { $_.Message -match 'DISC-002' })
+        $said | Should -HaveCount 1
+        $said[0].Message | Should -Not -Match "site ''"
+        $said[0].Message | Should -Match 'these logs have no TLS fields'
+        $said[0].Message | Should -Match '2 HTTPS request'
+        $said[0].Message | Should -Match 'Add Field, Source type Server Variable, for crypt-protocol \(CRYPT_PROTOCOL\)'
+        $said[0].Message | Should -Match ([System.Text.RegularExpressions.Regex]::Escape($file))
+    }
+
     It 'warns (TLS365-DISC-002) about HTTPS sites whose logs lack crypt-protocol' {
         $null = Find-Tls365LegacyClient -Path $script:noCryptFile -WarningVariable warns -WarningAction SilentlyContinue
         ($warns -join ' ') | Should -Match 'DISC-002'
