@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../model/result.js';
 import type { Plan, PlanChange, PlanError } from './model.js';
 import { psLiteral } from './ps-literal.js';
 import {
-  APPLY_BODY, APPLY_HELP, DISCOVERY_BODY, DISCOVERY_HELP, INTUNE_DETECTION_BODY, INTUNE_DETECTION_HELP, INTUNE_REMEDIATION_NOTE, READ_FUNCTIONS,
+  APPLY_BODY, APPLY_HELP, DETECTION_FUNCTIONS, DISCOVERY_BODY, DISCOVERY_HELP, INTUNE_DETECTION_BODY, INTUNE_DETECTION_HELP, INTUNE_REMEDIATION_NOTE, READ_FUNCTIONS,
   REMEDIATION_NOTE, WRITE_FUNCTIONS,
 } from './script-text.js';
 import { checkKey, validatePlan, validateTarget } from './validate.js';
@@ -69,8 +69,8 @@ export function renderScript(plan: Plan, kind: ScriptKind): Result<string, reado
   let lines: string[];
   if (kind === 'sccm-discovery' || kind === 'intune-detection') {
     lines = kind === 'sccm-discovery'
-      ? [DISCOVERY_HELP, '', ...prelude, ...dataBlock(plan), READ_FUNCTIONS, DISCOVERY_BODY]
-      : [INTUNE_DETECTION_HELP, '', ...prelude, ...dataBlock(plan), READ_FUNCTIONS, INTUNE_DETECTION_BODY];
+      ? [DISCOVERY_HELP, '', ...prelude, ...dataBlock(plan), READ_FUNCTIONS, DETECTION_FUNCTIONS, DISCOVERY_BODY]
+      : [INTUNE_DETECTION_HELP, '', ...prelude, ...dataBlock(plan), READ_FUNCTIONS, DETECTION_FUNCTIONS, INTUNE_DETECTION_BODY];
   } else {
     const help = kind === 'apply' ? APPLY_HELP : kind === 'sccm-remediation' ? REMEDIATION_NOTE : INTUNE_REMEDIATION_NOTE;
     const sub = kind === 'apply' ? 'TLS365\\Backup' : kind === 'sccm-remediation' ? 'TLS365\\Backup\\SCCM' : 'TLS365\\Backup\\Intune';

@@ -84,30 +84,6 @@ function Get-Tls365DisplayName
     return ((Get-Tls365HiveName -Hive $Change.Hive) + '\\' + $Change.Key + '\\' + $Change.Name)
 }
 
-function Get-Tls365Difference
-{
-    # One line per value of the plan that is not as planned (empty when every value is).
-    $problems = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
-    foreach ($change in $changes)
-    {
-        $state = Get-Tls365ValueState -Change $change
-        if (-not (Test-Tls365Change -Change $change -State $state))
-        {
-            $problems.Add((Get-Tls365DisplayName -Change $change) + ': expected ' + (Format-Tls365Wanted -Change $change) + ', found ' + (Format-Tls365State -State $state))
-        }
-    }
-    return , $problems.ToArray()
-}
-
-function Limit-Tls365Text
-{
-    # At most $Limit characters (Intune keeps 2,048 of a script's output): cut, saying how much was left out.
-    param ([System.String] $Text, [System.Int32] $Limit)
-    if ($Text.Length -le $Limit) { return $Text }
-    $more = ' ... (' + ($Text.Length) + ' characters in all)'
-    return ($Text.Substring(0, $Limit - $more.Length) + $more)
-}
-
 function Get-Tls365TargetProblem
 {
     # Why this plan is not for this machine, or $null. A plan holds one machine's exact values, right for
@@ -146,6 +122,33 @@ function Get-Tls365TargetProblem
     }
     if ($wanted.Count -gt 0) { return ('the plan holds the values of a ' + ($wanted -join ', ') + ' machine, and this one is ' + $here) }
     return $null
+}
+`;
+
+/** Comparing the whole plan with the machine: the two detection scripts (SCCM discovery, Intune detection). */
+export const DETECTION_FUNCTIONS = `
+function Get-Tls365Difference
+{
+    # One line per value of the plan that is not as planned (empty when every value is).
+    $problems = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
+    foreach ($change in $changes)
+    {
+        $state = Get-Tls365ValueState -Change $change
+        if (-not (Test-Tls365Change -Change $change -State $state))
+        {
+            $problems.Add((Get-Tls365DisplayName -Change $change) + ': expected ' + (Format-Tls365Wanted -Change $change) + ', found ' + (Format-Tls365State -State $state))
+        }
+    }
+    return , $problems.ToArray()
+}
+
+function Limit-Tls365Text
+{
+    # At most $Limit characters (Intune keeps 2,048 of a script's output): cut, saying how much was left out.
+    param ([System.String] $Text, [System.Int32] $Limit)
+    if ($Text.Length -le $Limit) { return $Text }
+    $more = ' ... (' + ($Text.Length) + ' characters in all)'
+    return ($Text.Substring(0, $Limit - $more.Length) + $more)
 }
 `;
 

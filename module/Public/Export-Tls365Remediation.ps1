@@ -188,7 +188,9 @@ function Export-Tls365Remediation
             $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_OutFileExists -f $target) -ErrorId 'TLS365.Remediation.OutFileExists' -Category ResourceExists -TargetObject $target))
             return
         }
-        $readOnly = $exists -and (Get-Item -LiteralPath $target -Force).IsReadOnly
+        $existing = $null
+        if ($exists) { $existing = Get-Item -LiteralPath $target -Force }
+        $readOnly = $exists -and $existing.IsReadOnly
         if ($readOnly -and -not $Force)
         {
             $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_OutFileReadOnly -f $target) -ErrorId 'TLS365.Remediation.OutFileReadOnly' -Category PermissionDenied -TargetObject $target))
@@ -197,7 +199,7 @@ function Export-Tls365Remediation
         $action = 'Write the {0} artefact' -f $Format
         if ($exists) { $action = 'Replace with the {0} artefact' -f $Format }
         if (-not $PSCmdlet.ShouldProcess($target, $action)) { return }
-        if ($readOnly) { (Get-Item -LiteralPath $target -Force).IsReadOnly = $false }
+        if ($readOnly) { $existing.IsReadOnly = $false }
         # Reg: UTF-16LE with BOM, as regedit writes. Scripts: UTF-8 with BOM, which Windows PowerShell 5.1 reads as UTF-8.
         $encoding = New-Object -TypeName 'System.Text.UTF8Encoding' -ArgumentList @($true)
         if ($Format -eq 'Reg') { $encoding = New-Object -TypeName 'System.Text.UnicodeEncoding' -ArgumentList @($false, $true) }

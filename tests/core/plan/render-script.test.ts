@@ -209,6 +209,9 @@ describe('plan: PowerShell scripts', () => {
     }
     assert.match(script(benign, 'sccm-remediation'), /'TLS365\\Backup\\SCCM'/);
     assert.match(script(benign, 'intune-remediation'), /'TLS365\\Backup\\Intune'/);
+    // The detection helpers are in the detection scripts only.
+    for (const kind of ['apply', 'sccm-remediation', 'intune-remediation'] as const) assert.ok(!script(benign, kind).includes('function Get-Tls365Difference'), kind);
+    for (const kind of ['sccm-discovery', 'intune-detection'] as const) assert.ok(script(benign, kind).includes('function Get-Tls365Difference'), kind);
   });
 
   it('Intune detection: Compliant and exit 0, else one line of at most 2,048 characters and exit 1; writes nothing (issue 15)', () => {
