@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/bridge-client.js';
+import { jsonDifferences } from '../support/differences.js';
 import { assertTier, regeditImport, resetRegistry, runWine, runWindowsPwsh, scratchDir, toWindowsPath } from '../support/wine.js';
 
 /**
@@ -40,10 +41,46 @@ describe('Windows tier: module\\Collector\\Export-Tls365Keys.cmd (no PowerShell)
           ['-Image', toWindowsPath(image), '-Exported', toWindowsPath(out), '-OutDir', toWindowsPath(scratch.dir), '-Module', toWindowsPath(join(repoRoot, 'TLS365.psd1'))]);
         assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
         const r = JSON.parse(readFileSync(join(scratch.dir, 'result.json'), 'utf8')) as { image: unknown; exported: unknown };
-        assert.deepEqual(r.exported, r.image);
+        assert.deepEqual(r.exported, r.image, `the export differs from the image: ${jsonDifferences(r.image, r.exported)}`);
       } finally {
         scratch.dispose();
       }
     });
   }
+
+  it('a key that exists but cannot be exported stops it: exit 1, the key named, no file and no parts left (a file without the key would give a wrong verdict)', () => {
+    // The script with its reg.exe swapped for a wrapper that refuses to export SCHANNEL ("Access is denied", as a
+    // non-admin gets on a protected key) and passes everything else to the real reg.exe. The derived script
+    // differs in that one line and in "call" (a .cmd run without "call" would not return); Wine has no ACLs.
+    const image = join(repoRoot, 'tests', 'fixtures', 'acceptance', 'A09-server2012r2-tls12-client-disabled.reg');
+    const scratch = scratchDir();
+    try {
+      resetRegistry();
+      assert.equal(regeditImport(image).code, 0);
+      const fake = join(scratch.dir, 'fake-reg.cmd');
+      writeFileSync(fake, [
+        '@echo off',
+        'if /i "%~1"=="export" if /i "%~2"=="HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL" (echo ERROR: Access is denied.>&2 & exit /b 1)',
+        '"%SystemRoot%\\System32\\reg.exe" %*',
+        'exit /b %errorlevel%',
+        ''].join('\r\n'));
+      const original = readFileSync(join(repoRoot, 'module', 'Collector', 'Export-Tls365Keys.cmd'), 'latin1');
+      const setReg = 'set "REG=%SystemRoot%\\System32\\reg.exe"';
+      assert.ok(original.includes(setReg) && original.includes('"%REG%" export'), 'the script runs reg.exe through %REG%');
+      const derived = original.replace(setReg, `set "REG=${toWindowsPath(fake)}"`).replace(/"%REG%" /g, 'call "%REG%" ');
+      const script = join(scratch.dir, 'Export-Tls365Keys.cmd');
+      writeFileSync(script, derived, 'latin1');
+      const out = join(scratch.dir, 'out', 'machine.reg');
+      runWine('cmd', ['/c', 'mkdir', toWindowsPath(join(scratch.dir, 'out'))]);
+      const cmd = runWine('cmd', ['/c', toWindowsPath(script), toWindowsPath(out)]);
+      assert.equal(cmd.code, 1, `${cmd.stdout}\n${cmd.stderr}`);
+      assert.match(cmd.stdout, /TLS365: could not export "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"/);
+      assert.match(cmd.stdout, /TLS365: nothing written/);
+      assert.doesNotMatch(cmd.stdout, /could not export "HKLM\\SOFTWARE/, 'only the refused key is named');
+      assert.equal(existsSync(out), false, 'no partial file');
+      assert.deepEqual(readdirSync(join(scratch.dir, 'out')), [], 'the parts folder is removed');
+    } finally {
+      scratch.dispose();
+    }
+  });
 });
