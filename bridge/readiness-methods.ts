@@ -4,6 +4,8 @@ import {
   type Component, type EvaluateOptions, type FleetSignature, type MachineSnapshot, type Role,
 } from '../core/index.js';
 import { visible } from '../core/model/visible.js';
+import { alignFixes } from '../core/plan/align-fixes.js';
+import { planFromEvaluation } from '../core/plan/plan.js';
 import { COMPONENTS } from '../core/readiness/model.js';
 import { ROLES } from '../core/readiness/roles.js';
 import type { Handler } from './dispatch.js';
@@ -81,7 +83,11 @@ export function readImage(path: string): SnapshotRead {
 /** Evaluates one machine; with `fleet`, an Exchange server that TLS365-EXCH-009 groups also gets its signature. */
 function evaluate(snapshot: MachineSnapshot, options: EvaluateOptions, fleet: boolean): ItemResult {
   const m = machineFacts(snapshot);
-  const readiness = toPowerShellShape(evaluateFacts(m, options));
+  const verdict = evaluateFacts(m, options);
+  // What Set-Tls365Protocols with its defaults would write, and the findings' fixes told as it writes them
+  // (issue 17, item 2): the plan reuses this evaluation, so each machine is evaluated twice, not three times.
+  const plan = planFromEvaluation(snapshot, m, verdict, options, { roles: options.roles });
+  const readiness = plan.ok ? toPowerShellShape(alignFixes(verdict, plan.value), plan.value.changes) : toPowerShellShape(verdict, null);
   const signature = fleet ? exchangeFleetSignature(m, options) : null;
   return signature === null ? { ok: true, readiness } : { ok: true, readiness, fleet: signature };
 }

@@ -1,20 +1,40 @@
-import type { Finding, Readiness } from '../core/index.js';
+import type { Finding, Readiness, RegChange } from '../core/index.js';
+import type { PlanChange } from '../core/plan/model.js';
+import type { RegValue } from '../core/regfile/index.js';
 import { visible } from '../core/model/visible.js';
+import { changeCommand } from '../core/plan/change-command.js';
 
 /**
  * The readiness result in the exact shape of the PowerShell objects (TLS365.Readiness and its parts), so the
  * module only stamps type names on what ConvertFrom-Json gives it instead of rebuilding every object in
  * script (the module's main cost at fleet scale). Presentation only: no rule logic here.
  */
-export function toPowerShellShape(r: Readiness): unknown {
+export function toPowerShellShape(r: Readiness, changes: readonly PlanChange[] | null = null): unknown {
   return {
     ComputerName: r.computerName,
     Source: r.source,
     OS: { Name: r.os.name, Build: r.os.build, UBR: r.os.ubr },
     Ready: r.ready,
+    NotReady: r.components.filter((c) => c.status === 'NotReady').map((c) => c.name),
+    Unknown: r.components.filter((c) => c.status === 'Unknown').map((c) => c.name),
+    FailCount: r.findings.filter((f) => f.severity === 'Fail').length,
+    WarnCount: r.findings.filter((f) => f.severity === 'Warn').length,
+    MissingUpdates: r.missingUpdates,
+    Changes: changes === null ? null : changes.map(plannedChangeShape),
     Components: r.components.map((c) => ({ Name: c.name, Status: c.status, Reason: c.reason })),
     Findings: r.findings.map(findingShape),
-    MissingUpdates: r.missingUpdates,
+  };
+}
+
+const regData = (v: RegValue | null): unknown => (v === null ? null : typeof v.data === 'string' ? visible(v.data) : Array.isArray(v.data) ? v.data.map((x) => (typeof x === 'string' ? visible(x) : x)) : v.data);
+
+/** One change of the plan Set-Tls365Protocols would make, as a TLS365.PlannedChange. */
+function plannedChangeShape(c: PlanChange): unknown {
+  const after: RegChange = c.op === 'delete-value' ? { op: c.op, key: c.key, name: c.name } : c.op === 'set-dword' ? { op: c.op, key: c.key, name: c.name, data: c.data } : { op: c.op, key: c.key, name: c.name, data: c.data };
+  return {
+    Key: visible(c.key), Name: visible(c.name), Before: regData(c.before),
+    After: c.op === 'delete-value' ? null : c.op === 'set-string' ? visible(c.data) : c.data,
+    Command: changeCommand(after), Fixes: c.fixes, Reason: c.reason, Restart: c.restart,
   };
 }
 
@@ -31,6 +51,8 @@ export function findingShape(f: Finding): unknown {
       // list) shows control characters as \xHH like every other text of the result.
       Changes: f.fix.changes.map((c) => ({
         Action: c.op, Key: visible(c.key), Name: visible(c.name), Value: c.op === 'delete-value' ? null : c.op === 'set-string' ? visible(c.data) : c.data,
+        // The change as a command an admin can paste (reg.exe, or PowerShell when a part needs its quoting).
+        Command: changeCommand(c),
       })),
       Updates: f.fix.updates,
       Restart: f.fix.restart,

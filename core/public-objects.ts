@@ -42,8 +42,13 @@ export const PUBLIC_OBJECTS: readonly PublicObject[] = [
   {
     typeName: 'TLS365.Readiness', builtBy: 'bridge', summary: 'Get-Tls365Readiness: one machine',
     properties: [
+      // NotReady, Unknown, FailCount and WarnCount are what the table view shows, as real properties (issue 17,
+      // item 1): Select-Object, Sort-Object and Where-Object work on them, not only the view.
       p('ComputerName', 'String'), p('Source', 'String'), p('OS', 'TLS365.OSInfo'), p('Ready', 'Boolean'),
-      p('Components', 'TLS365.ComponentStatus[]'), p('Findings', 'TLS365.Finding[]'), p('MissingUpdates', 'String[]'),
+      p('NotReady', 'String[]'), p('Unknown', 'String[]'), p('FailCount', 'Integer'), p('WarnCount', 'Integer'),
+      // Changes: what Set-Tls365Protocols with its defaults would write, the short answer before the findings
+      // (issue 17, item 2); null when no plan could be made for the machine.
+      p('MissingUpdates', 'String[]'), p('Changes', 'TLS365.PlannedChange[]', true), p('Components', 'TLS365.ComponentStatus[]'), p('Findings', 'TLS365.Finding[]'),
     ],
   },
   {
@@ -67,7 +72,30 @@ export const PUBLIC_OBJECTS: readonly PublicObject[] = [
   },
   {
     typeName: 'TLS365.RegistryChange', builtBy: 'bridge', summary: 'one registry change of a TLS365.Fix',
-    properties: [p('Action', 'String'), p('Key', 'String'), p('Name', 'String'), p('Value', 'Object', true)],
+    properties: [p('Action', 'String'), p('Key', 'String'), p('Name', 'String'), p('Value', 'Object', true), p('Command', 'String')],
+  },
+  {
+    typeName: 'TLS365.ReadinessRow', builtBy: 'module', summary: 'ConvertTo-Tls365Row: one machine as one flat row (Export-Csv)',
+    properties: [
+      // A machine with no result (an ErrorRecord piped in) is a row too: Ready and the counts null, Error set.
+      p('ComputerName', 'String'), p('Source', 'String'), p('OS', 'String'), p('Build', 'Int64', true), p('UBR', 'Int64', true),
+      p('Ready', 'Boolean', true), p('NotReady', 'String'), p('Unknown', 'String'), p('FailCount', 'Int32', true), p('WarnCount', 'Int32', true),
+      p('MissingUpdates', 'String'), p('Error', 'String', true),
+    ],
+  },
+  {
+    typeName: 'TLS365.FindingRow', builtBy: 'module', summary: 'ConvertTo-Tls365Row -Finding: one finding of one machine as one flat row (a machine with no result: Severity Error, RuleId its error id)',
+    properties: [
+      p('ComputerName', 'String'), p('RuleId', 'String'), p('Severity', 'String'), p('Component', 'String'), p('Message', 'String'),
+      p('Fix', 'String'), p('Commands', 'String'), p('Updates', 'String'), p('Restart', 'String'), p('Sources', 'String'),
+    ],
+  },
+  {
+    typeName: 'TLS365.PlannedChange', builtBy: 'bridge', summary: 'one value Set-Tls365Protocols would write, in TLS365.Readiness Changes',
+    properties: [
+      p('Key', 'String'), p('Name', 'String'), p('Before', 'Object', true), p('After', 'Object', true), p('Command', 'String'),
+      p('Fixes', 'String[]'), p('Reason', 'String'), p('Restart', 'String'),
+    ],
   },
   {
     typeName: 'TLS365.LegacyClient', builtBy: 'bridge', summary: 'Find-Tls365LegacyClient: one client and protocol',
@@ -139,5 +167,44 @@ export function renderPublicObjectsPsd1(): string {
     lines.push('    ) }');
   }
   lines.push('}', '');
+  return lines.join('\n');
+}
+
+/**
+ * How the nested parts of a TLS365.Readiness read as text (ToString): in "$finding", and in ConvertTo-Json at its
+ * default depth of 2, which writes an object nested deeper as its ToString() (issue 17, item 1). Without these,
+ * that text is "@{Text=...; Changes=System.Object[]}". Presentation only.
+ */
+const TO_STRING: Readonly<Record<string, string>> = {
+  'TLS365.OSInfo': "if ($null -eq $this.Build) { [System.String]$this.Name } elseif ($null -eq $this.UBR) { '{0} (build {1})' -f $this.Name, $this.Build } else { '{0} (build {1}.{2})' -f $this.Name, $this.Build, $this.UBR }",
+  'TLS365.ComponentStatus': "'{0}: {1}' -f $this.Name, $this.Status",
+  'TLS365.Finding': "'[{0}] {1} ({2}): {3}' -f $this.Severity, $this.RuleId, (@($this.Component) -join ', '), $this.Message",
+  'TLS365.Fix': "(@([System.String]$this.Text) + @(@($this.Changes) | Where-Object { $null -ne $_ } | ForEach-Object { [System.String]$_.Command })) -join ' | '",
+  'TLS365.RegistryChange': '[System.String]$this.Command',
+  'TLS365.PlannedChange': "'{0}  # {1}' -f $this.Command, $this.Reason",
+};
+
+const xml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * module/TLS365.Types.ps1xml: each fixed public object's properties declared on its type name (a ScriptProperty that
+ * gives $null: every object carries its own property, which PowerShell finds first), so that PowerShell's completion knows them after a pipe from a command whose
+ * [OutputType()] names the type (`Get-Tls365Readiness | Where-Object FailC<Tab>`); and the ToString methods above.
+ */
+export function renderTypesPs1xml(): string {
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<!-- Generated from core/public-objects.ts by `npm run build && node scripts/module-data.js`; do not edit. -->',
+    '<Types>',
+  ];
+  for (const o of PUBLIC_OBJECTS) {
+    if (o.builtBy === 'derived') continue;
+    lines.push('  <Type>', `    <Name>${xml(o.typeName)}</Name>`, '    <Members>');
+    for (const prop of o.properties) lines.push(`      <ScriptProperty><Name>${xml(prop.name)}</Name><GetScriptBlock>$null</GetScriptBlock></ScriptProperty>`);
+    const toString = TO_STRING[o.typeName];
+    if (toString !== undefined) lines.push(`      <ScriptMethod><Name>ToString</Name><Script>${xml(toString)}</Script></ScriptMethod>`);
+    lines.push('    </Members>', '  </Type>');
+  }
+  lines.push('</Types>', '');
   return lines.join('\n');
 }

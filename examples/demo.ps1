@@ -4,7 +4,7 @@
 .DESCRIPTION
     Five machine images and one deliberately broken export: the broken one yields one error naming the file
     and line, and every other machine is still evaluated. Then the details of the first machine that is not
-    ready, the fleet HTML report of them all (out/demo-report.html), and a mask decoded for good measure.
+    ready (what must change first, then the findings behind it), the fleet HTML report of them all (out/demo-report.html), and a mask decoded for good measure.
 #>
 [CmdletBinding()]
 param ()
@@ -23,9 +23,20 @@ foreach ($e in $imageErrors)
 $first = $results | Where-Object { -not $_.Ready } | Select-Object -First 1
 if ($null -ne $first)
 {
+    # The short answer first (issue 17, item 2): the updates to install and the distinct values Set-Tls365Protocols
+    # would write, each with the findings it fixes; then the findings behind them.
     Write-Output ''
-    Write-Output ("Why {0} is not ready (Format-List):" -f $first.ComputerName)
-    $first | Format-List | Out-String -Width 200
+    Write-Output ("What must change on {0} ({1}):" -f $first.ComputerName, $first.OS)
+    if (@($first.MissingUpdates).Count -gt 0) { Write-Output ("  Install: {0}" -f (@($first.MissingUpdates) -join ', ')) }
+    Write-Output ("  Set-Tls365Protocols writes {0} value(s) (preview: Set-Tls365Protocols -Path <image> -WhatIf); the same as commands:" -f @($first.Changes).Count)
+    foreach ($c in @($first.Changes))
+    {
+        Write-Output ("    {0}" -f $c.Command)
+        Write-Output ("        fixes {0}" -f $(if (@($c.Fixes).Count -gt 0) { @($c.Fixes) -join ', ' } else { 'no finding (part of the target state)' }))
+    }
+    Write-Output ''
+    Write-Output ("The findings behind it ({0} Fail, {1} Warn; Format-List shows each with its fix):" -f $first.FailCount, $first.WarnCount)
+    $first.Findings | Where-Object { $_.Severity -ne 'Info' } | Format-Table | Out-String -Width 200
 }
 
 $outFolder = Join-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -ChildPath 'out'

@@ -6,9 +6,14 @@
         @{ Name = 'Source'; Type = 'String'; Nullable = $false }
         @{ Name = 'OS'; Type = 'TLS365.OSInfo'; Nullable = $false }
         @{ Name = 'Ready'; Type = 'Boolean'; Nullable = $false }
+        @{ Name = 'NotReady'; Type = 'String[]'; Nullable = $false }
+        @{ Name = 'Unknown'; Type = 'String[]'; Nullable = $false }
+        @{ Name = 'FailCount'; Type = 'Integer'; Nullable = $false }
+        @{ Name = 'WarnCount'; Type = 'Integer'; Nullable = $false }
+        @{ Name = 'MissingUpdates'; Type = 'String[]'; Nullable = $false }
+        @{ Name = 'Changes'; Type = 'TLS365.PlannedChange[]'; Nullable = $true }
         @{ Name = 'Components'; Type = 'TLS365.ComponentStatus[]'; Nullable = $false }
         @{ Name = 'Findings'; Type = 'TLS365.Finding[]'; Nullable = $false }
-        @{ Name = 'MissingUpdates'; Type = 'String[]'; Nullable = $false }
     ) }
     'TLS365.OSInfo' = @{ BuiltBy = 'bridge'; Properties = @(
         @{ Name = 'Name'; Type = 'String'; Nullable = $false }
@@ -39,6 +44,43 @@
         @{ Name = 'Key'; Type = 'String'; Nullable = $false }
         @{ Name = 'Name'; Type = 'String'; Nullable = $false }
         @{ Name = 'Value'; Type = 'Object'; Nullable = $true }
+        @{ Name = 'Command'; Type = 'String'; Nullable = $false }
+    ) }
+    'TLS365.ReadinessRow' = @{ BuiltBy = 'module'; Properties = @(
+        @{ Name = 'ComputerName'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Source'; Type = 'String'; Nullable = $false }
+        @{ Name = 'OS'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Build'; Type = 'Int64'; Nullable = $true }
+        @{ Name = 'UBR'; Type = 'Int64'; Nullable = $true }
+        @{ Name = 'Ready'; Type = 'Boolean'; Nullable = $true }
+        @{ Name = 'NotReady'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Unknown'; Type = 'String'; Nullable = $false }
+        @{ Name = 'FailCount'; Type = 'Int32'; Nullable = $true }
+        @{ Name = 'WarnCount'; Type = 'Int32'; Nullable = $true }
+        @{ Name = 'MissingUpdates'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Error'; Type = 'String'; Nullable = $true }
+    ) }
+    'TLS365.FindingRow' = @{ BuiltBy = 'module'; Properties = @(
+        @{ Name = 'ComputerName'; Type = 'String'; Nullable = $false }
+        @{ Name = 'RuleId'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Severity'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Component'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Message'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Fix'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Commands'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Updates'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Restart'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Sources'; Type = 'String'; Nullable = $false }
+    ) }
+    'TLS365.PlannedChange' = @{ BuiltBy = 'bridge'; Properties = @(
+        @{ Name = 'Key'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Name'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Before'; Type = 'Object'; Nullable = $true }
+        @{ Name = 'After'; Type = 'Object'; Nullable = $true }
+        @{ Name = 'Command'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Fixes'; Type = 'String[]'; Nullable = $false }
+        @{ Name = 'Reason'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Restart'; Type = 'String'; Nullable = $false }
     ) }
     'TLS365.LegacyClient' = @{ BuiltBy = 'bridge'; Properties = @(
         @{ Name = 'ClientIp'; Type = 'String'; Nullable = $false }

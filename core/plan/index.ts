@@ -22,4 +22,5 @@ export { validatePlan } from './validate.js';
 export { renderBackupReg, renderPlanReg, type RenderedReg } from './render-reg.js';
 export { renderApplyScript, renderScript, renderSccmDiscoveryScript, renderSccmRemediationScript, renderIntuneDetectionScript, renderIntuneRemediationScript, type ScriptKind } from './render-script.js';
 export { psLiteral, psQuote } from './ps-literal.js';
+export { changeCommand } from './change-command.js';
 export { backupTrustProblems, enablesLegacySsl, inPlanScope, type TrustProblem } from './backup-trust.js';

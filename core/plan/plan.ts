@@ -1,9 +1,10 @@
 import { fail, ok, type Result } from '../model/result.js';
-import { evaluateSnapshot } from '../readiness/evaluate.js';
-import { machineFacts } from '../readiness/facts.js';
-import { COMPONENTS, type Component, type Finding, type RuleId } from '../readiness/model.js';
+import { evaluateFacts, evaluateSnapshot } from '../readiness/evaluate.js';
+import { machineFacts, type MachineFacts } from '../readiness/facts.js';
+import { COMPONENTS, type Component, type Finding, type Readiness, type RuleId } from '../readiness/model.js';
 import { SCHANNEL_KEY } from '../readiness/paths.js';
 import { isExchange } from '../readiness/rules/exchange/common.js';
+import type { EvaluateOptions } from '../readiness/rule.js';
 import type { MachineSnapshot } from '../readiness/snapshot.js';
 import { foldName, type RegValue } from '../regfile/index.js';
 import { writeValues, type ValueEdit } from './image.js';
@@ -81,10 +82,20 @@ function hint(f: Finding, settings: PlanSettings): string {
 export function planRemediation(snapshot: MachineSnapshot, options: PlanOptions = {}): Result<Plan, readonly PlanError[]> {
   const s = planSettings(options);
   if (!s.ok) return s;
-  const settings = s.value;
-  const evalOptions = { roles: settings.roles };
   const m = machineFacts(snapshot);
-  const before = evaluateSnapshot(snapshot, evalOptions);
+  const evalOptions = { roles: s.value.roles };
+  return planFromEvaluation(snapshot, m, evaluateFacts(m, evalOptions), evalOptions, options);
+}
+
+/**
+ * planRemediation for a machine already evaluated (readiness.evaluate shows what Set would write beside the
+ * findings, issue 17, item 2): `m` and `before` must be that snapshot's facts and its evaluation with
+ * `evalOptions` (whose roles are the plan's), which the re-evaluation after the changes uses too.
+ */
+export function planFromEvaluation(snapshot: MachineSnapshot, m: MachineFacts, before: Readiness, evalOptions: EvaluateOptions, options: PlanOptions = {}): Result<Plan, readonly PlanError[]> {
+  const s = planSettings(options);
+  if (!s.ok) return s;
+  const settings = s.value;
   const warnings: PlanWarning[] = [];
   const ctx: TargetContext = { m, settings, exchange: isExchange(m, evalOptions), warn: (w) => warnings.push(w) };
   const inScope = (c: Component): boolean => settings.components.includes(c);

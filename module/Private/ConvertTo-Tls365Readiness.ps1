@@ -5,9 +5,10 @@ function ConvertTo-Tls365Readiness
         Stamps TLS365 type names on readiness results from the bridge, making them TLS365.Readiness objects.
     .DESCRIPTION
         The bridge already sends the object in its PowerShell shape (bridge/readiness-shape.ts): ComputerName,
-        Source, OS (Name, Build, UBR), Ready, Components (Name, Status, Reason), Findings (RuleId, Severity,
-        Component, Message, Fix (Text, Changes (Action, Key, Name, Value), Updates, Restart), Sources) and
-        MissingUpdates. This adds the type names the format views select on. With -Detailed the object also carries
+        Source, OS (Name, Build, UBR), Ready, NotReady, Unknown, FailCount, WarnCount, MissingUpdates, Changes
+        (what Set-Tls365Protocols would write: Key, Name, Before, After, Command, Fixes, Reason, Restart),
+        Components (Name, Status, Reason) and Findings (RuleId, Severity, Component, Message, Fix (Text,
+        Changes (Action, Key, Name, Value, Command), Updates, Restart), Sources); core/public-objects.ts. This adds the type names the format views select on. With -Detailed the object also carries
         TLS365.Readiness.Detailed, whose view lists the findings. Takes a whole batch in one call: per-object
         calls of an advanced function cost more than the stamping itself at fleet scale.
     .PARAMETER InputObject
@@ -37,6 +38,7 @@ function ConvertTo-Tls365Readiness
     {
         $r.OS.pstypenames.Insert(0, 'TLS365.OSInfo')
         foreach ($c in $r.Components) { $c.pstypenames.Insert(0, 'TLS365.ComponentStatus') }
+        foreach ($c in $r.Changes) { $c.pstypenames.Insert(0, 'TLS365.PlannedChange') }
         foreach ($f in $r.Findings)
         {
             $f.pstypenames.Insert(0, 'TLS365.Finding')

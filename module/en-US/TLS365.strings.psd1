@@ -65,6 +65,7 @@ Remediation_Evaluated = {0} after the change: Ready = {1}; not ready: {2}
 Remediation_NotLiveBackup = '{0}' cannot be read as a TLS365 backup (missing, a folder, or unreadable).
 Remediation_BackupTampered = {0}: its SHA-256 is not the one Set-Tls365Protocols recorded (BackupHash): the backup was changed or cut since; nothing was restored.
 Remediation_RestoreFailed = Could not restore {0}
+Row_NotReadiness = ConvertTo-Tls365Row takes TLS365.Readiness objects (from Get-Tls365Readiness) and the ErrorRecords of machines with no result; it was given a {0}, which was skipped.
 Report_Exists = '{0}' exists and -NoClobber was given; the report was not written.
 Report_ShouldProcess = Write the TLS365 fleet report
 Report_NotReadiness = A {0} is not a TLS365.Readiness object or an ErrorRecord; it is left out of the report.

@@ -5,7 +5,7 @@ import { legacyClientShape } from '../../bridge/logs-shape.js';
 import { toPowerShellShape } from '../../bridge/readiness-shape.js';
 import { evaluateSnapshot, snapshotFromReg } from '../../core/index.js';
 import type { ClientRecord } from '../../core/logs/aggregate.js';
-import { PUBLIC_OBJECTS, publicObject, renderPublicObjectsPsd1, type PublicProperty } from '../../core/public-objects.js';
+import { PUBLIC_OBJECTS, publicObject, renderPublicObjectsPsd1, renderTypesPs1xml, type PublicProperty } from '../../core/public-objects.js';
 
 const root = join(__dirname, '..', '..');
 
@@ -56,6 +56,18 @@ describe('core/public-objects.ts: every public object of the module, defined onc
   it('module/TLS365.PublicObjects.psd1 is current (npm run build && node scripts/module-data.js rewrites it)', () => {
     const file = readFileSync(join(root, 'module', 'TLS365.PublicObjects.psd1'), 'utf8');
     assert.equal(file, renderPublicObjectsPsd1(), 'module/TLS365.PublicObjects.psd1 is stale: npm run build && node scripts/module-data.js');
+  });
+
+  it('module/TLS365.Types.ps1xml is current: every fixed object\'s properties on its type name (completion) and the ToString methods', () => {
+    const file = readFileSync(join(root, 'module', 'TLS365.Types.ps1xml'), 'utf8');
+    assert.equal(file, renderTypesPs1xml(), 'module/TLS365.Types.ps1xml is stale: npm run build && node scripts/module-data.js');
+    for (const o of PUBLIC_OBJECTS) {
+      if (o.builtBy === 'derived') { assert.ok(!file.includes(`<Name>${o.typeName}</Name>`), o.typeName); continue; }
+      const at = file.indexOf(`<Name>${o.typeName}</Name>`);
+      assert.ok(at > 0, o.typeName);
+      const block = file.slice(at, file.indexOf('</Type>', at));
+      assert.deepEqual([...block.matchAll(/<ScriptProperty><Name>([^<]+)<\/Name>/g)].map((m) => m[1]), o.properties.map((x) => x.name), o.typeName);
+    }
   });
 
   it('names each type once, each property once per type, and only types of the list as nested objects', () => {

@@ -187,3 +187,13 @@ Describe 'TLS365 help' -Tag 'Help' -ForEach @(@{ ExportedCommands = $exportedCom
         }
     }
 }
+
+Describe 'about_TLS365 from the repository (issue 17, item 4)' {
+    It 'is found by Get-Help once the module is imported from a clone, and names every exported command' {
+        $root = [System.IO.Path]::GetFullPath((Join-Path -Path $PSScriptRoot -ChildPath '../../..'))
+        Import-Module -Name (Join-Path -Path $root -ChildPath 'TLS365.psd1') -Force
+        $text = Get-Help -Name 'about_TLS365' | Out-String
+        $text | Should -Match 'about_TLS365'
+        foreach ($name in @((Get-Module -Name 'TLS365').ExportedFunctions.Keys)) { $text | Should -Match ([regex]::Escape($name)) }
+    }
+}

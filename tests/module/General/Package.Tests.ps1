@@ -234,7 +234,7 @@ Describe 'npm run package' -Tag 'Package' {
         It 'formats TLS365.Readiness with the module''s view' {
             $packaged.FormatData | Should -BeGreaterThan 0
             $shown = @($packaged.Readiness | Where-Object { $_.Ready -ne '' })[0].Table
-            $shown | Should -Match 'ComputerName\s+Source\s+OS\s+Ready'
+            $shown | Should -Match 'ComputerName\s+Ready\s+OS\s+Build\s+NotReady'
         }
 
         It 'has full help with examples for Get-Tls365Readiness' {
