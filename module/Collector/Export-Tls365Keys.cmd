@@ -53,10 +53,14 @@ echo TLS365: wrote %OUT%. Evaluate it with: Get-Tls365Readiness -Path "%OUT%"
 exit /b 0
 
 :export
-rem One key: skipped when it does not exist; its export must succeed when it does.
+rem One key: skipped when it does not exist (asked twice); its export must succeed when it does (tried twice:
+rem a busy machine can fail one reg.exe run that succeeds a moment later).
 "%REG%" query "%~1" /reg:64 >nul 2>&1
+if errorlevel 1 "%REG%" query "%~1" /reg:64 >nul 2>&1
 if errorlevel 1 goto :eof
 set /a N+=1
+"%REG%" export "%~1" "%PARTS%\%N%.reg" /y /reg:64 >nul 2>&1
+if not errorlevel 1 goto :eof
 "%REG%" export "%~1" "%PARTS%\%N%.reg" /y /reg:64 >nul 2>&1
 if errorlevel 1 (echo TLS365: could not export "%~1" & set "FAILED=1")
 goto :eof
