@@ -68,7 +68,7 @@ export const changeBegin: Handler = (params) => {
     if (!value.ok) return invalid(value.error.path, value.error.message);
     const missing = p['missingKeys'] ?? [];
     if (!Array.isArray(missing) || !missing.every((k) => typeof k === 'string')) return invalid(`params.priors[${i}].missingKeys`, 'must be an array of key paths');
-    priors.push({ value: value.value, missingKeys: missing as string[] });
+    priors.push({ value: value.value, missingKeys: missing });
   }
   const account = typeof target['account'] === 'string' ? target['account'] : '';
   const begun = beginChange({ kind: 'live', computerName: target['computerName'], account }, plan as unknown as Plan, priors, new Date().toISOString());
@@ -141,6 +141,6 @@ export const changeJudge: Handler = (params) => {
   if (!Array.isArray(failures) || !failures.every((f) => isRecord(f) && typeof f['target'] === 'string' && typeof f['message'] === 'string')) {
     return invalid('params.failures', 'must be an array of {target, message}');
   }
-  const judged = judgeRestore(record, { values: values.value, keysLeft: keysLeft as boolean[] }, failures as ValueProblem[]);
+  const judged = judgeRestore(record, { values: values.value, keysLeft }, failures as ValueProblem[]);
   return ok({ exact: judged.exact, problems: problemsOut(judged.problems) });
 };

@@ -29,7 +29,7 @@ function readEnvelope(x: unknown): Envelope {
   const rawId = x['id'];
   const hasId = Object.prototype.hasOwnProperty.call(x, 'id');
   const idValid = rawId === null || typeof rawId === 'string' || (typeof rawId === 'number' && Number.isFinite(rawId));
-  const id: RequestId = hasId && idValid ? (rawId as RequestId) : null;
+  const id: RequestId = hasId && idValid ? rawId : null;
   if (hasId && !idValid) return { ok: false, response: errorResponse(null, ErrorCode.InvalidRequest, 'id must be a string, a number or null') };
   if (x['jsonrpc'] !== '2.0') return { ok: false, response: errorResponse(id, ErrorCode.InvalidRequest, 'jsonrpc must be "2.0"') };
   const method = x['method'];

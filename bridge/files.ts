@@ -67,7 +67,8 @@ export function readBoundedFile(path: string, limit: number, what: string): { re
       if (total > limit) return { ok: false, code: 'FileTooLarge', message: `${path}: grew past the ${mib(limit)} ${what} may have while it was read` };
       chunks.push(Buffer.from(block.subarray(0, n)));
     }
-    return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+    const [only] = chunks;
+    return { ok: true, bytes: chunks.length === 1 && only !== undefined ? only : Buffer.concat(chunks, total) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
     return { ok: false, code: 'FileUnreadable', message: `${path}: cannot read the file (${code})` };

@@ -47,7 +47,7 @@ export function optionsOf(params: unknown): Checked<ScanOptions> {
   return {
     ok: true,
     value: {
-      paths: paths as string[], format: format as Format, fieldMap: fieldMap.value, protocols: protocols as string[], maxHits, shape,
+      paths: paths as string[], format: format as Format, fieldMap: fieldMap.value, protocols, maxHits, shape,
       ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }),
     },
   };

@@ -30,6 +30,6 @@ export function legacyHitShape(hit: unknown): unknown {
   if (Array.isArray(hit)) return hit.map(legacyHitShape);
   if (typeof hit !== 'object' || hit === null) return hit;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(hit)) out[k.length === 0 ? k : k[0]!.toUpperCase() + k.slice(1)] = legacyHitShape(v);
+  for (const [k, v] of Object.entries(hit)) out[k.charAt(0).toUpperCase() + k.slice(1)] = legacyHitShape(v);
   return out;
 }

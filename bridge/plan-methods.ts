@@ -50,8 +50,14 @@ function shownValue(v: RegValue | null): RegValue | null {
       return { ...v, data: visible(v.data) };
     case 'REG_MULTI_SZ':
       return { ...v, data: v.data.map(visible) };
+    case 'REG_DWORD':
+    case 'REG_DWORD_BIG_ENDIAN':
+    case 'REG_QWORD':
+    case 'REG_BINARY':
+    case 'REG_NONE':
+    case 'REG_OTHER':
     default:
-      return v;
+      return v; // numbers and hex: nothing to show differently
   }
 }
 
@@ -64,7 +70,7 @@ const asView = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset,
 function planOptionsOf(params: Record<string, unknown>): Checked<PlanOptions> {
   const raw = params['options'] ?? {};
   if (!isRecord(raw)) return invalid('params.options', 'must be an object');
-  return { ok: true, value: raw as PlanOptions };
+  return { ok: true, value: raw };
 }
 
 function stringParam(params: unknown, name: string): Checked<string> {

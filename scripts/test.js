@@ -1,5 +1,7 @@
 'use strict';
 // npm test: every suite, then one closing line "N passed, N failed" summing them all.
+//   lint    - ESLint (eslint.config.mjs) over the TypeScript and the Node scripts: 1 passed when clean, else
+//             1 failed per file with problems (the PowerShell checker runs in Pester: Syntax51.Tests.ps1)
 //   mocha   - core and bridge (ts-node), and end-to-end tests that drive a real pwsh via node-powershell
 //   windows - the Windows tier (tests/windows, mocha): the Windows pwsh and node.exe under Wine, real registry
 //   Pester  - the PowerShell module (tests/module), run by the local pwsh 7.6.9
@@ -13,7 +15,7 @@ const { root, pesterManifest, childEnv, pwshPath } = require('./lib.js');
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'tls365-test-'));
 const args = process.argv.slice(2);
-const only = args.includes('--mocha') ? 'mocha' : args.includes('--pester') ? 'pester' : args.includes('--windows') ? 'windows' : null;
+const only = ['lint', 'mocha', 'windows', 'pester'].find((name) => args.includes(`--${name}`)) ?? null;
 
 function runSuite(name, cmd, cmdArgs, extraEnv) {
   const stats = path.join(scratch, `${name}.json`);
@@ -36,6 +38,30 @@ function runSuite(name, cmd, cmdArgs, extraEnv) {
   return counts;
 }
 
+/** ESLint writes a JSON report; each file with problems is one failure that names them (file:line:col rule). */
+function runLint() {
+  const report = path.join(scratch, 'eslint.json');
+  process.stdout.write('\n=== lint ===\n');
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', '--output-file', report, '.'],
+    { cwd: root, stdio: 'inherit', env: childEnv(), shell: false });
+  let results = null;
+  try { results = JSON.parse(fs.readFileSync(report, 'utf8')); } catch { results = null; }
+  const failures = [];
+  for (const file of results ?? []) {
+    if (file.messages.length === 0) continue;
+    const name = path.relative(root, file.filePath).split(path.sep).join('/');
+    const problems = file.messages.map((m) => `${name}:${m.line ?? 0}:${m.column ?? 0}: ${m.ruleId ?? 'eslint'}: ${m.message}`);
+    process.stdout.write(`${problems.join('\n')}\n`);
+    failures.push(`${name}: ${problems.length} problem(s): ${file.messages.map((m) => `${m.line ?? 0}:${m.column ?? 0} ${m.ruleId ?? m.message}`).join(', ')}`);
+  }
+  if (results === null) failures.push(`ESLint ended (exit ${r.status ?? r.error}) without a report`);
+  else if (r.status !== 0 && failures.length === 0) failures.push(`ESLint exited ${r.status ?? r.error} with no problem reported`);
+  else if (failures.length === 0) process.stdout.write(`ESLint: ${results.length} files, no problems\n`);
+  process.stdout.write(`=== lint: ${((Date.now() - started) / 1000).toFixed(1)} s ===\n`);
+  return { passed: failures.length === 0 ? 1 : 0, failed: failures.length, skipped: 0, failures: failures.map((f) => `[lint] ${f}`) };
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 const retried = [];
@@ -45,6 +71,7 @@ const add = (c) => {
   for (const f of c.retried ?? []) retried.push(f);
 };
 
+if (only === null || only === 'lint') add(runLint());
 if (only === null || only === 'mocha') {
   add(runSuite('mocha', process.execPath, [path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', path.join(root, 'tests', 'support', 'counting-reporter.js')], {}));
 }

@@ -39,7 +39,7 @@ export function checkValue(raw: unknown, path: string): Result<RegValue | null, 
     case 'REG_EXPAND_SZ':
       return typeof data === 'string' ? ok({ type, data }) : fail(bad(`${path}.data`, `a ${type} is a string`));
     case 'REG_MULTI_SZ':
-      return Array.isArray(data) && data.every((s) => typeof s === 'string') ? ok({ type, data: data as string[] }) : fail(bad(`${path}.data`, 'a REG_MULTI_SZ is an array of strings'));
+      return Array.isArray(data) && data.every((s) => typeof s === 'string') ? ok({ type, data }) : fail(bad(`${path}.data`, 'a REG_MULTI_SZ is an array of strings'));
     case 'REG_BINARY':
     case 'REG_NONE':
       return typeof data === 'string' && HEX.test(data) ? ok({ type, data }) : fail(bad(`${path}.data`, `a ${type} is lower-case hex bytes`));

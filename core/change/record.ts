@@ -96,6 +96,7 @@ export function valueShown(v: RegValue | null): string {
       return `hex:${v.data}`;
     case 'REG_NONE':
       return `hex(0):${v.data}`;
+    case 'REG_OTHER':
     default:
       return `hex(${v.kind.toString(16)}):${v.data}`;
   }

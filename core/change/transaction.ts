@@ -196,6 +196,7 @@ export function opSummary(op: RegOp): string {
   switch (op.op) {
     case 'set': return `${valueText(op.key, op.name)} = ${valueShown(op.value)}`;
     case 'delete-value': return `${valueText(op.key, op.name)}: delete`;
+    case 'remove-key':
     default: return `${op.key}: delete the key if empty`;
   }
 }

@@ -105,6 +105,11 @@ export function numberIn(v: RegValue): number | null {
       return v.data;
     case 'REG_QWORD':
       return v.number !== undefined && v.number <= 0xffffffff ? v.number : null;
+    case 'REG_DWORD': // callers read a REG_DWORD themselves and ask only about the other types
+    case 'REG_MULTI_SZ':
+    case 'REG_BINARY':
+    case 'REG_NONE':
+    case 'REG_OTHER':
     default:
       return null;
   }

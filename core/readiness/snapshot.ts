@@ -70,7 +70,7 @@ function checkValue(v: unknown, path: string): Result<RegValue, SnapshotError> {
       return ok({ type: t, data: d });
     case 'REG_MULTI_SZ':
       if (!Array.isArray(d) || !d.every((s) => typeof s === 'string')) return fail({ path: `${path}.data`, message: 'must be an array of strings' });
-      return ok({ type: t, data: d as string[] });
+      return ok({ type: t, data: d });
     case 'REG_QWORD':
       if (typeof d !== 'string' || !/^[0-9]{1,20}$/.test(d)) return fail({ path: `${path}.data`, message: 'must be a decimal string' });
       return ok(Number(d) <= 2 ** 53 ? { type: t, data: d, number: Number(d) } : { type: t, data: d });

@@ -7,7 +7,6 @@ const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', 
 /** Text and double- or single-quoted attribute values. Control characters (except tab/CR/LF) become U+FFFD. */
 export function escapeHtml(value: unknown): string {
   const s = value === null || value === undefined ? '' : String(value);
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd');
 }
 

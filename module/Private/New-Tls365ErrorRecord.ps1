@@ -19,6 +19,7 @@ function New-Tls365ErrorRecord
     .EXAMPLE
         New-Tls365ErrorRecord -Message $msg -ErrorId 'TLS365.Mask.UnknownBits' -Category InvalidData -TargetObject 0x4000
     #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Builds an ErrorRecord in memory; changes no state.')]
     [CmdletBinding()]
     [OutputType([System.Management.Automation.ErrorRecord])]
     param

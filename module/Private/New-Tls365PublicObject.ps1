@@ -17,6 +17,7 @@ function New-Tls365PublicObject
     .EXAMPLE
         New-Tls365PublicObject -TypeName 'TLS365.UndoResult' -Property @{ Path = $null; BackupPath = $b; Restored = 3; Exact = $true }
     #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Builds an object in memory; changes no state.')]
     [CmdletBinding()]
     [OutputType([System.Management.Automation.PSObject])]
     param

@@ -14,6 +14,7 @@ function New-Tls365SecureFolder
     .EXAMPLE
         New-Tls365SecureFolder -Path 'C:\ProgramData\TLS365'
     #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Private: runs only after Set-Tls365Protocols has asked ShouldProcess for the change; asking again would prompt twice.')]
     [CmdletBinding()]
     param ([Parameter(Mandatory = $true)] [System.String] $Path)
     $security = New-Object -TypeName 'System.Security.AccessControl.DirectorySecurity'

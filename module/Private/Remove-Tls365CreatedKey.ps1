@@ -13,6 +13,7 @@ function Remove-Tls365CreatedKey
     .EXAMPLE
         Remove-Tls365CreatedKey -Hive LocalMachine -Key 'SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings'
     #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Private: one step of a change or undo that Set-Tls365Protocols or Undo-Tls365Change approved with ShouldProcess; asking again would prompt twice.')]
     [CmdletBinding()]
     param ([Parameter(Mandatory = $true)] [System.String] $Hive, [Parameter(Mandatory = $true)] [System.String] $Key)
     # InvokeReturnAsIs with the try/catch inside: a registry refusal is an answer, and its exception does not reach

@@ -13,6 +13,7 @@ function Start-Tls365Bridge
     .EXAMPLE
         $started = Start-Tls365Bridge
     #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Private: starts the module''s own Node child process; nothing of the machine or the user changes.')]
     [CmdletBinding()]
     [OutputType([System.Collections.Hashtable])]
     param ()

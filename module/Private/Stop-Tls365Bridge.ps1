@@ -11,6 +11,7 @@ function Stop-Tls365Bridge
     .EXAMPLE
         Stop-Tls365Bridge
     #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Private: stops the module''s own Node child process; nothing of the machine or the user changes.')]
     [CmdletBinding()]
     param
     (

@@ -73,6 +73,7 @@ function Set-Tls365Protocols
     .LINK
         Export-Tls365Remediation
     #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseSingularNouns', '', Justification = 'Published name: renaming an exported command breaks its users; left to the maintainers (issue 17, item 6).')]
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     [OutputType('TLS365.ChangeResult')]
     param

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planApplyImage, planCreate, planUndoImage } from '../../bridge/plan-methods.js';
 import { startReadyBridge } from '../support/bridge-client.js';
@@ -87,7 +87,7 @@ describe('bridge: registry images cannot be lost between Set and Undo (issue 12)
 
   it('two changes of one image at once: the second is refused (Locked) while the first holds it; a stale lock is taken over', async () => {
     const { file, original, plan, backupPath } = await setUp();
-    writeFileSync(`${file}.tls365-lock`, JSON.stringify({ pid: process.pid, host: require('node:os').hostname(), at: 'now' }));
+    writeFileSync(`${file}.tls365-lock`, JSON.stringify({ pid: process.pid, host: hostname(), at: 'now' }));
     const refused = await run(planApplyImage, { path: file, plan, backupPath });
     assert.equal(refused.ok, false);
     assert.equal(refused.error.code, 'Locked');
@@ -95,7 +95,7 @@ describe('bridge: registry images cannot be lost between Set and Undo (issue 12)
     assert.ok(readFileSync(file).equals(original));
     assert.equal(existsSync(`${backupPath}.json`), false, 'no backup');
     // A lock left by a process that is gone (a killed bridge) does not block for ever.
-    writeFileSync(`${file}.tls365-lock`, JSON.stringify({ pid: 2 ** 22 + 12345, host: require('node:os').hostname(), at: 'then' }));
+    writeFileSync(`${file}.tls365-lock`, JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), at: 'then' }));
     const applied = await run(planApplyImage, { path: file, plan, backupPath });
     assert.ok(applied.ok, JSON.stringify(applied));
     assert.equal(existsSync(`${file}.tls365-lock`), false, 'the lock is released');
@@ -201,7 +201,7 @@ describe('bridge: registry images cannot be lost between Set and Undo (issue 12)
     const target = join(dir, 'elsewhere.json');
     try {
       symlinkSync(target, `${backupPath}.json`);
-    } catch (e) {
+    } catch {
       this.skip(); // a file system without symbolic links
     }
     const r = await run(planApplyImage, { path: file, plan, backupPath });

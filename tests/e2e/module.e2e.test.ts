@@ -7,7 +7,7 @@ import type { PowerShell } from 'node-powershell';
 import { decodeMask } from '../../core/index.js';
 import { repoRoot } from '../support/bridge-client.js';
 import { freePort, startOpensslServer, startSilentServer, type TlsServer } from '../support/tls-server.js';
-import { literal, manifest, pwsh, startModuleShell } from '../support/module-shell.js';
+import { literal, pwsh, startModuleShell } from '../support/module-shell.js';
 
 // End to end: mocha drives a real pwsh 7.6.9 running the module, which starts the real bridge
 // (tests/support/module-shell.ts).

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -70,8 +70,8 @@ export async function startOpensslServer(options: readonly string[]): Promise<Tl
 }
 
 /** A plain TCP server on 127.0.0.1 whose connections `onConnection` handles (an HTTP port, an SMTP banner, garbage). */
-export async function startServer(onConnection: (socket: import('node:net').Socket) => void): Promise<TlsServer> {
-  const sockets = new Set<import('node:net').Socket>();
+export async function startServer(onConnection: (socket: Socket) => void): Promise<TlsServer> {
+  const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -92,7 +92,7 @@ export async function startServer(onConnection: (socket: import('node:net').Sock
 
 /** A TCP server that accepts and never speaks: handshakes against it time out. */
 export async function startSilentServer(): Promise<TlsServer & { server: Server }> {
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     // accept and say nothing; remembered so stop() can close them
     sockets.add(socket);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { createIisParser, plusToSpace, type LogEvent } from '../../../core/logs/index.js';
+import type { Protocol } from '../../../core/protocols/names.js';
 import { feed, iisHits, kinds, onlyHit, parseIis, T1, T2, T3, T4, T5, T6, T7_BLOCK, T_FILE, T_HEADER } from './helpers.js';
 
 const one = (record: string): LogEvent[] => parseIis(`${T_HEADER}\n${record}\n`);
@@ -169,7 +170,7 @@ describe('IIS pre-filter (onlyProtocols)', () => {
     '2024-05-01 00:00:04 192.0.2.4 "quoted ua" 1 400',
     '2024-05-01 00:00:05 192.0.2.5 d 1 ff',
   ];
-  const run = (only?: import('../../../core/protocols/names.js').Protocol[]) => {
+  const run = (only?: Protocol[]) => {
     const p = createIisParser(only === undefined ? { source: 't.log' } : { source: 't.log', onlyProtocols: only });
     const events = lines.flatMap((l, i) => p.pushLine(l, i + 1));
     return { hits: events.filter((e) => e.kind === 'hit').map((e) => (e.kind === 'hit' ? `${e.clientIp} ${e.protocol}` : '')), skipped: p.stats().skipped };

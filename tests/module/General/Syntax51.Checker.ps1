@@ -1,5 +1,9 @@
 # Static checker: does a PowerShell file load on Windows PowerShell 5.1?
 # CI only has pwsh 7, so this reads each file with the pwsh 7 parser and flags what 5.1 cannot run.
+# For the module's own code (module/) it also applies the analyzer rules that matter most for a module, named
+# as PSScriptAnalyzer names them where it has the rule (no PSScriptAnalyzer is served here): approved verbs,
+# singular nouns, ShouldProcess on state-changing verbs, no Write-Host, ConvertTo-Json with -Depth, and
+# [OutputType()] on exported commands (Get-Syntax51Scope says which file gets which rules).
 # Dot-sourced by Syntax51.Tests.ps1. This file must itself parse on 5.1: no 7-only syntax here, and AST
 # types that only exist in pwsh 7 are compared by name (strings), never by [type] literal.
 # Every finding prints as '<file>:<line>: <rule>: <text>'.
@@ -29,6 +33,13 @@ function Get-Syntax51RuleId
     'Encoding7'           # -Encoding utf8NoBOM / utf8BOM
     'Variable7'           # $IsWindows, $IsLinux, $IsMacOS, $IsCoreCLR
     'NonAsciiNoBom'       # a byte above 0x7F in a file without the UTF-8 BOM (5.1 reads it as ANSI)
+    # Analyzer rules, module/ only (samples in tests/module/fixtures/analyzer/):
+    'UseApprovedVerbs'    # a function not named Verb-Noun with a verb of Get-Verb on 5.1 (Import-Module warns)
+    'UseSingularNouns'    # the noun's last word is an English plural (Get-Tls365Keys)
+    'UseShouldProcessForStateChangingFunctions'  # New/Set/Remove/Start/Stop/Restart/Reset/Update without SupportsShouldProcess
+    'AvoidUsingWriteHost' # Write-Host outside a Show- function: not capturable, not redirectable on 5.1
+    'ConvertToJsonDepth'  # ConvertTo-Json without -Depth: below depth 2 it writes ToString() text, silently on 5.1
+    'OutputTypeDeclared'  # an exported command (module/Public) without [OutputType()]
 }
 
 function Get-Syntax51Table
@@ -102,6 +113,25 @@ function Get-Syntax51Table
             'ipcsv'   = 'Import-Csv'
         }
         Variables  = @('IsWindows', 'IsLinux', 'IsMacOS', 'IsCoreCLR')
+        # Get-Verb on Windows PowerShell 5.1. pwsh 6+ adds Build and Deploy, which 5.1's Import-Module warns about.
+        ApprovedVerbs = @(
+            'Add', 'Approve', 'Assert', 'Backup', 'Block', 'Checkpoint', 'Clear', 'Close', 'Compare', 'Complete',
+            'Compress', 'Confirm', 'Connect', 'Convert', 'ConvertFrom', 'ConvertTo', 'Copy', 'Debug', 'Deny',
+            'Disable', 'Disconnect', 'Dismount', 'Edit', 'Enable', 'Enter', 'Exit', 'Expand', 'Export', 'Find',
+            'Format', 'Get', 'Grant', 'Group', 'Hide', 'Import', 'Initialize', 'Install', 'Invoke', 'Join', 'Limit',
+            'Lock', 'Measure', 'Merge', 'Mount', 'Move', 'New', 'Open', 'Optimize', 'Out', 'Ping', 'Pop', 'Protect',
+            'Publish', 'Push', 'Read', 'Receive', 'Redo', 'Register', 'Remove', 'Rename', 'Repair', 'Request',
+            'Reset', 'Resize', 'Resolve', 'Restart', 'Restore', 'Resume', 'Revoke', 'Save', 'Search', 'Select',
+            'Send', 'Set', 'Show', 'Skip', 'Split', 'Start', 'Step', 'Stop', 'Submit', 'Suspend', 'Switch', 'Sync',
+            'Test', 'Trace', 'Unblock', 'Undo', 'Uninstall', 'Unlock', 'Unprotect', 'Unpublish', 'Unregister',
+            'Update', 'Use', 'Wait', 'Watch', 'Write'
+        )
+        # PSScriptAnalyzer's state-changing verbs (UseShouldProcessForStateChangingFunctions).
+        StateChangingVerbs = @('New', 'Set', 'Remove', 'Start', 'Stop', 'Restart', 'Reset', 'Update')
+        # A noun's last word is plural when it ends in s, but not in ss (Address, Process, Readiness), us (Status)
+        # or is (Analysis); these singular words also end in s. Data and Windows are PSScriptAnalyzer's own
+        # exceptions; Tls, Dns, Os, Https are acronyms written in Pascal case (an all-capitals word is never plural).
+        SingularWords = @('Data', 'Windows', 'Alias', 'Bias', 'Canvas', 'Lens', 'News', 'Series', 'Species', 'Tls', 'Dns', 'Os', 'Https')
     }
 }
 
@@ -181,12 +211,37 @@ function New-Syntax51Finding
     }
 }
 
+function Get-Syntax51Scope
+{
+    <#
+    .SYNOPSIS
+        Which rules a file gets, from its path relative to the repository root.
+    .DESCRIPTION
+        Public (module/Public: exported commands): every rule. Module (the rest of module/: private functions,
+        the collector, the root module): every rule but OutputTypeDeclared. Syntax51 (tests, scripts, bench, the
+        manifest): the Windows PowerShell 5.1 rules only.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.String])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $RelativePath
+    )
+
+    $normal = $RelativePath.Replace('\', '/')
+    if ($normal -like 'module/Public/*') { return 'Public' }
+    if ($normal -like 'module/*') { return 'Module' }
+    'Syntax51'
+}
+
 function Get-Syntax51File
 {
     <#
     .SYNOPSIS
         Lists every .ps1, .psm1 and .psd1 under a root, skipping node_modules, .git, the root's .tools and dist,
-        and tests/module/fixtures/syntax51 (deliberately bad samples).
+        and tests/module/fixtures/syntax51 and tests/module/fixtures/analyzer (deliberately bad samples).
     #>
     [CmdletBinding()]
     [OutputType([System.String])]
@@ -200,7 +255,8 @@ function Get-Syntax51File
     $rootFull = [System.IO.Path]::GetFullPath($Root).TrimEnd([System.IO.Path]::DirectorySeparatorChar, [System.IO.Path]::AltDirectorySeparatorChar)
     $prunedAnywhere = @('node_modules', '.git')
     $prunedAtRoot = @('.tools', 'dist')
-    $fixtures = [System.IO.Path]::GetFullPath((Join-Path -Path (Join-Path -Path (Join-Path -Path (Join-Path -Path $rootFull -ChildPath 'tests') -ChildPath 'module') -ChildPath 'fixtures') -ChildPath 'syntax51'))
+    $fixtureParent = Join-Path -Path (Join-Path -Path (Join-Path -Path $rootFull -ChildPath 'tests') -ChildPath 'module') -ChildPath 'fixtures'
+    $fixtures = @('syntax51', 'analyzer' | ForEach-Object { [System.IO.Path]::GetFullPath((Join-Path -Path $fixtureParent -ChildPath $_)) })
     $extensions = @('.ps1', '.psm1', '.psd1')
 
     $found = New-Object -TypeName 'System.Collections.Generic.List[System.String]'
@@ -221,7 +277,8 @@ function Get-Syntax51File
             $name = [System.IO.Path]::GetFileName($sub)
             if ($prunedAnywhere -contains $name) { continue }
             if ($dir -eq $rootFull -and $prunedAtRoot -contains $name) { continue }
-            if ([System.String]::Equals([System.IO.Path]::GetFullPath($sub), $fixtures, [System.StringComparison]::OrdinalIgnoreCase)) { continue }
+            $subFull = [System.IO.Path]::GetFullPath($sub)
+            if (@($fixtures | Where-Object { [System.String]::Equals($subFull, $_, [System.StringComparison]::OrdinalIgnoreCase) }).Count -gt 0) { continue }
             $attributes = [System.IO.File]::GetAttributes($sub)
             if (($attributes -band [System.IO.FileAttributes]::ReparsePoint) -ne 0) { continue }
             $stack.Push($sub)
@@ -582,6 +639,241 @@ function Get-Syntax51EncodingFinding
     }
 }
 
+function Get-Syntax51Attribute
+{
+    <#
+    .SYNOPSIS
+        The attributes of a function's param block with one name ('CmdletBinding', 'OutputType', 'SuppressMessage';
+        the Attribute suffix and a namespace are optional in the source).
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Object])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.Object]
+        $Function,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $Name
+    )
+
+    if ($null -eq $Function.Body.ParamBlock) { return }
+    foreach ($attribute in @($Function.Body.ParamBlock.Attributes))
+    {
+        $attributeName = ($attribute.TypeName.FullName -split '\.')[-1] -replace 'Attribute$', ''
+        if ([System.String]::Equals($attributeName, $Name, [System.StringComparison]::OrdinalIgnoreCase)) { $attribute }
+    }
+}
+
+function Test-Syntax51Suppressed
+{
+    <#
+    .SYNOPSIS
+        Whether a function around a node (or the node itself, a function) suppresses a rule as PSScriptAnalyzer
+        reads it: [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PS<Rule>', '', Justification = '...')].
+        Without a Justification that says something, the suppression does not count.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Boolean])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.Object]
+        $Node,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $Rule
+    )
+
+    for ($current = $Node; $null -ne $current; $current = $current.Parent)
+    {
+        if ($current.GetType().Name -ne 'FunctionDefinitionAst') { continue }
+        foreach ($attribute in @(Get-Syntax51Attribute -Function $current -Name 'SuppressMessage'))
+        {
+            $positional = @($attribute.PositionalArguments)
+            if ($positional.Count -eq 0 -or $null -eq $positional[0].PSObject.Properties['Value']) { continue }
+            if (-not [System.String]::Equals([System.String]$positional[0].Value, 'PS' + $Rule, [System.StringComparison]::OrdinalIgnoreCase)) { continue }
+            foreach ($named in @($attribute.NamedArguments))
+            {
+                if ($named.ArgumentName -ne 'Justification' -or $null -eq $named.Argument.PSObject.Properties['Value']) { continue }
+                if (-not [System.String]::IsNullOrWhiteSpace([System.String]$named.Argument.Value)) { return $true }
+            }
+        }
+    }
+    $false
+}
+
+function Get-Syntax51FunctionFinding
+{
+    <#
+    .SYNOPSIS
+        Checks one function definition: Verb-Noun with an approved verb, a singular noun, SupportsShouldProcess
+        for a state-changing verb, and (exported commands) [OutputType()].
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.PSCustomObject])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.Object]
+        $Function,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $File,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $Scope,
+
+        [Parameter(Mandatory = $true)]
+        [System.Collections.Hashtable]
+        $Table
+    )
+
+    $line = $Function.Extent.StartLineNumber
+    # function script:Get-Thing is the function Get-Thing.
+    $name = $Function.Name -replace '^[A-Za-z]+:', ''
+    $findings = @(
+        if ($name -notmatch '^([A-Za-z]+)-([A-Za-z0-9]+)$')
+        {
+            New-Syntax51Finding -File $File -Line $line -Rule 'UseApprovedVerbs' -Text ('{0} is not named Verb-Noun' -f $name)
+        }
+        else
+        {
+            $verb = $Matches[1]
+            $noun = $Matches[2]
+            if ($Table.ApprovedVerbs -notcontains $verb)
+            {
+                New-Syntax51Finding -File $File -Line $line -Rule 'UseApprovedVerbs' -Text ('{0}: {1} is not an approved verb (Get-Verb on Windows PowerShell 5.1)' -f $name, $verb)
+            }
+
+            # The last word: Tls365Protocols -> Protocols, RegOp -> Op, HTTPServer -> Server, Sha256 -> 256.
+            $word = @([System.Text.RegularExpressions.Regex]::Matches($noun, '[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+') | ForEach-Object { $_.Value })[-1]
+            $plural = $word -cmatch '[a-z]' -and $word -match 's$' -and $word -notmatch '(ss|us|is)$' -and $Table.SingularWords -notcontains $word
+            if ($plural)
+            {
+                New-Syntax51Finding -File $File -Line $line -Rule 'UseSingularNouns' -Text ('{0}: the noun ends in the plural {1}' -f $name, $word)
+            }
+
+            if ($Table.StateChangingVerbs -contains $verb)
+            {
+                $supports = $false
+                foreach ($binding in @(Get-Syntax51Attribute -Function $Function -Name 'CmdletBinding'))
+                {
+                    foreach ($named in @($binding.NamedArguments))
+                    {
+                        if ($named.ArgumentName -ne 'SupportsShouldProcess') { continue }
+                        $value = $named.Argument
+                        $isFalse = -not $named.ExpressionOmitted -and (
+                            ($value.GetType().Name -eq 'VariableExpressionAst' -and $value.VariablePath.UserPath -eq 'false') -or
+                            ($value.GetType().Name -eq 'ConstantExpressionAst' -and $value.Value -eq 0))
+                        if (-not $isFalse) { $supports = $true }
+                    }
+                }
+                if (-not $supports)
+                {
+                    New-Syntax51Finding -File $File -Line $line -Rule 'UseShouldProcessForStateChangingFunctions' -Text ('{0}: the verb {1} changes state, but there is no [CmdletBinding(SupportsShouldProcess = $true)]' -f $name, $verb)
+                }
+            }
+        }
+
+        if ($Scope -eq 'Public')
+        {
+            # Only the file's own functions are exported, not functions nested in them.
+            $topLevel = $true
+            for ($p = $Function.Parent; $null -ne $p; $p = $p.Parent)
+            {
+                if ($p.GetType().Name -eq 'FunctionDefinitionAst') { $topLevel = $false }
+            }
+            $declared = @(Get-Syntax51Attribute -Function $Function -Name 'OutputType' | Where-Object { @($_.PositionalArguments).Count + @($_.NamedArguments).Count -gt 0 })
+            if ($topLevel -and $declared.Count -eq 0)
+            {
+                New-Syntax51Finding -File $File -Line $line -Rule 'OutputTypeDeclared' -Text ('{0}: an exported command declares what it returns with [OutputType()]' -f $name)
+            }
+        }
+    )
+    foreach ($finding in $findings)
+    {
+        if (-not (Test-Syntax51Suppressed -Node $Function -Rule $finding.Rule)) { $finding }
+    }
+}
+
+function Get-Syntax51AnalyzerFinding
+{
+    <#
+    .SYNOPSIS
+        The analyzer rules for module code: each function (Get-Syntax51FunctionFinding), Write-Host and
+        ConvertTo-Json without -Depth. Scope Public adds OutputTypeDeclared.
+    .DESCRIPTION
+        As PSScriptAnalyzer: Write-Host is allowed in a function with the Show verb, and a finding is suppressed by
+        a justified SuppressMessageAttribute on a function around it (Test-Syntax51Suppressed). A splatted
+        ConvertTo-Json cannot be read statically and is not reported.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.PSCustomObject])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [System.Object]
+        $Ast,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $File,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $Scope
+    )
+
+    $table = Get-Syntax51Table
+    foreach ($node in $Ast.FindAll({ param ($n) $n.GetType().Name -eq 'FunctionDefinitionAst' -or $n.GetType().Name -eq 'CommandAst' }, $true))
+    {
+        if ($node.GetType().Name -eq 'FunctionDefinitionAst')
+        {
+            Get-Syntax51FunctionFinding -Function $node -File $File -Scope $Scope -Table $table
+            continue
+        }
+        $name = [System.String]$node.GetCommandName() -replace '^.*\\', ''
+        $line = $node.Extent.StartLineNumber
+        if ([System.String]::Equals($name, 'Write-Host', [System.StringComparison]::OrdinalIgnoreCase))
+        {
+            $inShow = $false
+            for ($p = $node.Parent; $null -ne $p; $p = $p.Parent)
+            {
+                if ($p.GetType().Name -eq 'FunctionDefinitionAst')
+                {
+                    $inShow = ($p.Name -replace '^[A-Za-z]+:', '') -like 'Show-*'
+                    break
+                }
+            }
+            if (-not $inShow -and -not (Test-Syntax51Suppressed -Node $node -Rule 'AvoidUsingWriteHost'))
+            {
+                New-Syntax51Finding -File $File -Line $line -Rule 'AvoidUsingWriteHost' -Text ('use Write-Output, Write-Verbose or Write-Information: {0}' -f $node.Extent.Text)
+            }
+        }
+        elseif ([System.String]::Equals($name, 'ConvertTo-Json', [System.StringComparison]::OrdinalIgnoreCase))
+        {
+            $hasDepth = $false
+            foreach ($element in @($node.CommandElements))
+            {
+                $kind = $element.GetType().Name
+                # -Dep is the shortest unambiguous prefix (-D and -De also match -Debug).
+                if ($kind -eq 'CommandParameterAst' -and $element.ParameterName.Length -ge 3 -and 'Depth'.StartsWith($element.ParameterName, [System.StringComparison]::OrdinalIgnoreCase)) { $hasDepth = $true }
+                if ($kind -eq 'VariableExpressionAst' -and $element.Splatted) { $hasDepth = $true }
+            }
+            if (-not $hasDepth -and -not (Test-Syntax51Suppressed -Node $node -Rule 'ConvertToJsonDepth'))
+            {
+                New-Syntax51Finding -File $File -Line $line -Rule 'ConvertToJsonDepth' -Text ('no -Depth (deeper than 2 becomes ToString() text): {0}' -f $node.Extent.Text)
+            }
+        }
+    }
+}
+
 function Test-Syntax51File
 {
     <#
@@ -591,6 +883,9 @@ function Test-Syntax51File
         The file to check.
     .PARAMETER Root
         Shown paths are made relative to this folder (forward slashes).
+    .PARAMETER Scope
+        Syntax51 (the default): the Windows PowerShell 5.1 rules. Module: also the analyzer rules. Public: also
+        OutputTypeDeclared. Get-Syntax51Scope gives a repository file's scope.
     #>
     [CmdletBinding()]
     [OutputType([System.Management.Automation.PSCustomObject])]
@@ -602,7 +897,12 @@ function Test-Syntax51File
 
         [Parameter()]
         [System.String]
-        $Root
+        $Root,
+
+        [Parameter()]
+        [ValidateSet('Syntax51', 'Module', 'Public')]
+        [System.String]
+        $Scope = 'Syntax51'
     )
 
     $full = [System.IO.Path]::GetFullPath($Path)
@@ -629,6 +929,7 @@ function Test-Syntax51File
         Get-Syntax51AstFinding -Ast $ast -File $display
         Get-Syntax51TokenFinding -Token @($tokens) -File $display
         Get-Syntax51EncodingFinding -Path $full -File $display
+        if ($Scope -ne 'Syntax51') { Get-Syntax51AnalyzerFinding -Ast $ast -File $display -Scope $Scope }
     )
     $findings | Sort-Object -Property Line, Rule
 }

@@ -1,6 +1,8 @@
 # The module must load on Windows PowerShell 5.1, but CI only has pwsh 7: check every PowerShell file
-# statically for what 5.1 cannot parse or run. The checker lives in Syntax51.Checker.ps1; the samples in
-# tests/module/fixtures/syntax51/ prove that each of its rules fails when it should.
+# statically for what 5.1 cannot parse or run, and the module's own code (module/) against the analyzer rules
+# a module is held to (approved verbs, singular nouns, ShouldProcess, no Write-Host, ConvertTo-Json -Depth,
+# OutputType). The checker lives in Syntax51.Checker.ps1; the samples in tests/module/fixtures/syntax51/ and
+# tests/module/fixtures/analyzer/ prove that each of its rules fails when it should.
 # This file must parse on Windows PowerShell 5.1 as well (it is checked by itself).
 
 BeforeDiscovery {
@@ -13,9 +15,11 @@ BeforeDiscovery {
     $repoFiles = @(
         foreach ($path in @(Get-Syntax51File -Root $repoRoot))
         {
+            $relativePath = $path.Substring($repoRoot.TrimEnd('\', '/').Length + 1).Replace('\', '/')
             @{
                 Path         = $path
-                RelativePath = $path.Substring($repoRoot.TrimEnd('\', '/').Length + 1).Replace('\', '/')
+                RelativePath = $relativePath
+                Scope        = Get-Syntax51Scope -RelativePath $relativePath
             }
         }
     )
@@ -83,6 +87,24 @@ BeforeDiscovery {
     )
     $badSamples = @($samples | Where-Object { $null -ne $_.Rule })
     $goodSamples = @($samples | Where-Object { $null -eq $_.Rule })
+
+    # The analyzer rules' samples, each checked as a file of module/Public (Scope Public: every rule).
+    $analyzerSamples = @(
+        @{ Name = 'good-module-command.ps1'; Rule = $null }
+        @{ Name = 'use-approved-verbs.ps1'; Rule = 'UseApprovedVerbs' }
+        @{ Name = 'use-approved-verbs-build.ps1'; Rule = 'UseApprovedVerbs' }
+        @{ Name = 'use-approved-verbs-not-verb-noun.ps1'; Rule = 'UseApprovedVerbs' }
+        @{ Name = 'use-singular-nouns.ps1'; Rule = 'UseSingularNouns' }
+        @{ Name = 'use-shouldprocess.ps1'; Rule = 'UseShouldProcessForStateChangingFunctions' }
+        @{ Name = 'use-shouldprocess-false.ps1'; Rule = 'UseShouldProcessForStateChangingFunctions' }
+        @{ Name = 'use-shouldprocess-unjustified.ps1'; Rule = 'UseShouldProcessForStateChangingFunctions' }
+        @{ Name = 'avoid-using-write-host.ps1'; Rule = 'AvoidUsingWriteHost' }
+        @{ Name = 'convertto-json-depth.ps1'; Rule = 'ConvertToJsonDepth' }
+        @{ Name = 'convertto-json-depth-pipeline.ps1'; Rule = 'ConvertToJsonDepth' }
+        @{ Name = 'output-type-declared.ps1'; Rule = 'OutputTypeDeclared' }
+    )
+    $badAnalyzerSamples = @($analyzerSamples | Where-Object { $null -ne $_.Rule })
+    $goodAnalyzerSamples = @($analyzerSamples | Where-Object { $null -eq $_.Rule })
     $ruleIds = @(Get-Syntax51RuleId | ForEach-Object { @{ RuleId = $_ } })
 }
 
@@ -96,11 +118,12 @@ BeforeAll {
     $fixtureRoot = Join-Path -Path $repoRoot -ChildPath 'tests'
     $fixtureRoot = Join-Path -Path $fixtureRoot -ChildPath 'module'
     $fixtureRoot = Join-Path -Path $fixtureRoot -ChildPath 'fixtures'
+    $analyzerRoot = Join-Path -Path $fixtureRoot -ChildPath 'analyzer'
     $fixtureRoot = Join-Path -Path $fixtureRoot -ChildPath 'syntax51'
 }
 
 # Discovery-time data reaches the run phase only through -ForEach.
-Describe 'Windows PowerShell 5.1 compatibility' -Tag 'Syntax51' -ForEach @(@{ RepoFiles = $repoFiles; Samples = $samples; BadSamples = $badSamples }) {
+Describe 'Windows PowerShell 5.1 compatibility' -Tag 'Syntax51' -ForEach @(@{ RepoFiles = $repoFiles; BadSamples = $badSamples; BadAnalyzerSamples = $badAnalyzerSamples }) {
     Context 'Every .ps1, .psm1 and .psd1 in the repository' {
         It 'finds the files to check (the manifest, the root module and this test)' {
             $relative = @($RepoFiles | ForEach-Object { $_.RelativePath })
@@ -110,25 +133,39 @@ Describe 'Windows PowerShell 5.1 compatibility' -Tag 'Syntax51' -ForEach @(@{ Re
         }
 
         It 'skips node_modules, .tools, dist, .git and the bad samples' {
-            $excluded = @($RepoFiles | Where-Object { $_.RelativePath -match '(^|/)(node_modules|\.git)/' -or $_.RelativePath -match '^(\.tools|dist)/' -or $_.RelativePath -like 'tests/module/fixtures/syntax51/*' })
+            $excluded = @($RepoFiles | Where-Object { $_.RelativePath -match '(^|/)(node_modules|\.git)/' -or $_.RelativePath -match '^(\.tools|dist)/' -or $_.RelativePath -like 'tests/module/fixtures/syntax51/*' -or $_.RelativePath -like 'tests/module/fixtures/analyzer/*' })
             @($excluded | ForEach-Object { $_.RelativePath }) | Should -BeNullOrEmpty
         }
 
-        It '<RelativePath> runs on Windows PowerShell 5.1' -ForEach $RepoFiles {
-            $messages = @(Test-Syntax51File -Path $Path -Root $repoRoot | ForEach-Object { $_.Message })
-            ($messages -join [System.Environment]::NewLine) | Should -BeNullOrEmpty -Because 'Windows PowerShell 5.1 cannot parse or run these lines'
+        It 'gives module/Public every rule, the rest of module/ the analyzer rules, and other files the 5.1 rules' {
+            $scopes = @($RepoFiles | ForEach-Object { '{0} {1}' -f $_.Scope, $_.RelativePath })
+            $scopes | Should -Contain 'Public module/Public/Get-Tls365Readiness.ps1'
+            $scopes | Should -Contain 'Module module/TLS365.psm1'
+            $scopes | Should -Contain 'Module module/Private/Start-Tls365Bridge.ps1'
+            $scopes | Should -Contain 'Module module/Collector/Get-Tls365Snapshot.ps1'
+            $scopes | Should -Contain 'Syntax51 TLS365.psd1'
+            $scopes | Should -Contain 'Syntax51 tests/module/General/Syntax51.Tests.ps1'
+        }
+
+        # Scope Syntax51: it runs on Windows PowerShell 5.1. Module and Public: and it passes the analyzer rules.
+        It '<RelativePath> passes the <Scope> rules' -ForEach $RepoFiles {
+            $messages = @(Test-Syntax51File -Path $Path -Root $repoRoot -Scope $Scope | ForEach-Object { $_.Message })
+            ($messages -join [System.Environment]::NewLine) | Should -BeNullOrEmpty -Because 'Windows PowerShell 5.1 cannot parse or run these lines, or module code breaks an analyzer rule'
         }
     }
 
     Context 'The checker fails on each bad sample in tests/module/fixtures/syntax51' {
-        It 'every sample file is listed in this test, and every listed sample exists' {
-            $onDisk = @(Get-ChildItem -LiteralPath $fixtureRoot -File | ForEach-Object { $_.Name } | Sort-Object)
-            $listed = @($Samples | ForEach-Object { $_.Name } | Sort-Object)
+        It 'every sample file in tests/module/fixtures/<Folder> is listed in this test, and every listed sample exists' -ForEach @(
+            @{ Folder = 'syntax51'; Names = @($samples | ForEach-Object { $_.Name }) }
+            @{ Folder = 'analyzer'; Names = @($analyzerSamples | ForEach-Object { $_.Name }) }
+        ) {
+            $onDisk = @(Get-ChildItem -LiteralPath (Join-Path -Path (Split-Path -Path $fixtureRoot -Parent) -ChildPath $Folder) -File | ForEach-Object { $_.Name } | Sort-Object)
+            $listed = @($Names | Sort-Object)
             Compare-Object -ReferenceObject $listed -DifferenceObject $onDisk | ForEach-Object { '{0} {1}' -f $_.SideIndicator, $_.InputObject } | Should -BeNullOrEmpty -Because '<= listed but missing on disk, => on disk but not listed'
         }
 
         It 'rule <RuleId> has at least one bad sample' -ForEach $ruleIds {
-            @($BadSamples | Where-Object { $_.Rule -eq $RuleId }).Count | Should -BeGreaterThan 0
+            @(@($BadSamples) + @($BadAnalyzerSamples) | Where-Object { $_.Rule -eq $RuleId }).Count | Should -BeGreaterThan 0
         }
 
         It '<Name> is reported as <Rule> and nothing else' -ForEach $badSamples {
@@ -156,9 +193,43 @@ Describe 'Windows PowerShell 5.1 compatibility' -Tag 'Syntax51' -ForEach @(@{ Re
         }
     }
 
+    Context 'The analyzer rules fail on each bad sample in tests/module/fixtures/analyzer' {
+        It '<Name> is reported as <Rule> and nothing else, as file:line: rule: text' -ForEach $badAnalyzerSamples {
+            $findings = @(Test-Syntax51File -Path (Join-Path -Path $analyzerRoot -ChildPath $Name) -Root $repoRoot -Scope Public)
+            $findings.Count | Should -BeGreaterThan 0 -Because "the checker must fail on $Name"
+            $rules = @($findings | ForEach-Object { $_.Rule } | Sort-Object -Unique)
+            ($rules -join ', ') | Should -BeExactly $Rule -Because (($findings | ForEach-Object { $_.Message }) -join '; ')
+            $pattern = '^' + [System.Text.RegularExpressions.Regex]::Escape('tests/module/fixtures/analyzer/' + $Name) + ':[1-9][0-9]*: ' + $Rule + ': \S'
+            $findings[0].Message | Should -Match $pattern
+            $findings[0].Line | Should -BeGreaterThan 1 -Because 'line 1 of each bad sample is a comment, so the finding must point at the code'
+        }
+
+        It '<Name> passes the 5.1 rules: only the analyzer finds it' -ForEach $badAnalyzerSamples {
+            $messages = @(Test-Syntax51File -Path (Join-Path -Path $analyzerRoot -ChildPath $Name) -Root $repoRoot | ForEach-Object { $_.Message })
+            ($messages -join [System.Environment]::NewLine) | Should -BeNullOrEmpty
+        }
+
+        It 'OutputTypeDeclared is for exported commands only: output-type-declared.ps1 passes as a private file (Scope Module)' {
+            $messages = @(Test-Syntax51File -Path (Join-Path -Path $analyzerRoot -ChildPath 'output-type-declared.ps1') -Root $repoRoot -Scope Module | ForEach-Object { $_.Message })
+            ($messages -join [System.Environment]::NewLine) | Should -BeNullOrEmpty
+        }
+
+        It 'the approved verbs are Get-Verb of Windows PowerShell 5.1 (pwsh 6+ adds Build and Deploy)' {
+            $added = @('Build', 'Deploy')
+            $expected = @(Get-Verb | ForEach-Object { $_.Verb } | Where-Object { $PSVersionTable.PSVersion.Major -lt 6 -or $added -notcontains $_ } | Sort-Object)
+            $actual = @((Get-Syntax51Table).ApprovedVerbs | Sort-Object)
+            Compare-Object -ReferenceObject $expected -DifferenceObject $actual | ForEach-Object { '{0} {1}' -f $_.SideIndicator, $_.InputObject } | Should -BeNullOrEmpty
+        }
+    }
+
     Context 'The checker passes good code' {
         It '<Name> has no findings' -ForEach $goodSamples {
             $messages = @(Test-Syntax51File -Path (Join-Path -Path $fixtureRoot -ChildPath $Name) -Root $repoRoot | ForEach-Object { $_.Message })
+            ($messages -join [System.Environment]::NewLine) | Should -BeNullOrEmpty
+        }
+
+        It '<Name> has no findings as a file of module/Public' -ForEach $goodAnalyzerSamples {
+            $messages = @(Test-Syntax51File -Path (Join-Path -Path $analyzerRoot -ChildPath $Name) -Root $repoRoot -Scope Public | ForEach-Object { $_.Message })
             ($messages -join [System.Environment]::NewLine) | Should -BeNullOrEmpty
         }
 
