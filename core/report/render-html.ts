@@ -1,3 +1,4 @@
+import { componentChart, findingChart, osChart } from './charts.js';
 import { CLIENT_SCRIPT, CLIENT_SCRIPT_SHA256 } from './client-script.js';
 import { escapeHtml as h, hashLink } from './escape.js';
 import { actionable, detailsData, jsonForHtml } from './details-data.js';
@@ -7,7 +8,8 @@ import { machineVerdict, NO_OS, summarize, type ReportSummary } from './summary.
 
 /**
  * The fleet readiness report: one self-contained HTML document (inline style and script, no external
- * assets, works offline). Sections: summary cards, readiness per component, per OS, the machine table
+ * assets, works offline). Sections: summary cards, readiness per component and per OS (each an inline SVG
+ * chart, charts.ts, above its table), the most common findings (a ranked bar chart), the machine table
  * (sortable, filterable) with, below it, the chosen machine's Fail and Warn findings and the exact registry
  * changes that fix them (details-data.ts), machines that gave no result, missing updates, and findings across
  * the fleet.
@@ -43,6 +45,7 @@ function componentTable(s: ReportSummary): string {
     (['Ready', 'NotReady', 'Unknown', 'NotApplicable'] as const).map((st) => num(c[st], hashLink({ comp: `${c.name}:${st}` }))).join('')
   }${num(c.NotCollected, null)}</tr>`).join('');
   return `<h2 id="components">Readiness per component</h2>
+${componentChart(s.components, label)}
 <table class="summary"><thead><tr><th>Component</th><th class="num">Ready</th><th class="num">Not ready</th><th class="num">Unknown</th><th class="num">n/a</th><th class="num" title="unreachable or failed machines: nothing is known about this component there">Not collected</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -52,6 +55,7 @@ function osTable(s: ReportSummary): string {
     return `<tr data-os="${h(o.name)}"><th scope="row">${h(o.name)}</th>${num(o.total, link(''))}${num(o.Ready, link('Ready'))}${num(o.NotReady, link('NotReady'))}${num(o.Unknown, link('Unknown'))}${num(o.Unreachable, null)}${num(o.Failed, null)}</tr>`;
   }).join('');
   return `<h2 id="os">Readiness per operating system</h2>
+${osChart(s.os)}
 <table class="summary"><thead><tr><th>Operating system</th><th class="num">Machines</th><th class="num">Ready</th><th class="num">Not ready</th><th class="num">Unknown</th><th class="num">Unreachable</th><th class="num">Failed</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -59,6 +63,14 @@ const MAX_NAMES = 20;
 function names(list: readonly string[]): string {
   const shown = list.slice(0, MAX_NAMES).map((n) => h(n)).join(', ');
   return list.length > MAX_NAMES ? `${shown} and ${list.length - MAX_NAMES} more` : shown;
+}
+
+/** The most common Fail and Warn findings as a ranked bar chart, near the top (the table is at the end). */
+function findingOverview(s: ReportSummary, machines: number): string {
+  const chart = findingChart(s.findings, machines);
+  return chart === '' ? '' : `<h2 id="top-findings">Most common findings</h2>
+${chart}
+<p class="muted"><a href="#findings">Every finding, with its message, fix and machines</a></p>`;
 }
 
 function findingTable(s: ReportSummary): string {
@@ -146,6 +158,7 @@ export function renderReportHtml(input: ReportInput): string {
 ${cards(s)}
 ${componentTable(s)}
 ${osTable(s)}
+${findingOverview(s, input.machines.length)}
 ${machineTable(input, s)}
 ${machineDetails(input)}
 ${failureTable(input.failures)}

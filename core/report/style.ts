@@ -33,5 +33,7 @@ code, .reg { font-family: Consolas, "SFMono-Regular", Menlo, monospace; font-siz
 .finding { margin: 8px 0 8px 0; }
 .muted { color: #59636e; }
 .nowrap { white-space: nowrap; }
-@media print { #filters, th button::after { display: none !important; } a { color: inherit; text-decoration: none; } }
+svg.chart { display: block; max-width: 100%; height: auto; margin: 8px 0 4px; }
+@media print { #filters, th button::after { display: none !important; } a { color: inherit; text-decoration: none; }
+  svg.chart { print-color-adjust: exact; -webkit-print-color-adjust: exact; break-inside: avoid; } }
 `;

@@ -129,4 +129,41 @@ describe('ConvertTo-Tls365Report rendered in headless Chromium (pwsh -> module -
     assert.ok(countColour(img, [0x1a, 0x7f, 0x37]) > 30, 'green of the ready count');
     assert.ok(countColour(img, [255, 255, 255], 0) > img.width * img.height * 0.3, 'mostly white page');
   });
+
+  it('draws the charts (issue 17, item 5): stacked bars per component, the OS grid and the ranked findings, with the same numbers as the objects', () => {
+    const dom = dumpDom(report);
+    const shapes = (cls: string): Record<string, string>[] => [...dom.matchAll(new RegExp(`<rect class="${cls}" ([^>]*)>`, 'g'))]
+      .map((m) => Object.fromEntries([...m[1]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!])));
+    const segs = shapes('seg');
+    const components = [...new Set(segs.map((a) => a['data-component']))];
+    assert.equal(components.length, 9, 'one bar per component');
+    for (const c of components) {
+      assert.equal(segs.filter((a) => a['data-component'] === c).reduce((n, a) => n + Number(a['data-count']), 0), expected.Total, `${c}: every machine once`);
+    }
+    const winhttp = segs.find((a) => a['data-component'] === 'WinHttp' && a['data-status'] === 'NotReady');
+    assert.equal(Number(winhttp?.['data-count'] ?? 0), expected.WinHttpNotReady.length);
+    const cells = shapes('cell');
+    assert.equal(cells.reduce((n, a) => n + Number(a['data-count']), 0), expected.Total, 'the OS grid counts every machine once');
+    for (const k of ['Ready', 'NotReady', 'Unknown', 'Unreachable', 'Failed'] as const) {
+      assert.equal(cells.filter((a) => a['data-status'] === k).reduce((n, a) => n + Number(a['data-count']), 0), expected[k], k);
+    }
+    const bars = shapes('bar');
+    assert.ok(bars.length > 0 && bars.every((b) => b['data-severity'] === 'Fail' || b['data-severity'] === 'Warn'));
+    assert.ok(bars.some((b) => b['data-rule'] === 'TLS365-WINHTTP-003'));
+    assert.match(dom, /<svg class="chart" id="chart-components" role="img"/);
+  });
+
+  it('shows the charts in their colours in a screenshot (Okabe-Ito: ready blue, not ready vermillion, no result purple, Warn orange)', () => {
+    const png = join(scratch, 'charts.png');
+    screenshot(report, png, 1280, 2400);
+    const img = readPng(readFileSync(png));
+    // Kept for the issue note and for a human look: TLS365_REPORT_SCREENSHOT=<file> copies it there.
+    const keep = process.env['TLS365_REPORT_SCREENSHOT'];
+    if (keep !== undefined && keep !== '') copyFileSync(png, keep);
+    const area = (rgb: readonly [number, number, number]): number => countColour(img, rgb, 6);
+    assert.ok(area([0x00, 0x72, 0xb2]) > 2000, `ready blue: ${area([0x00, 0x72, 0xb2])} px`);
+    assert.ok(area([0xd5, 0x5e, 0x00]) > 500, `not ready / Fail vermillion: ${area([0xd5, 0x5e, 0x00])} px`);
+    assert.ok(area([0xcc, 0x79, 0xa7]) > 300, `no result purple: ${area([0xcc, 0x79, 0xa7])} px`);
+    assert.ok(area([0xe6, 0x9f, 0x00]) > 100, `Warn orange: ${area([0xe6, 0x9f, 0x00])} px`);
+  });
 });
