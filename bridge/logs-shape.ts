@@ -8,6 +8,7 @@ import type { ClientRecord } from '../core/index.js';
 export function legacyClientShape(r: ClientRecord): unknown {
   return {
     ClientIp: r.clientIp,
+    ForwardedFor: forwardedForShape(r),
     Protocol: r.protocol,
     Count: r.count,
     FirstSeen: r.firstSeen ?? null,
@@ -19,6 +20,22 @@ export function legacyClientShape(r: ClientRecord): unknown {
     Connector: r.connector ?? null,
     Rules: r.rules,
   };
+}
+
+/**
+ * ForwardedFor of a TLS365.LegacyClient: the clients behind a load balancer or proxy (ClientIp, the TCP peer whose
+ * own connection used the protocol), as `203.0.113.5 (12)`: address and requests, most requests first, at most 20
+ * (FORWARDED_LISTED), then `... and 37 more (120)` for the rest (addresses, requests) when there are more, `... and
+ * at least 981 more (4512)` past the 1000 counted one by one. Empty for a direct client.
+ */
+export function forwardedForShape(r: ClientRecord): string[] {
+  const out = r.forwardedFor.map((f) => `${f.address} (${f.count})`);
+  const listed = r.forwardedFor.reduce((n, f) => n + f.count, 0);
+  const more = r.forwardedClients - r.forwardedFor.length;
+  if (more > 0 || r.forwardedTruncated) {
+    out.push(`... and ${r.forwardedTruncated ? 'at least ' : ''}${r.forwardedTruncated ? more + 1 : more} more (${r.forwardedRequests - listed})`);
+  }
+  return out;
 }
 
 /**

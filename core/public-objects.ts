@@ -100,7 +100,10 @@ export const PUBLIC_OBJECTS: readonly PublicObject[] = [
   {
     typeName: 'TLS365.LegacyClient', builtBy: 'bridge', summary: 'Find-Tls365LegacyClient: one client and protocol',
     properties: [
-      p('ClientIp', 'String'), p('Protocol', 'String'), p('Count', 'Integer'), p('FirstSeen', 'DateTime', true),
+      // ClientIp is the TCP peer (c-ip), the party the protocol was negotiated with; behind a load balancer that adds
+      // X-Forwarded-For, ForwardedFor lists the clients behind it ('203.0.113.5 (12)', most requests first, at most
+      // 20 and '... and N more (requests)'), empty for a direct client (issue 16, item 4; bridge/logs-shape.ts).
+      p('ClientIp', 'String'), p('ForwardedFor', 'String[]'), p('Protocol', 'String'), p('Count', 'Integer'), p('FirstSeen', 'DateTime', true),
       p('LastSeen', 'DateTime', true), p('Source', 'String[]'), p('UserAgent', 'String', true), p('EhloName', 'String', true),
       p('Uri', 'String', true), p('Connector', 'String', true), p('Rules', 'String[]'),
     ],

@@ -84,6 +84,7 @@
     ) }
     'TLS365.LegacyClient' = @{ BuiltBy = 'bridge'; Properties = @(
         @{ Name = 'ClientIp'; Type = 'String'; Nullable = $false }
+        @{ Name = 'ForwardedFor'; Type = 'String[]'; Nullable = $false }
         @{ Name = 'Protocol'; Type = 'String'; Nullable = $false }
         @{ Name = 'Count'; Type = 'Integer'; Nullable = $false }
         @{ Name = 'FirstSeen'; Type = 'DateTime'; Nullable = $true }

@@ -1,3 +1,4 @@
+import type { ForwardedCount } from './aggregate.js';
 import type { PlainTally, Tally } from './aggregate-state.js';
 
 /**
@@ -6,6 +7,15 @@ import type { PlainTally, Tally } from './aggregate-state.js';
  */
 
 const TALLY_DISTINCT = 8;
+
+/**
+ * Distinct clients behind one TCP peer (a load balancer fronts many) counted one by one; requests of later new
+ * ones are counted together. A partial aggregator counts them all, so that a merge is exact.
+ */
+export const FORWARDED_TRACKED = 1000;
+
+/** The clients behind a TCP peer that a record lists, most requests first. */
+export const FORWARDED_LISTED = 20;
 
 /**
  * A copy of a string that kept values do not share with the caller's buffers. V8 represents a slice of a
@@ -36,24 +46,30 @@ function newTally(unbounded: boolean): Tally {
 }
 
 /**
- * Counts `n` more of a value among the first TALLY_DISTINCT distinct ones; later new values are not tracked
- * (bounded). A tally with an index (partial aggregators) tracks every distinct value.
+ * Counts `n` more of a value among the first `cap` distinct ones; later new values are not tracked (bounded) and
+ * give false. A tally with an index finds values through it.
  */
-function countInto(t: Tally, value: string, n: number): void {
+export function countInto(t: Tally, value: string, n: number, cap: number): boolean {
   const i = t.index === undefined ? t.values.indexOf(value) : t.index.get(value) ?? -1;
-  if (i >= 0) t.counts[i] = (t.counts[i] ?? 0) + n;
-  else if (t.index !== undefined || t.values.length < TALLY_DISTINCT) {
-    const v = detach(value);
-    t.index?.set(v, t.values.length);
-    t.values.push(v);
-    t.counts.push(n);
+  if (i >= 0) {
+    t.counts[i] = (t.counts[i] ?? 0) + n;
+    return true;
   }
+  if (t.values.length >= cap) return false;
+  const v = detach(value);
+  t.index?.set(v, t.values.length);
+  t.values.push(v);
+  t.counts.push(n);
+  return true;
 }
+
+/** The first TALLY_DISTINCT distinct values; every one in a partial aggregator (`unbounded`), whose tallies have an index. */
+const tallyCap = (unbounded: boolean): number => (unbounded ? Infinity : TALLY_DISTINCT);
 
 /** Counts one value; `unbounded` (partial aggregators): every distinct value is tracked, found through an index. */
 export function addToTally(existing: Tally | undefined, value: string, unbounded: boolean): Tally {
   const t = existing ?? newTally(unbounded);
-  countInto(t, value, 1);
+  countInto(t, value, 1, tallyCap(unbounded));
   return t;
 }
 
@@ -61,8 +77,16 @@ export function addToTally(existing: Tally | undefined, value: string, unbounded
 export function mergeTally(into: Tally | undefined, from: PlainTally | undefined, unbounded: boolean): Tally | undefined {
   if (from === undefined || from.values.length === 0) return into;
   const t = into ?? newTally(unbounded);
-  for (let k = 0; k < from.values.length; k += 1) countInto(t, from.values[k] as string, from.counts[k] ?? 0);
+  for (let k = 0; k < from.values.length; k += 1) countInto(t, from.values[k] as string, from.counts[k] ?? 0, tallyCap(unbounded));
   return t;
+}
+
+/** The `k` values with the highest counts, highest first, the first seen first on a tie. */
+export function topCounts(t: Tally | undefined, k: number): ForwardedCount[] {
+  if (t === undefined) return [];
+  const order = t.values.map((_, i) => i);
+  order.sort((a, b) => (t.counts[b] ?? 0) - (t.counts[a] ?? 0) || a - b);
+  return order.slice(0, k).map((i) => ({ address: t.values[i] as string, count: t.counts[i] ?? 0 }));
 }
 
 export function plainTally(t: Tally | undefined): PlainTally | undefined {

@@ -1,6 +1,6 @@
 import type { MalformedSample } from './aggregate.js';
 import { addCapped, detach, earliest, latest, mergeCapped, mergeTally, plainTally } from './aggregate-lists.js';
-import { addRule, recordOf } from './aggregate-records.js';
+import { addForwarded, addRule, recordOf } from './aggregate-records.js';
 import { noTlsRowOf } from './aggregate-no-tls.js';
 import { MALFORMED_SAMPLES, nestedValues, type AggregateState, type AggState, type Totals } from './aggregate-state.js';
 import { summaryOf, summaryRows } from './aggregate-summary.js';
@@ -15,10 +15,9 @@ export function stateOf(st: AggState): AggregateState {
     records: nestedValues(st.records).map((r) => ({
       ...r, sources: [...r.sources], formats: [...r.formats], rules: [...r.rules],
       sites: r.sites === undefined ? undefined : [...r.sites],
-      peerIps: r.peerIps === undefined ? undefined : [...r.peerIps],
       weakCiphers: r.weakCiphers === undefined ? undefined : [...r.weakCiphers],
       userAgents: plainTally(r.userAgents), usernames: plainTally(r.usernames),
-      ehloNames: plainTally(r.ehloNames), connectors: plainTally(r.connectors),
+      ehloNames: plainTally(r.ehloNames), connectors: plainTally(r.connectors), forwarded: plainTally(r.forwarded),
     })),
     summary: summaryRows(st).map((x) => ({ ...x, clients: [...x.clients] })),
     noTls: [...st.noTls.values()].map((x) => ({ ...x, sources: [...x.sources] })),
@@ -31,7 +30,7 @@ export function stateOf(st: AggState): AggregateState {
 // Every step below gives what adding the partial's events one by one would give. Capped lists: the partial's
 // first `maxListed` distinct values are enough to fill what is left here; `sources` is truncated when either
 // side overflowed. Tallies: the partial kept every value in first-seen order, so the first 8 here get exact
-// counts. Times: earliest and latest.
+// counts; the clients behind a proxy likewise, up to FORWARDED_TRACKED. Times: earliest and latest.
 export function mergeState(st: AggState, from: AggregateState, lineOffset: number): void {
   for (const k of Object.keys(st.totals) as (keyof Totals)[]) st.totals[k] += from.totals[k];
   for (const [label, n] of from.byProtocol) st.byProtocol.set(label, (st.byProtocol.get(label) ?? 0) + n);
@@ -54,12 +53,14 @@ function mergeRecord(st: AggState, p: AggregateState['records'][number]): void {
   if (p.lastSource !== '') r.lastSource = p.lastSource;
   for (const f of p.formats) if (!r.formats.includes(f)) r.formats.push(f);
   if (p.sites !== undefined) for (const x of p.sites) addCapped(r.sites ??= [], x, maxListed);
-  if (p.peerIps !== undefined) for (const x of p.peerIps) addCapped(r.peerIps ??= [], x, maxListed);
   if (p.weakCiphers !== undefined) for (const x of p.weakCiphers) addCapped(r.weakCiphers ??= [], x, maxListed);
   r.userAgents = mergeTally(r.userAgents, p.userAgents, unbounded);
   r.usernames = mergeTally(r.usernames, p.usernames, unbounded);
   r.ehloNames = mergeTally(r.ehloNames, p.ehloNames, unbounded);
   r.connectors = mergeTally(r.connectors, p.connectors, unbounded);
+  const fw = p.forwarded;
+  if (fw !== undefined) for (let k = 0; k < fw.values.length; k += 1) addForwarded(r, fw.values[k] as string, fw.counts[k] ?? 0, unbounded);
+  r.forwardedOther += p.forwardedOther;
   if (r.sampleUri === undefined && p.sampleUri !== undefined) r.sampleUri = detach(p.sampleUri);
   r.internalCount += p.internalCount;
   for (const rule of p.rules) addRule(r, rule);

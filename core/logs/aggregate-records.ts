@@ -1,4 +1,4 @@
-import { addCapped, addToTally, detach } from './aggregate-lists.js';
+import { addCapped, addToTally, countInto, detach, FORWARDED_TRACKED } from './aggregate-lists.js';
 import { nestedSet, type AggState, type MutableRecord, type Settings } from './aggregate-state.js';
 import { addToSummary } from './aggregate-summary.js';
 import { HIT_RULES } from './rules/index.js';
@@ -6,7 +6,8 @@ import type { HitEvent, IisHitEvent, LogProtocol, SmtpHitEvent } from './types.j
 
 /**
  * Record folding: one record per (client address, protocol) with bounded lists (aggregate-lists.ts), and the
- * TLS365-DISC rules each hit triggers (rules/).
+ * TLS365-DISC rules each hit triggers (rules/). The client address is the TCP peer; behind a load balancer the
+ * clients it forwards for are counted in the peer's record (`forwarded`), never made records of their own.
  */
 
 export function addHit(st: AggState, e: HitEvent): void {
@@ -49,8 +50,17 @@ function addIisDetails(settings: Settings, r: MutableRecord, e: IisHitEvent): st
   if (e.userAgent !== undefined) r.userAgents = addToTally(r.userAgents, e.userAgent, settings.unbounded);
   if (e.username !== undefined) r.usernames = addToTally(r.usernames, e.username, settings.unbounded);
   if (r.sampleUri === undefined && e.uri !== undefined) r.sampleUri = detach(e.uri);
-  if (e.peerIp !== undefined) addCapped(r.peerIps ??= [], e.peerIp, settings.maxListed);
+  if (e.forwardedClient !== undefined) addForwarded(r, e.forwardedClient, 1, settings.unbounded);
   return e.site;
+}
+
+/**
+ * Counts `n` requests of a client behind this record's peer: every distinct one up to FORWARDED_TRACKED (all in a
+ * partial aggregator), found through an index; requests of later new ones go to `forwardedOther`.
+ */
+export function addForwarded(r: MutableRecord, client: string, n: number, unbounded: boolean): void {
+  const t = r.forwarded ??= { values: [], counts: [], index: new Map() };
+  if (!countInto(t, client, n, unbounded ? Infinity : FORWARDED_TRACKED)) r.forwardedOther += n;
 }
 
 function addSmtpDetails(settings: Settings, r: MutableRecord, e: SmtpHitEvent): string | undefined {
@@ -66,7 +76,7 @@ export function recordOf(st: AggState, from: { clientIp: string; protocol: LogPr
       clientIp: detach(from.clientIp), protocol: from.protocol, protocolLabel: from.protocolLabel, legacy: from.legacy, count: 0,
       firstSeen: undefined, lastSeen: undefined, sources: [], lastSource: '', sourcesTruncated: false, formats: [],
       sites: undefined, userAgents: undefined, usernames: undefined, ehloNames: undefined, connectors: undefined,
-      sampleUri: undefined, peerIps: undefined, internalCount: 0, weakCiphers: undefined, rules: [],
+      sampleUri: undefined, forwarded: undefined, forwardedOther: 0, internalCount: 0, weakCiphers: undefined, rules: [],
     };
     nestedSet(st.records, r.protocolLabel, r.clientIp, r);
   }

@@ -1,5 +1,5 @@
 import type { AggregateResult, ClientRecord, NoTlsFieldRow, SummaryRow } from './aggregate.js';
-import { compare, top } from './aggregate-lists.js';
+import { compare, FORWARDED_LISTED, top, topCounts } from './aggregate-lists.js';
 import { nestedValues, type AggState, type MutableRecord } from './aggregate-state.js';
 import { summaryRows } from './aggregate-summary.js';
 import { PROTOCOLS, protocolLabel } from '../protocols/names.js';
@@ -56,7 +56,7 @@ function freezeRecord(r: MutableRecord): ClientRecord {
   const out: { -readonly [K in keyof ClientRecord]: ClientRecord[K] } = {
     clientIp: r.clientIp, protocol: r.protocol, protocolLabel: r.protocolLabel, legacy: r.legacy, count: r.count,
     sources: [...r.sources], sourcesTruncated: r.sourcesTruncated, formats: [...r.formats], sites: [...(r.sites ?? [])],
-    peerIps: [...(r.peerIps ?? [])], internalCount: r.internalCount, weakCiphers: [...(r.weakCiphers ?? [])], rules: [...r.rules].sort(),
+    ...forwardedOf(r), internalCount: r.internalCount, weakCiphers: [...(r.weakCiphers ?? [])], rules: [...r.rules].sort(),
   };
   if (r.firstSeen !== undefined) out.firstSeen = r.firstSeen;
   if (r.lastSeen !== undefined) out.lastSeen = r.lastSeen;
@@ -70,6 +70,17 @@ function freezeRecord(r: MutableRecord): ClientRecord {
   if (connector !== undefined) out.connector = connector;
   if (r.sampleUri !== undefined) out.sampleUri = r.sampleUri;
   return out;
+}
+
+/** The clients behind a proxy as a record gives them: the most frequent FORWARDED_LISTED, and the totals. */
+function forwardedOf(r: MutableRecord): Pick<ClientRecord, 'forwardedFor' | 'forwardedClients' | 'forwardedRequests' | 'forwardedTruncated'> {
+  const t = r.forwarded;
+  let requests = r.forwardedOther;
+  if (t !== undefined) for (const c of t.counts) requests += c;
+  return {
+    forwardedFor: topCounts(t, FORWARDED_LISTED), forwardedClients: t?.values.length ?? 0, forwardedRequests: requests,
+    forwardedTruncated: r.forwardedOther > 0,
+  };
 }
 
 function protocolRank(p: LogProtocol): number {

@@ -53,7 +53,9 @@ export interface MutableRecord {
   ehloNames: Tally | undefined;
   connectors: Tally | undefined;
   sampleUri: string | undefined;
-  peerIps: string[] | undefined;
+  /** The clients behind this TCP peer (forwarded-for), with an index; `forwardedOther`: requests of those not tracked. */
+  forwarded: Tally | undefined;
+  forwardedOther: number;
   internalCount: number;
   weakCiphers: string[] | undefined;
   rules: string[];
@@ -92,7 +94,8 @@ export interface Totals {
   internalExcluded: number;
 }
 
-type RecordState = Omit<MutableRecord, 'userAgents' | 'usernames' | 'ehloNames' | 'connectors'> & {
+type RecordState = Omit<MutableRecord, 'userAgents' | 'usernames' | 'ehloNames' | 'connectors' | 'forwarded'> & {
+  readonly forwarded: PlainTally | undefined;
   readonly userAgents: PlainTally | undefined;
   readonly usernames: PlainTally | undefined;
   readonly ehloNames: PlainTally | undefined;

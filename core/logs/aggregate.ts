@@ -30,7 +30,7 @@ export interface AggregatorOptions {
   readonly includeUnknown?: boolean;
   /** Leave out hits tagged internal (loopback, Exchange back end, health probes; docs/log-formats.md 5.21). Default false. */
   readonly excludeInternal?: boolean;
-  /** Cap of every list inside a record (sources, sites, proxies). Default 16. */
+  /** Cap of every list inside a record (sources, sites, weak ciphers). Default 16. */
   readonly maxListed?: number;
   /**
    * For a slice of the input that another aggregator will `merge` (a range of a large file read in a worker
@@ -62,14 +62,32 @@ export interface ClientRecord {
   readonly connector?: string;
   /** The first cs-uri-stem seen. */
   readonly sampleUri?: string;
-  /** TCP peers (load balancers) when the client address came from a forwarded-for field. */
-  readonly peerIps: readonly string[];
+  /**
+   * The clients behind this address when it is a load balancer or proxy (IIS lines whose X-Forwarded-For style
+   * field names an address): each request's first forwarded address (`forwardedClient`) with its request count,
+   * most requests first (the first seen first on a tie), at most FORWARDED_LISTED (20); empty for a direct
+   * client. `clientIp` stays the TCP peer: the protocol is that of its own connection to IIS, and the clients
+   * behind it negotiated theirs with it, which this log does not show (docs/log-formats.md 1.5).
+   */
+  readonly forwardedFor: readonly ForwardedCount[];
+  /** Distinct clients behind it; at least this many when `forwardedTruncated`. */
+  readonly forwardedClients: number;
+  /** Requests that named a client behind it. */
+  readonly forwardedRequests: number;
+  /** More than FORWARDED_TRACKED (1000) distinct clients behind it: the later ones are only in `forwardedRequests`. */
+  readonly forwardedTruncated: boolean;
   /** Hits tagged internal (loopback, Exchange back end, health probe). */
   readonly internalCount: number;
   /** Labels of weak bulk ciphers seen (RC4, 3DES, ...). */
   readonly weakCiphers: readonly string[];
   /** TLS365-DISC-* rule ids this record triggers. */
   readonly rules: readonly string[];
+}
+
+/** A client behind a load balancer or proxy, and the requests that named it. */
+export interface ForwardedCount {
+  readonly address: string;
+  readonly count: number;
 }
 
 export interface SummaryRow {

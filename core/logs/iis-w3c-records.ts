@@ -2,7 +2,7 @@ import { PROTOCOLS, type Protocol } from '../protocols/names.js';
 import { decodeAlgId, decodeCryptProtocol, IIS_PROTOCOL_CODES } from './codes.js';
 import type { FieldIndex, Schema } from './iis-w3c-fields.js';
 import type { ParseState } from './iis-w3c-state.js';
-import { firstForwarded, isLoopback, normalizeIp } from './ip.js';
+import { forwardedClient, isLoopback, normalizeIp } from './ip.js';
 import { addDays, clockSeconds, isDate, normalizeClock } from './time.js';
 import { scanSimple, tokenizeW3c } from './tokenize.js';
 import type { AlgId, IisHitEvent, InternalReason, LogEvent, MalformedEvent, NoTlsFieldEvent, PlainEvent } from './types.js';
@@ -26,11 +26,10 @@ export interface TokenView {
 /** What every event of a record carries, read once per record (scratch: one per parser). */
 export interface RecordBase {
   time: string | undefined;
+  /** The TCP peer (c-ip, normalised): always the client, the party IIS negotiated TLS with. */
   clientIp: string;
   clientIpRaw: string;
-  /** The TCP peer (c-ip, normalised); the client unless a forwarded-for field names another. */
-  peer: string;
-  viaProxy: boolean;
+  /** The forwarded-for value as logged (a hit also gets the client behind the peer it names, `forwardedClient`). */
   forwardedFor: string | undefined;
   site: string | undefined;
   port: number | undefined;
@@ -40,7 +39,7 @@ export interface RecordBase {
 export const newTokenView = (): TokenView => ({ text: '', starts: new Int32Array(64), count: 0, list: undefined });
 
 export const newRecordBase = (): RecordBase => ({
-  time: undefined, clientIp: '-', clientIpRaw: '-', peer: '-', viaProxy: false, forwardedFor: undefined, site: undefined, port: undefined, internal: undefined,
+  time: undefined, clientIp: '-', clientIpRaw: '-', forwardedFor: undefined, site: undefined, port: undefined, internal: undefined,
 });
 
 
@@ -187,21 +186,16 @@ function toEvent(p: ParseState, tokens: TokenView, s: Schema, lineNo: number): L
   const idx = s.idx;
   const b = p.base;
   b.time = timeOf(p, tokens, s);
+  // The client is always c-ip: the crypt-* fields (server variables CRYPT_PROTOCOL, ...) describe the TLS session
+  // of the connection IIS accepted, i.e. with its TCP peer. A load balancer that adds X-Forwarded-For has ended
+  // the client's TLS itself; the addresses it forwards are clients behind it, kept apart (docs/log-formats.md 1.5).
   const cRaw = value(tokens, idx.clientIp);
-  b.peer = cRaw === undefined ? '-' : normalizeIp(cRaw);
-  b.clientIp = b.peer;
+  b.clientIp = cRaw === undefined ? '-' : normalizeIp(cRaw);
   b.clientIpRaw = cRaw ?? '-';
-  b.viaProxy = false;
   b.forwardedFor = idx.forwardedFor >= 0 ? value(tokens, idx.forwardedFor) : undefined;
-  const first = b.forwardedFor === undefined ? undefined : firstForwarded(b.forwardedFor);
-  if (first !== undefined) {
-    b.clientIpRaw = first;
-    b.clientIp = normalizeIp(first);
-    b.viaProxy = true;
-  }
   b.site = value(tokens, idx.site);
   b.port = toNumber(value(tokens, idx.serverPort));
-  b.internal = b.port === 444 ? 'exchange-backend' : isLoopback(b.peer) ? 'loopback' : undefined;
+  b.internal = b.port === 444 ? 'exchange-backend' : isLoopback(b.clientIp) ? 'loopback' : undefined;
   if (idx.protocol < 0) return noTlsFieldEvent(p, b, lineNo);
   const protocolText = value(tokens, idx.protocol);
   if (protocolText === undefined) return plainEvent(p, b, lineNo);
@@ -240,8 +234,11 @@ function hitEvent(p: ParseState, b: RecordBase, tokens: TokenView, idx: FieldInd
     protocol: code.protocol, protocolCode: code.code, protocolLabel: code.label, legacy: code.legacy,
   };
   if (b.time !== undefined) e.time = b.time;
-  if (b.viaProxy) e.peerIp = b.peer;
-  if (b.forwardedFor !== undefined) e.forwardedFor = b.forwardedFor;
+  if (b.forwardedFor !== undefined) {
+    e.forwardedFor = b.forwardedFor;
+    const behind = forwardedClient(b.forwardedFor);
+    if (behind !== undefined) e.forwardedClient = behind;
+  }
   const cipher = alg(tokens, idx.cipher);
   if (cipher !== undefined) e.cipher = cipher;
   const hash = alg(tokens, idx.hash);

@@ -15,7 +15,7 @@ export {
 export { createExchangeSmtpParser, SMTP_DEFAULT_FIELDS, type SmtpParserOptions } from './exchange-smtp.js';
 export {
   createAggregator, DISC_RULES, type AggregateOptionError, type AggregateResult, type AggregateState, type AggregateTotals, type Aggregator,
-  type AggregatorOptions, type ClientRecord, type MalformedSample, type NoTlsFieldRow, type SummaryRow,
+  type AggregatorOptions, type ClientRecord, type ForwardedCount, type MalformedSample, type NoTlsFieldRow, type SummaryRow,
 } from './aggregate.js';
 export { LOG_RULES, type LogRule } from './rules/index.js';
 export { detectFormat, sniffCompression, type Compression, type DetectedFormat, type Detection } from './detect.js';
@@ -24,7 +24,7 @@ export {
   ALG_ID_SOURCES, ALG_IDS, algIdFromConstant, CRYPT_PROTOCOL_SOURCES, decodeAlgId, decodeCryptProtocol, isLegacyProtocol,
   LEGACY_PROTOCOLS, SMTP_PROTOCOL_SOURCES,
 } from './codes.js';
-export { firstForwarded, looksLikeIp, normalizeIp, splitEndpoint, type Endpoint } from './ip.js';
+export { forwardedClient, looksLikeIp, normalizeIp, splitEndpoint, type Endpoint } from './ip.js';
 export { parseInstant } from './time.js';
 export { parseCsvLine, tokenizeW3c } from './tokenize.js';
 export { createIisByteFilter, filteredLineText, filterFieldsKey, type FilteredLine, type IisByteFilter, type IisByteFilterStart } from './byte-filter.js';

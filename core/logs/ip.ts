@@ -135,17 +135,30 @@ export function splitEndpoint(text: string): Endpoint {
 }
 
 /**
- * The real client from an X-Forwarded-For style value: IIS writes `203.0.113.5,+10.0.0.9` (`+` for the
- * space), so `+` becomes a space, the list is split on commas and the first element trimmed (docs/log-formats.md 1.5,
- * 5.20, T7). A port is dropped. `-`, `unknown` or anything that is not an IP address gives undefined, and
- * the caller keeps c-ip.
+ * The client behind a load balancer or proxy, from an X-Forwarded-For style value (`X-Forwarded-For`,
+ * `OriginalIP`, `OriginalClientIP`). IIS writes `203.0.113.5,+10.0.0.9` (`+` for the space): `+` becomes a
+ * space and the list is split on commas; its first element is the originating client, the others the proxies
+ * it went through (`<client>, <proxy1>, <proxy2>`, the de-facto syntax MDN documents; docs/log-formats.md 1.5,
+ * 5.20, T7). A port and brackets are dropped and the address normalised (`normalizeIp`). When the first element
+ * is not an address (`unknown`, an obfuscated name) but a later one is, the request still came through a proxy:
+ * `unknown` is returned. A value naming no address at all (`-`, `unknown`, text) gives undefined: no proxy seen.
+ * This is never the TLS peer: the crypt-* fields describe IIS's TLS session with the TCP peer, `c-ip`.
  */
-export function firstForwarded(raw: string): string | undefined {
-  const comma = raw.indexOf(',');
-  const first = (comma >= 0 ? raw.slice(0, comma) : raw).replace(/\+/g, ' ').trim();
-  if (first === '' || first === '-') return undefined;
-  const address = splitEndpoint(first).address;
-  return looksLikeIp(address) ? address : undefined;
+export function forwardedClient(raw: string): string | undefined {
+  let first: string | undefined;
+  let named = false;
+  for (const part of raw.split(',')) {
+    const text = part.replace(/\+/g, ' ').trim();
+    if (text === '' || text === '-') continue;
+    const address = splitEndpoint(text).address;
+    const ip = looksLikeIp(address);
+    if (first === undefined) first = ip ? normalizeIp(address) : 'unknown';
+    if (ip) {
+      named = true;
+      break;
+    }
+  }
+  return named ? first : undefined;
 }
 
 /** `::1` and 127.0.0.0/8 after normalisation (docs/log-formats.md 5.21). */

@@ -11,8 +11,8 @@ export const IIS_BLOG: Source = {
 };
 export const IIS_VARS: Source = {
   tag: 'IIS-VARS',
-  title: 'IIS server variables (CRYPT_PROTOCOL: "TLS 1.2 will be 400")',
-  ref: 'MicrosoftDocs/iis-docs, iis/web-dev-reference/server-variables.md',
+  title: 'IIS server variables (CRYPT_PROTOCOL: "the cryptographic protocol used to establish the connection", "TLS 1.2 will be 400"; REMOTE_ADDR: "the remote host that is making the request")',
+  ref: 'https://learn.microsoft.com/iis/web-dev-reference/server-variables (MicrosoftDocs/iis-docs, iis/web-dev-reference/server-variables.md)',
 };
 export const CONNINFO: Source = {
   tag: 'CONNINFO',
@@ -33,4 +33,9 @@ export const EX_PROTOLOG: Source = {
   tag: 'EX-PROTOLOG',
   title: 'Exchange protocol logging (date-time, connector-id, session-id, ..., context)',
   ref: 'MicrosoftDocs/OfficeDocs-Exchange, Exchange/ExchangeServer/mail-flow/connectors/protocol-logging.md',
+};
+export const XFF: Source = {
+  tag: 'XFF',
+  title: 'X-Forwarded-For (MDN): added by proxies and load balancers, "client, proxy1, proxy2", the originating client first; without it a server sees only the proxy',
+  ref: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/X-Forwarded-For',
 };

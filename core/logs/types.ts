@@ -47,9 +47,12 @@ interface At {
 }
 
 /**
- * A request or handshake whose protocol is known. `clientIp` is the address to group by: normalised (IPv6
- * lower case and compressed, zone dropped, IPv4-mapped shown as IPv4) and, for IIS with an X-Forwarded-For
- * style field, the first forwarded address (the real client behind a proxy); `peerIp` is then the TCP peer.
+ * A request or handshake whose protocol is known. `clientIp` is the address to group by: the TCP peer (`c-ip`),
+ * normalised (IPv6 lower case and compressed, zone dropped, IPv4-mapped shown as IPv4). It stays the TCP peer
+ * when the line has an X-Forwarded-For style field: the crypt-* fields describe the TLS session of the
+ * connection IIS accepted, so behind a load balancer that terminates TLS the protocol is that of the load
+ * balancer's back-end connection, and the load balancer is what breaks when IIS turns the protocol off. The
+ * forwarded addresses are the clients behind it (`forwardedFor`, `forwardedClient`; docs/log-formats.md 1.5).
  * `time` is ISO 8601 with milliseconds, ending in `Z` for UTC and without it for local time (IIS
  * Advanced Logging `date-local`/`time-local`).
  */
@@ -58,11 +61,16 @@ export interface IisHitEvent extends At {
   readonly format: 'IisW3C';
   readonly time?: string;
   readonly clientIp: string;
-  /** The token the client address came from, as logged (`fe80::1%12`). */
+  /** `c-ip` as logged (`fe80::1%12`). */
   readonly clientIpRaw: string;
-  /** The TCP peer (`c-ip`, normalised) when `clientIp` came from a forwarded-for field. */
-  readonly peerIp?: string;
+  /** The X-Forwarded-For style value as logged (`203.0.113.5,+10.0.0.9`), when the line has one. */
   readonly forwardedFor?: string;
+  /**
+   * The client behind the TCP peer: the first address of `forwardedFor`, normalised (`ip.ts` forwardedClient),
+   * or `unknown` when only a later element is an address. Set when `forwardedFor` names an address: `clientIp` is
+   * then a load balancer or proxy. Its own TLS version is not in this log.
+   */
+  readonly forwardedClient?: string;
   readonly protocol: LogProtocol;
   readonly protocolCode: string;
   readonly protocolLabel: string;

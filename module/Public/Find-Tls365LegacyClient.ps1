@@ -10,10 +10,21 @@ function Find-Tls365LegacyClient
         name). Returns one TLS365.LegacyClient per client and protocol with the number of requests or
         sessions, first and last seen, where it was seen, and its user agent or EHLO name.
 
+        ClientIp is always the TCP peer (IIS c-ip, the Exchange remote endpoint): the party the protocol was
+        negotiated with, and the device that breaks when the server turns that protocol off. Behind a load
+        balancer or reverse proxy that adds X-Forwarded-For (or OriginalIP, OriginalClientIP), the crypt-protocol
+        IIS logs is that of the load balancer's own back-end connection: the load balancer terminated the real
+        clients' TLS, and their TLS versions are not in the IIS log at all. Such a record is the load balancer:
+        its ForwardedFor property lists the clients behind it as '203.0.113.5 (12)' (the first address of each
+        request's forwarded-for list and its requests, most requests first, at most 20, then '... and N more
+        (requests)'), and its Rules name TLS365-DISC-006 next to TLS365-DISC-001: set the load balancer's
+        back-end TLS profile to TLS 1.2 or later before turning TLS 1.0/1.1 off here, and look for the clients'
+        own TLS versions in the load balancer's logs. ForwardedFor is empty for a direct client.
+
         Files, folders (searched recursively for *.log, *.log.gz and *.gz) and wildcards are accepted, as are
         gzip-compressed logs. Field names are admin-chosen in IIS: they are detected automatically
-        (crypt-protocol, Crypt-Protocol, crypt_protocol, X-Forwarded-For for clients behind a proxy) and can be
-        mapped with -FieldMap. #Fields may change mid-file. A file that cannot be read, is cut off, or is not a
+        (crypt-protocol, Crypt-Protocol, crypt_protocol; X-Forwarded-For, OriginalIP, OriginalClientIP for the
+        clients behind a load balancer) and can be mapped with -FieldMap. #Fields may change mid-file. A file that cannot be read, is cut off, or is not a
         log gives one error naming it, and the scan goes on. The files are read by the TLS365 bridge in 1 MiB
         chunks, so memory stays flat whatever their size; progress shows megabytes and files.
     .PARAMETER Path
@@ -35,11 +46,14 @@ function Find-Tls365LegacyClient
         clientIp, serverIp, serverPort, method, uri, username, userAgent, site, status, win32Status, protocol,
         cipher, hash, keyExchange, forwardedFor.
     .PARAMETER Detailed
-        Return the individual hits (TLS365.LegacyHit), up to -MaxHits, instead of one object per client.
+        Return the individual hits (TLS365.LegacyHit), up to -MaxHits, instead of one object per client. ClientIp is
+        the TCP peer; behind a load balancer ForwardedFor holds the forwarded-for value as logged
+        ('203.0.113.5,+10.0.0.9') and ForwardedClient the client behind it that the record counts.
     .PARAMETER MaxHits
         The most hits -Detailed returns (default 100000).
     .PARAMETER AsSummary
-        Return one row per protocol and site (TLS365.LegacySummary) instead of one per client.
+        Return one row per protocol and site (TLS365.LegacySummary) instead of one per client. Clients counts the
+        distinct TCP peers (a load balancer is one client, whatever it forwards for).
     .EXAMPLE
         Find-Tls365LegacyClient -Path C:\inetpub\logs\LogFiles
 
@@ -48,6 +62,11 @@ function Find-Tls365LegacyClient
         Find-Tls365LegacyClient -Path '\\EX01\d$\Exchange\TransportRoles\Logs\FrontEnd\ProtocolLog\SmtpReceive' -Since (Get-Date).AddDays(-7)
 
         SMTP clients of the last week that negotiated TLS 1.0 or 1.1, with their EHLO names.
+    .EXAMPLE
+        Find-Tls365LegacyClient -Path C:\inetpub\logs\LogFiles | Where-Object { $_.ForwardedFor } | Format-List ClientIp, Protocol, Count, ForwardedFor, Rules
+
+        The load balancers and proxies whose own connections to this server use TLS 1.0 or 1.1, with the clients
+        behind each (fix the load balancer's back-end TLS; the clients' own versions are in its logs).
     .EXAMPLE
         Get-ChildItem .\logs\*.log.gz | Find-Tls365LegacyClient -AsSummary
 

@@ -61,6 +61,7 @@ describe('logs.scan in parallel units equals the single pass', function () {
       writeFileSync(join(dir, `syn${seed}.log`), syntheticIis(seed, { lines: 500, crlf: seed % 2 === 1, finalNewline: seed !== 2 }));
     }
     writeFileSync(join(dir, 'headless.log'), syntheticIis(21, { lines: 120, headless: true }));
+    for (let seed = 0; seed < 2; seed += 1) writeFileSync(join(dir, `lb${seed}.log`), syntheticIis(50 + seed, { lines: 500, forwarded: true, crlf: seed === 1 }));
     writeFileSync(join(dir, 'syn.log.gz'), gzipSync(Buffer.from(syntheticIis(31, { lines: 300 }))));
     writeFileSync(join(dir, 'cut.log.gz'), gzipSync(Buffer.from(syntheticIis(32, { lines: 600 }))).subarray(0, 3000));
     writeFileSync(join(dir, 'utf16.log'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(syntheticIis(41, { lines: 80 }), 'utf16le')]));
@@ -117,6 +118,12 @@ describe('logs.scan in parallel units equals the single pass', function () {
   it('synthetic logs with every state-carrying shape, a last line without newline, continuation files', async () => {
     await check(at('syn0.log', 'syn1.log', 'syn2.log', 'syn3.log'));
     await check(at('headless.log', 'syn2.log', 'headless.log'));
+  });
+
+  it('logs behind load balancers: the clients behind each peer (ForwardedFor) merge to what the single pass counts', async () => {
+    const want = await scan(at('lb0.log', 'lb1.log'), { shape: 'powershell' }, SINGLE);
+    assert.ok(want.result.records.some((r: any) => r.ForwardedFor.length > 1 && r.Rules.includes('TLS365-DISC-006')), 'a load balancer with clients behind it');
+    await check(at('lb0.log', 'lb1.log'), RANGES, [...PARAMS, { shape: 'powershell' }]);
   });
 
   it('a wrong guess of the start state is caught and the range read again (and the result still equals)', async () => {

@@ -82,7 +82,8 @@ describe('logs.scan (Find-Tls365LegacyClient) through the real bridge', function
     assert.equal(shaped.length, core.length);
     shaped.forEach((r: any, i: number) => {
       const c = core[i];
-      assert.deepEqual(Object.keys(r), ['ClientIp', 'Protocol', 'Count', 'FirstSeen', 'LastSeen', 'Source', 'UserAgent', 'EhloName', 'Uri', 'Connector', 'Rules']);
+      assert.deepEqual(Object.keys(r), ['ClientIp', 'ForwardedFor', 'Protocol', 'Count', 'FirstSeen', 'LastSeen', 'Source', 'UserAgent', 'EhloName', 'Uri', 'Connector', 'Rules']);
+      assert.deepEqual(r.ForwardedFor, []);
       assert.deepEqual([r.ClientIp, r.Protocol, r.Count, r.FirstSeen, r.LastSeen, r.Source, r.Rules], [c.clientIp, c.protocol, c.count, c.firstSeen ?? null, c.lastSeen ?? null, c.sources, c.rules]);
       assert.equal(r.UserAgent, c.userAgent === undefined ? null : c.userAgent.replace(/\+/g, ' '));
       assert.equal(r.EhloName, c.ehloName ?? null);
@@ -94,6 +95,30 @@ describe('logs.scan (Find-Tls365LegacyClient) through the real bridge', function
       void bridge.next().then(resolve);
     });
     assert.equal(bad.error.data.path, 'params.shape');
+  });
+
+  it('behind a load balancer: the legacy client is c-ip, ForwardedFor lists the clients behind it, -AsSummary counts peers, -Detailed keeps the raw value', async () => {
+    // crypt-protocol describes the connection IIS accepted, whose peer is c-ip (server variable CRYPT_PROTOCOL): the
+    // TLS 1.0 is the load balancer's back-end leg, and the X-Forwarded-For addresses are the clients behind it.
+    writeFileSync(join(dir, 'u_ex240503_lb.log'), [
+      '#Fields: date time s-sitename c-ip cs(User-Agent) crypt-protocol X-Forwarded-For',
+      '2024-05-03 00:00:01 W3SVC1 10.0.0.5 Outlook 40 203.0.113.5,+10.0.0.9',
+      '2024-05-03 00:00:02 W3SVC1 10.0.0.5 Outlook 40 203.0.113.5',
+      '2024-05-03 00:00:03 W3SVC1 10.0.0.5 Outlook 40 2001:db8::5',
+      '2024-05-03 00:00:04 W3SVC1 10.0.0.5 probe 40 -',
+      '2024-05-03 00:00:05 W3SVC1 198.51.100.3 curl 100 -',
+    ].join('\r\n'));
+    const shaped = (await scan(['u_ex240503_lb.log'], { shape: 'powershell' })).result;
+    assert.deepEqual(shaped.records.map((r: any) => [r.ClientIp, r.Protocol, r.Count, r.ForwardedFor, r.Rules]), [
+      ['10.0.0.5', 'Tls10', 4, ['203.0.113.5 (2)', '2001:db8::5 (1)'], ['TLS365-DISC-001', 'TLS365-DISC-006']],
+      ['198.51.100.3', 'Tls11', 1, [], ['TLS365-DISC-001']],
+    ]);
+    assert.deepEqual(shaped.summary.map((s: any) => [s.protocol, s.requests, s.clients]), [['Tls10', 4, 1], ['Tls11', 1, 1]]);
+    const hits = (await scan(['u_ex240503_lb.log'], { maxHits: 10 })).result.hits;
+    assert.deepEqual(hits.map((h: any) => [h.ClientIp, h.ForwardedFor, h.ForwardedClient]), [
+      ['10.0.0.5', '203.0.113.5,+10.0.0.9', '203.0.113.5'], ['10.0.0.5', '203.0.113.5', '203.0.113.5'], ['10.0.0.5', '2001:db8::5', '2001:db8::5'],
+      ['10.0.0.5', undefined, undefined], ['198.51.100.3', undefined, undefined],
+    ]);
   });
 
   it('gives one error per damaged, unknown or missing file and still counts the good ones', async () => {

@@ -106,10 +106,31 @@ describe('core/public-objects.ts: every public object of the module, defined onc
       clientIp: '10.0.0.5', protocol: 'Tls10', protocolLabel: 'TLS 1.0', legacy: true, count: 3,
       firstSeen: '2026-01-02T03:04:05.000Z', lastSeen: '2026-01-02T04:04:05.000Z', sources: ['u_ex260102.log'], sourcesTruncated: false,
       formats: ['IisW3C'], sites: ['W3SVC1'], userAgent: 'Microsoft+Office/16.0', username: 'contoso\\ann', sampleUri: '/owa/',
-      peerIps: [], internalCount: 0, weakCiphers: [], rules: ['TLS365-DISC-001'],
+      forwardedFor: [{ address: '203.0.113.5', count: 2 }, { address: '2001:db8::5', count: 1 }], forwardedClients: 2, forwardedRequests: 3,
+      forwardedTruncated: false, internalCount: 0, weakCiphers: [], rules: ['TLS365-DISC-001', 'TLS365-DISC-006'],
     };
-    const bare = { ...full, firstSeen: undefined, lastSeen: undefined, userAgent: undefined, username: undefined, sampleUri: undefined } as unknown as ClientRecord;
+    const bare = {
+      ...full, firstSeen: undefined, lastSeen: undefined, userAgent: undefined, username: undefined, sampleUri: undefined,
+      forwardedFor: [], forwardedClients: 0, forwardedRequests: 0,
+    } as unknown as ClientRecord;
     conforms(legacyClientShape(full), 'TLS365.LegacyClient', 'full');
     conforms(legacyClientShape(bare), 'TLS365.LegacyClient', 'bare');
+  });
+
+  it('TLS365.LegacyClient ForwardedFor: the clients behind a load balancer as "address (requests)", at most 20, then "... and N more (requests)"', () => {
+    const base = { clientIp: '10.0.0.5', forwardedClients: 0, forwardedRequests: 0, forwardedTruncated: false, forwardedFor: [] } as unknown as ClientRecord;
+    const shape = (r: Partial<ClientRecord>): unknown => (legacyClientShape({ ...base, ...r }) as { ForwardedFor: unknown }).ForwardedFor;
+    // A direct client: an empty list (never null: String[]).
+    assert.deepEqual(shape({}), []);
+    assert.deepEqual(shape({ forwardedFor: [{ address: '203.0.113.5', count: 12 }, { address: '2001:db8::5', count: 3 }], forwardedClients: 2, forwardedRequests: 15 }),
+      ['203.0.113.5 (12)', '2001:db8::5 (3)']);
+    const twenty = Array.from({ length: 20 }, (_, i) => ({ address: `203.0.113.${i + 1}`, count: 30 - i }));
+    const listed = twenty.reduce((n, f) => n + f.count, 0);
+    const more = shape({ forwardedFor: twenty, forwardedClients: 57, forwardedRequests: listed + 120 }) as string[];
+    assert.equal(more.length, 21);
+    assert.deepEqual([more[0], more[19], more[20]], ['203.0.113.1 (30)', '203.0.113.20 (11)', '... and 37 more (120)']);
+    // Past the 1000 clients counted one by one: at least one more than those counted.
+    const past = shape({ forwardedFor: twenty, forwardedClients: 1000, forwardedRequests: listed + 4512, forwardedTruncated: true }) as string[];
+    assert.equal(past[20], '... and at least 981 more (4512)');
   });
 });

@@ -292,7 +292,11 @@ describe('logs: edge cases (docs/log-formats.md section 5)', () => {
     assert.deepEqual(kinds(parseIis('#Fields: date time c-ip SslVer\n2024-05-01 00:00:01 192.0.2.1 40')), ['no-tls-field']);
   });
 
-  it('edge case 20: behind a load balancer the first X-Forwarded-For element is the client; both addresses are reported', () => {
+  it('edge case 20: behind a load balancer the client is c-ip (the TLS peer); the forwarded addresses are clients behind it', () => {
+    // The crypt-* fields describe the TLS session of the connection IIS accepted, i.e. with c-ip (IIS server
+    // variables: CRYPT_PROTOCOL is "the cryptographic protocol used to establish the connection"). A device that adds
+    // X-Forwarded-For has ended the client's TLS itself, so the TLS 1.0 here is the load balancer's back-end leg:
+    // the load balancer is the legacy client (an earlier version made the forwarded address the client; wrong).
     const text = [
       '#Fields: date time c-ip crypt-protocol X-Forwarded-For',
       '2024-05-01 00:00:01 10.0.0.5 40 203.0.113.5,+10.0.0.9',
@@ -302,15 +306,19 @@ describe('logs: edge cases (docs/log-formats.md section 5)', () => {
       '2024-05-01 00:00:05 10.0.0.5 40 2001:db8::9,+10.0.0.9',
       '2024-05-01 00:00:06 10.0.0.5 40 [2001:db8::a]:443',
     ].join('\n');
-    assert.deepEqual(iisHits(parseIis(text)).map((h) => [h.clientIp, h.peerIp]), [
-      ['203.0.113.5', '10.0.0.5'], ['10.0.0.5', undefined], ['10.0.0.5', undefined], ['203.0.113.6', '10.0.0.5'],
-      ['2001:db8::9', '10.0.0.5'], ['2001:db8::a', '10.0.0.5'],
+    assert.deepEqual(iisHits(parseIis(text)).map((h) => [h.clientIp, h.forwardedClient]), [
+      ['10.0.0.5', '203.0.113.5'], ['10.0.0.5', undefined], ['10.0.0.5', 'unknown'], ['10.0.0.5', '203.0.113.6'],
+      ['10.0.0.5', '2001:db8::9'], ['10.0.0.5', '2001:db8::a'],
     ]);
     for (const name of ['OriginalIP', 'OriginalClientIP', 'cs(X-Forwarded-For)']) {
-      assert.equal(onlyHit(parseIis(`#Fields: date time c-ip crypt-protocol ${name}\n2024-05-01 00:00:01 10.0.0.5 40 198.51.100.1`)).clientIp, '198.51.100.1', name);
+      const h = onlyHit(parseIis(`#Fields: date time c-ip crypt-protocol ${name}\n2024-05-01 00:00:01 10.0.0.5 40 198.51.100.1`));
+      assert.deepEqual([h.clientIp, h.forwardedClient], ['10.0.0.5', '198.51.100.1'], name);
     }
     const r = aggregate(parseIis(text));
-    assert.deepEqual(r.records.find((x) => x.clientIp === '203.0.113.5')?.peerIps, ['10.0.0.5']);
+    assert.deepEqual(r.records.map((x) => x.clientIp), ['10.0.0.5']);
+    assert.deepEqual(r.records[0]?.forwardedFor.map((f) => [f.address, f.count]), [
+      ['203.0.113.5', 1], ['unknown', 1], ['203.0.113.6', 1], ['2001:db8::9', 1], ['2001:db8::a', 1],
+    ]);
   });
 
   it('edge case 21: Exchange back end (port 444), loopback clients and health probes are tagged internal and can be excluded', () => {

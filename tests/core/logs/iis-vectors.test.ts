@@ -68,15 +68,18 @@ describe('logs: IIS W3C test vectors (docs/log-formats.md 1.6)', () => {
     assert.equal(h.win32Status, 2148074254);
   });
 
-  it('T7: schema change mid-file; TLS 1.0 on the load-balancer leg, real client 203.0.113.5 from X-Forwarded-For', () => {
+  it('T7: schema change mid-file; TLS 1.0 on the load-balancer leg: the client is c-ip 10.0.0.5, 203.0.113.5 is behind it', () => {
     const events = parseIis(`${[T_HEADER, T6, T7_BLOCK].join('\n')}\n`);
     const hits = iisHits(events);
     assert.equal(hits.length, 2);
     const h = hits[1];
     assert.ok(h !== undefined);
     assert.equal(h.protocol, 'Tls10');
-    assert.equal(h.clientIp, '203.0.113.5');
-    assert.equal(h.peerIp, '10.0.0.5');
+    // crypt-protocol is the protocol of the connection IIS accepted (server variable CRYPT_PROTOCOL), whose peer is
+    // c-ip: the load balancer. The X-Forwarded-For client negotiated its own TLS with the load balancer, not in this log.
+    assert.equal(h.clientIp, '10.0.0.5');
+    assert.equal(h.clientIpRaw, '10.0.0.5');
+    assert.equal(h.forwardedClient, '203.0.113.5');
     assert.equal(h.forwardedFor, '203.0.113.5,+10.0.0.9');
     assert.equal(h.time, '2024-05-01T12:00:01.000Z');
     assert.equal(h.userAgent, undefined, 'no cs(User-Agent) in the new schema: nothing read from an old column index');
@@ -123,8 +126,9 @@ describe('logs: IIS field names and values (docs/domain-facts.md 9.1)', () => {
     const text = `${header('TlsVersion crypt-protocol Real-Client')}\n2024-05-01 00:00:01 192.0.2.1 40 400 198.51.100.3\n`;
     const h = onlyHit(parseIis(text, { fieldMap: { protocol: 'tlsversion', forwardedFor: 'REAL-CLIENT' } }));
     assert.equal(h.protocol, 'Tls10');
-    assert.equal(h.clientIp, '198.51.100.3');
-    assert.equal(h.peerIp, '192.0.2.1');
+    // The client is the TCP peer; the mapped forwarded-for column names the client behind it.
+    assert.equal(h.clientIp, '192.0.2.1');
+    assert.equal(h.forwardedClient, '198.51.100.3');
   });
   const values: [string, string][] = [
     ['4', 'Ssl2'], ['10', 'Ssl3'], ['40', 'Tls10'], ['100', 'Tls11'], ['400', 'Tls12'], ['1000', 'Tls13'],

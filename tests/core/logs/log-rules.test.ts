@@ -28,6 +28,9 @@ function rule(id: string): LogRule & { applies: (e: HitEvent) => boolean } {
 const IIS_HEADER = '#Fields: date time s-sitename c-ip cs(User-Agent) crypt-protocol crypt-cipher';
 const iisHit = (protocol: string, cipher = '6610'): HitEvent => onlyHit(parseIis(`${IIS_HEADER}\n2024-05-01 10:00:00 W3SVC1 198.51.100.1 Agent ${protocol} ${cipher}`));
 
+const lbHit = (protocol: string, forwarded: string, field = 'X-Forwarded-For'): HitEvent =>
+  onlyHit(parseIis(`#Fields: date time c-ip crypt-protocol ${field}\n2024-05-01 10:00:00 10.0.0.5 ${protocol} ${forwarded}`));
+
 const SMTP_ROW = (token: string): string =>
   `2024-05-01T10:00:01.030Z,EX01\\Default Frontend EX01,S1,3,192.0.2.25:25,198.51.100.20:50123,*,,"${TLS_SENTENCE(token)}"`;
 function smtpHit(token: string, log: 'Receive' | 'Send'): SmtpHitEvent {
@@ -40,7 +43,7 @@ function smtpHit(token: string, log: 'Receive' | 'Send'): SmtpHitEvent {
 describe('logs: log-discovery rules (docs/domain-facts.md 10.9)', () => {
   it('one file per id under core/logs/rules, each exporting one LogRule whose id is the file name', () => {
     const files = ruleFiles();
-    assert.deepEqual(files.map((f) => f.id), ['TLS365-DISC-001', 'TLS365-DISC-002', 'TLS365-DISC-003', 'TLS365-DISC-004', 'TLS365-DISC-005']);
+    assert.deepEqual(files.map((f) => f.id), ['TLS365-DISC-001', 'TLS365-DISC-002', 'TLS365-DISC-003', 'TLS365-DISC-004', 'TLS365-DISC-005', 'TLS365-DISC-006']);
     for (const f of files) {
       const values = Object.values(f.exports);
       assert.equal(values.length, 1, `${f.id}.ts exports one rule`);
@@ -57,7 +60,7 @@ describe('logs: log-discovery rules (docs/domain-facts.md 10.9)', () => {
     assert.deepEqual(Object.values(DISC_RULES).sort(), ids);
     assert.deepEqual(DISC_RULES, {
       iisLegacy: 'TLS365-DISC-001', noTlsField: 'TLS365-DISC-002', smtpReceiveLegacy: 'TLS365-DISC-003',
-      smtpSendLegacy: 'TLS365-DISC-004', weakCipher: 'TLS365-DISC-005',
+      smtpSendLegacy: 'TLS365-DISC-004', weakCipher: 'TLS365-DISC-005', iisBehindProxy: 'TLS365-DISC-006',
     });
   });
 
@@ -66,6 +69,7 @@ describe('logs: log-discovery rules (docs/domain-facts.md 10.9)', () => {
     // docs/domain-facts.md 10.9, column "sev".
     assert.deepEqual(severities, {
       'TLS365-DISC-001': 'Warn', 'TLS365-DISC-002': 'Info', 'TLS365-DISC-003': 'Warn', 'TLS365-DISC-004': 'Warn', 'TLS365-DISC-005': 'Warn',
+      'TLS365-DISC-006': 'Warn',
     });
     for (const r of LOG_RULES) {
       assert.ok(r.title.trim().length > 0, r.id);
@@ -79,11 +83,12 @@ describe('logs: log-discovery rules (docs/domain-facts.md 10.9)', () => {
     assert.deepEqual(tags['TLS365-DISC-002'], ['IIS-BLOG', 'SEED']);
     assert.deepEqual(tags['TLS365-DISC-003'], ['EX-TLS']);
     assert.deepEqual(tags['TLS365-DISC-004'], ['EX-TLS']);
+    assert.deepEqual(tags['TLS365-DISC-006'], ['IIS-VARS', 'XFF']);
   });
 
   it('TLS365-DISC-002 is no predicate over one event: it is the list of sites without crypt-protocol', () => {
     assert.equal(LOG_RULES.find((r) => r.id === 'TLS365-DISC-002')?.applies, undefined);
-    assert.deepEqual(LOG_RULES.filter((r) => r.applies !== undefined).map((r) => r.id), ['TLS365-DISC-001', 'TLS365-DISC-003', 'TLS365-DISC-004', 'TLS365-DISC-005']);
+    assert.deepEqual(LOG_RULES.filter((r) => r.applies !== undefined).map((r) => r.id), ['TLS365-DISC-001', 'TLS365-DISC-003', 'TLS365-DISC-004', 'TLS365-DISC-005', 'TLS365-DISC-006']);
   });
 
   // Per predicate rule: where the fact comes from, hits that trigger it and hits that do not (each named).
@@ -107,6 +112,21 @@ describe('logs: log-discovery rules (docs/domain-facts.md 10.9)', () => {
       id: 'TLS365-DISC-005', source: '[ALG-ID]; 9.1; docs/log-formats.md 1.5 ALG_ID table',
       applies: [['crypt-cipher 6801 (RC4)', () => iisHit('400', '6801')], ['6603 (3DES)', () => iisHit('40', '6603')]],
       not: [['6610 (AES-256)', () => iisHit('400', '6610')], ['no cipher logged (-)', () => iisHit('400', '-')]],
+    },
+    {
+      // The crypt-* fields are of the connection IIS accepted (CRYPT_PROTOCOL [IIS-VARS]); X-Forwarded-For is added
+      // by a proxy that ended the client's TLS [XFF]: the legacy protocol is the proxy's back-end leg.
+      id: 'TLS365-DISC-006', source: '[IIS-VARS]; [XFF]; docs/log-formats.md 1.5',
+      applies: [
+        ['TLS 1.0 with X-Forwarded-For 203.0.113.5,+10.0.0.9', () => lbHit('40', '203.0.113.5,+10.0.0.9')],
+        ['TLS 1.1 with OriginalIP 2001:db8::5', () => lbHit('100', '2001:db8::5', 'OriginalIP')],
+        ['SSL 3.0 with OriginalClientIP unknown,+10.0.0.9 (a proxy chain, client unknown)', () => lbHit('10', 'unknown,+10.0.0.9', 'OriginalClientIP')],
+      ],
+      not: [
+        ['TLS 1.2 behind a load balancer (not legacy)', () => lbHit('400', '203.0.113.5')], ['TLS 1.0 with X-Forwarded-For - (direct)', () => lbHit('40', '-')],
+        ['TLS 1.0 with X-Forwarded-For unknown (no address)', () => lbHit('40', 'unknown')], ['TLS 1.0 without the field', () => iisHit('40')],
+        ['an Exchange receive row', () => smtpHit('SP_PROT_TLS1_0_SERVER', 'Receive')],
+      ],
     },
   ];
 

@@ -27,6 +27,7 @@ const shift = (events: readonly LogEvent[], offset: number): LogEvent[] => event
 function texts(): { name: string; text: string }[] {
   const out = [0, 1, 2, 3].map((seed) => ({ name: `synthetic ${seed}`, text: syntheticIis(seed, { lines: 400, crlf: seed % 2 === 0, finalNewline: seed !== 3 }) }));
   out.push({ name: 'synthetic headless', text: syntheticIis(9, { lines: 200, headless: true }) });
+  out.push({ name: 'synthetic behind load balancers', text: syntheticIis(12, { lines: 400, forwarded: true }) });
   let files: string[] = [];
   try { files = readdirSync(IIS_FIXTURES); } catch { files = []; }
   for (const f of files) out.push({ name: f, text: readFileSync(join(IIS_FIXTURES, f), 'utf8') });

@@ -9,7 +9,9 @@ import { prng } from './helpers.js';
  * - records of an earlier schema (recovered), with too many or too few values, before any `#Fields`;
  * - quoted user agents with spaces, tabs, double spaces, `0x`/upper-case codes, unknown codes, `-`;
  * - many distinct user agents and clients (tallies past 8 values), loopback and back-end traffic;
- * - blank lines, a BOM in mid-file, CRLF or LF, with or without a final newline.
+ * - blank lines, a BOM in mid-file, CRLF or LF, with or without a final newline;
+ * - with `forwarded`, also schemas behind load balancers (X-Forwarded-For, OriginalClientIP: many clients behind
+ *   a few peers, multi-hop, IPv6, `unknown`, `-`).
  */
 export const SCHEMAS = [
   'date time s-sitename s-ip cs-method cs-uri-stem s-port cs-username c-ip cs(User-Agent) sc-status crypt-protocol crypt-cipher',
@@ -17,6 +19,12 @@ export const SCHEMAS = [
   'crypt-protocol date time c-ip cs(User-Agent)',
   'date time s-sitename c-ip cs(User-Agent) sc-status',
   'time c-ip cs(User-Agent) Crypt_Protocol',
+] as const;
+
+/** The schemas `forwarded` adds: logs behind load balancers (issue 16, item 4). */
+export const FORWARDED_SCHEMAS = [
+  'date time s-sitename c-ip cs(User-Agent) crypt-protocol X-Forwarded-For',
+  'date time c-ip OriginalClientIP crypt-protocol s-port',
 ] as const;
 
 const PROTOCOLS = ['40', '100', '400', '400', '400', '1000', '0x40', '0X100', '10', '4', '-', 'ff', '40 ', '1c0'];
@@ -28,11 +36,14 @@ export interface SyntheticOptions {
   readonly finalNewline?: boolean;
   /** Start without any directive (a continuation file). */
   readonly headless?: boolean;
+  /** Mix in FORWARDED_SCHEMAS. Without it the text is what it always was for a seed. */
+  readonly forwarded?: boolean;
 }
 
 export function syntheticIis(seed: number, options: SyntheticOptions): string {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const schemas: readonly string[] = options.forwarded === true ? [...SCHEMAS, ...FORWARDED_SCHEMAS] : SCHEMAS;
   const out: string[] = [];
   let schema: string = SCHEMAS[0];
   let seconds = 0;
@@ -54,21 +65,28 @@ export function syntheticIis(seed: number, options: SyntheticOptions): string {
       'c-ip': ip, 'cs(User-Agent)': rnd() < 0.3 ? `Agent+${Math.floor(rnd() * 20)}` : pick(AGENTS), 'sc-status': pick(['200', '401', '500']),
       'crypt-protocol': pick(PROTOCOLS), 'Crypt_Protocol': pick(PROTOCOLS), 'crypt-cipher': pick(['6610', '6801', '660e', '-']),
     };
+    if (options.forwarded === true) {
+      values['c-ip'] = rnd() < 0.7 ? pick(['10.0.0.5', '10.0.0.6', '2001:db8::10']) : ip;
+      const client = rnd() < 0.3 ? `2001:db8::${Math.floor(rnd() * 40).toString(16)}` : `203.0.113.${Math.floor(rnd() * 60)}`;
+      const forwarded = pick(['-', client, `${client},+10.0.0.9`, `[${client}]:443`, 'unknown,+10.0.0.9', 'unknown', '""']);
+      values['X-Forwarded-For'] = forwarded;
+      values['OriginalClientIP'] = forwarded;
+    }
     return s.split(' ').map((name) => values[name] ?? '-').join(rnd() < 0.02 ? '  ' : rnd() < 0.01 ? '\t' : ' ');
   };
   for (let i = 0; i < options.lines; i += 1) {
     seconds += Math.floor(rnd() * 900);
     if (seconds >= 86400 * day && day < 9) day += 1;
     const r = rnd();
-    if (r < 0.04) header(pick(SCHEMAS));
+    if (r < 0.04) header(pick(schemas));
     else if (r < 0.06) out.push(`#Fields: ${schema}`);
     else if (r < 0.07) out.push(`#Date: 2024-05-0${day} ${clock()}`);
     else if (r < 0.08) out.push('');
     else if (r < 0.085) out.push(`\ufeff${record(schema)}`);
-    else if (r < 0.10) out.push(record(pick(SCHEMAS)));
+    else if (r < 0.10) out.push(record(pick(schemas)));
     else if (r < 0.11) out.push(`${record(schema)} extra`);
     else if (r < 0.12) out.push(record(schema).split(' ').slice(0, 3).join(' '));
-    else if (r < 0.125) out.push(`   #Fields: ${pick(SCHEMAS)}`);
+    else if (r < 0.125) out.push(`   #Fields: ${pick(schemas)}`);
     else out.push(record(schema));
   }
   const eol = options.crlf ? '\r\n' : '\n';

@@ -98,6 +98,56 @@ Describe 'Find-Tls365LegacyClient' -Tag 'Public' {
     }
 }
 
+Describe 'Find-Tls365LegacyClient: legacy clients behind a load balancer (issue 16, item 4)' -Tag 'Public' {
+    # crypt-protocol is the server variable CRYPT_PROTOCOL, "the cryptographic protocol used to establish the connection"
+    # IIS accepted: its peer is c-ip. A load balancer that adds X-Forwarded-For terminated the client's TLS, so the TLS 1.0
+    # logged is its back-end leg: the legacy client is c-ip, and the forwarded addresses are the clients behind it.
+    BeforeAll {
+        $script:lbLog = Join-Path -Path $TestDrive -ChildPath 'u_ex240510_lb.log'
+        Set-Content -LiteralPath $script:lbLog -Encoding Ascii -Value @(
+            '#Software: Microsoft Internet Information Services 10.0'
+            '#Fields: date time s-sitename c-ip cs(User-Agent) crypt-protocol X-Forwarded-For'
+            '2024-05-10 00:00:01 W3SVC1 10.0.0.5 Outlook/16.0 40 203.0.113.5,+10.0.0.9'
+            '2024-05-10 00:00:02 W3SVC1 10.0.0.5 Outlook/16.0 40 203.0.113.5'
+            '2024-05-10 00:00:03 W3SVC1 10.0.0.5 Outlook/16.0 40 2001:db8::5'
+            '2024-05-10 00:00:04 W3SVC1 10.0.0.5 KEMP+probe 40 -'
+            '2024-05-10 00:00:05 W3SVC1 198.51.100.3 curl/7.0 100 -'
+            '#Fields: date time c-ip crypt-protocol OriginalClientIP'
+            '2024-05-10 00:00:06 10.0.0.6 100 198.51.100.77'
+        )
+    }
+
+    It 'gives the c-ip as ClientIp and the clients behind it, most requests first, in ForwardedFor; never a forwarded address as a client' {
+        $out = @(Find-Tls365LegacyClient -LiteralPath $script:lbLog)
+        $out | Should -HaveCount 3
+        @($out | ForEach-Object { $_.ClientIp } | Sort-Object) | Should -Be @('10.0.0.5', '10.0.0.6', '198.51.100.3')
+        $lb = $out | Where-Object { $_.ClientIp -eq '10.0.0.5' }
+        $lb.PSObject.TypeNames[0] | Should -Be 'TLS365.LegacyClient'
+        $lb.Protocol | Should -Be 'Tls10'
+        $lb.Count | Should -Be 4
+        $lb.ForwardedFor | Should -Be @('203.0.113.5 (2)', '2001:db8::5 (1)')
+        $lb.ForwardedFor.GetType().FullName | Should -Be 'System.Object[]'
+        $lb.Rules | Should -Be @('TLS365-DISC-001', 'TLS365-DISC-006')
+        ($out | Where-Object { $_.ClientIp -eq '10.0.0.6' }).ForwardedFor | Should -Be @('198.51.100.77 (1)')
+        $direct = $out | Where-Object { $_.ClientIp -eq '198.51.100.3' }
+        @($direct.ForwardedFor) | Should -HaveCount 0
+        $direct.Rules | Should -Be @('TLS365-DISC-001')
+        # The table view says which client is a load balancer, and for whom.
+        ($lb | Format-Table | Out-String -Width 200) | Should -Match 'Load balancer for 203\.0\.113\.5 \(2\), 2001:db8::5 \(1\)'
+    }
+
+    It 'counts load balancers as clients in -AsSummary and keeps the raw forwarded value on -Detailed hits' {
+        $summary = @(Find-Tls365LegacyClient -LiteralPath $script:lbLog -AsSummary)
+        ($summary | Where-Object { $_.Protocol -eq 'Tls10' }).Clients | Should -Be 1
+        ($summary | Where-Object { $_.Protocol -eq 'Tls10' }).Requests | Should -Be 4
+        $hits = @(Find-Tls365LegacyClient -LiteralPath $script:lbLog -Detailed)
+        $hits[0].ClientIp | Should -Be '10.0.0.5'
+        $hits[0].ForwardedFor | Should -Be '203.0.113.5,+10.0.0.9'
+        $hits[0].ForwardedClient | Should -Be '203.0.113.5'
+        @($hits | Where-Object { $_.ClientIp -eq '198.51.100.3' })[0].PSObject.Properties.Name | Should -Not -Contain 'ForwardedFor'
+    }
+}
+
 Describe 'Find-Tls365LegacyClient: bracketed names are the files they name (issue 13, item 5)' -Tag 'Public' {
     BeforeAll {
         $script:dir = Join-Path -Path $TestDrive -ChildPath 'brackets'
