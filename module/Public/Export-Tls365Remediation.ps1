@@ -150,6 +150,7 @@ function Export-Tls365Remediation
         }
         $file = $planned.Value.Path
         Write-Tls365PlanWarning -Plan $planned.Value.Plan -Cmdlet $PSCmdlet -Target $file
+        Write-Tls365PlanVerbose -Plan $planned.Value.Plan -Target $file
 
         $answer = Invoke-Tls365Bridge -Method 'plan.render' -Params @{ plan = $planned.Value.Plan; format = $Format }
         if (-not $answer.Ok)

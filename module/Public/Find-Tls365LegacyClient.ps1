@@ -87,6 +87,7 @@ function Find-Tls365LegacyClient
         [Parameter(ParameterSetName = 'Clients', Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
         [Parameter(ParameterSetName = 'Detailed', Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
         [Parameter(ParameterSetName = 'Summary', Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [SupportsWildcards()]
         [ValidateNotNullOrEmpty()]
         [System.String[]]
         $Path,
@@ -178,6 +179,12 @@ function Find-Tls365LegacyClient
     end
     {
         if ($files.Count -eq 0) { return }
+        if ($VerbosePreference -ne 'SilentlyContinue')
+        {
+            $bytes = [System.Int64]0
+            foreach ($f in $files) { try { $bytes += ([System.IO.FileInfo]$f).Length } catch { $null = $_ } }
+            Write-Verbose -Message ($script:LocalizedData.Verbose_ScanLogs -f $files.Count, $bytes)
+        }
         $params = @{ paths = $files.ToArray(); format = $Format; fieldMap = $FieldMap; protocols = @($Protocol); maxHits = 0; shape = 'powershell' }
         if ($PSBoundParameters.ContainsKey('Since')) { $params.since = $Since.ToUniversalTime().ToString('o') }
         if ($PSBoundParameters.ContainsKey('Until')) { $params.until = $Until.ToUniversalTime().ToString('o') }

@@ -125,6 +125,7 @@ function Get-Tls365Readiness
     param
     (
         [Parameter(ParameterSetName = 'Image', Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [SupportsWildcards()]
         [ValidateNotNullOrEmpty()]
         [System.String[]]
         $Path,
@@ -234,6 +235,7 @@ function Get-Tls365Readiness
             if ($pending.Count -eq 0) { return }
             $evaluated = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
             $signaturesOfBatch = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
+            Write-Verbose -Message ($script:LocalizedData.Verbose_EvaluateBatch -f $pending.Count, $method)
             $answers = @(Invoke-Tls365BridgeBatch -Method $method -Item $pending -Options $batchParams)
             foreach ($answer in @(Select-Tls365BatchResult -Answer $answers -Cmdlet $PSCmdlet -ErrorPrefix 'TLS365.Image.' -Category @{ FileUnreadable = 'ReadError'; NotAFile = 'InvalidType'; FileTooLarge = 'LimitsExceeded' }))
             {
@@ -255,6 +257,13 @@ function Get-Tls365Readiness
             if ($evaluated.Count -gt 0)
             {
                 $objects = @(ConvertTo-Tls365Readiness -InputObject $evaluated.ToArray() -Detailed:$Detailed)
+                if ($VerbosePreference -ne 'SilentlyContinue')
+                {
+                    $ready = @($objects | Where-Object { $_.Ready }).Count
+                    $changeCount = 0; $kbs = 0
+                    foreach ($o in $objects) { $changeCount += @($o.Changes).Count; $kbs += @($o.MissingUpdates).Count }
+                    Write-Verbose -Message ($script:LocalizedData.Verbose_Evaluated -f $objects.Count, $ready, ($objects.Count - $ready), $changeCount, $kbs)
+                }
                 for ($i = 0; $i -lt $objects.Count; $i++)
                 {
                     $signature = $signaturesOfBatch[$i]
@@ -271,6 +280,7 @@ function Get-Tls365Readiness
         # do not change). If the bridge cannot answer, the results still go out, with the error.
         $release = {
             if ($held.Count -eq 0) { return }
+            Write-Verbose -Message ($script:LocalizedData.Verbose_FleetCheck -f $held.Count)
             $answer = Invoke-Tls365Bridge -Method 'readiness.fleet' -Params @{ members = $signatures.ToArray() }
             if ($answer.Ok)
             {
@@ -286,6 +296,8 @@ function Get-Tls365Readiness
                         foreach ($ch in $f.Fix.Changes) { $ch.pstypenames.Insert(0, 'TLS365.RegistryChange') }
                     }
                     $owner.Findings = @($owner.Findings) + @($f)
+                    # The counts the object carries follow its findings.
+                    if ($f.Severity -eq 'Warn') { $owner.WarnCount = $owner.WarnCount + 1 } elseif ($f.Severity -eq 'Fail') { $owner.FailCount = $owner.FailCount + 1 }
                 }
             }
             else
@@ -321,6 +333,7 @@ function Get-Tls365Readiness
                 $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Image.NotFound' -Category ObjectNotFound -TargetObject $item))
                 continue
             }
+            Write-Verbose -Message ($script:LocalizedData.Verbose_ReadImages -f $resolved.Count, $item)
             # Known as soon as a pattern is resolved: progress shows done of total across every -Path item so far.
             $progress.Total = $progress.Total + $resolved.Count
             foreach ($file in $resolved)
@@ -371,6 +384,9 @@ function Get-Tls365Readiness
             }
             # Each machine is evaluated as its job finishes (one bridge batch per round of finished machines), so the
             # first result comes early and memory stays flat with hundreds of targets.
+            $transport = 'WinRM'
+            if ($PSCmdlet.ParameterSetName -eq 'Ssh') { $transport = 'SSH' } elseif ($PSCmdlet.ParameterSetName -eq 'Session') { $transport = 'the given sessions' }
+            Write-Verbose -Message ($script:LocalizedData.Verbose_CollectRemote -f $remoteTargets.Count, $transport, $ThrottleLimit, $ConnectTimeoutSeconds, $TimeoutSeconds)
             Invoke-Tls365Collection -InvokeParameters $invoke -TimeoutSeconds $TimeoutSeconds | ForEach-Object {
                 $c = $_
                 if ($c.Kind -eq 'Error') { $PSCmdlet.WriteError($c.Error); return }
@@ -396,12 +412,14 @@ function Get-Tls365Readiness
         }
         if ($PSCmdlet.ParameterSetName -eq 'Local')
         {
+            Write-Verbose -Message $script:LocalizedData.Verbose_CollectLocal
             $collection = Get-Tls365LocalSnapshot
             if (-not $collection.Ok)
             {
                 $PSCmdlet.WriteError($collection.Error)
                 return
             }
+            Write-Verbose -Message ($script:LocalizedData.Verbose_Collected -f [System.Environment]::MachineName, @($collection.Value.registry).Count)
             if ($Snapshot)
             {
                 $raw = [PSCustomObject]$collection.Value

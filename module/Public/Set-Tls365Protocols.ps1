@@ -145,6 +145,7 @@ function Set-Tls365Protocols
             $computer = [System.String]$collection.Value.computerName
             if ([System.String]::IsNullOrEmpty($computer)) { $computer = [System.Environment]::MachineName }
             Write-Tls365PlanWarning -Plan $plan -Cmdlet $PSCmdlet -Target $computer
+            Write-Tls365PlanVerbose -Plan $plan -Target $computer
             $approved = @(Select-Tls365ApprovedChange -Change @($plan.changes) -Target $computer -Cmdlet $PSCmdlet)
             if ($approved.Count -eq 0) { return }
             # Before the backup and the first write: the machine-wide keys need an elevated token.
@@ -181,6 +182,8 @@ function Set-Tls365Protocols
                 $PSCmdlet.WriteError($live.Error)
                 return
             }
+            Write-Verbose -Message ($script:LocalizedData.Verbose_BackupWritten -f $computer, $backup, $live.BackupHash)
+            Write-Verbose -Message ($script:LocalizedData.Verbose_Verified -f $computer, @($live.Value).Count)
             $fresh = @(Get-Tls365Readiness -ErrorAction SilentlyContinue)
             foreach ($r in $fresh)
             {
@@ -212,6 +215,7 @@ function Set-Tls365Protocols
         $file = $planned.Value.Path
         $plan = $planned.Value.Plan
         Write-Tls365PlanWarning -Plan $plan -Cmdlet $PSCmdlet -Target $file
+        Write-Tls365PlanVerbose -Plan $plan -Target $file
 
         $changes = @($plan.changes)
         if ($changes.Count -eq 0)
@@ -262,6 +266,8 @@ function Set-Tls365Protocols
             $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId $errorId -Category $category -TargetObject $file))
             return
         }
+        Write-Verbose -Message ($script:LocalizedData.Verbose_BackupWritten -f $file, $result.backupPath, $result.backupHash)
+        Write-Verbose -Message ($script:LocalizedData.Verbose_Verified -f $file, @($result.changes).Count)
         foreach ($c in @($result.changes))
         {
             $before = $null

@@ -71,6 +71,18 @@ Report_ShouldProcess = Write the TLS365 fleet report
 Report_NotReadiness = A {0} is not a TLS365.Readiness object or an ErrorRecord; it is left out of the report.
 Report_SpoolFailed = Cannot spool the report's input to {0} ({1}); the report was not written.
 Report_Summary = Report: {0} machine(s): {1} ready, {2} not ready, {3} unknown, {4} unreachable, {5} failed.
+Verbose_ReadImages = Reading {0} image file(s) for '{1}'.
+Verbose_EvaluateBatch = Evaluating {0} machine(s) in the bridge ({1}).
+Verbose_Evaluated = Evaluated {0} machine(s): {1} ready, {2} not ready; {3} value(s) to change in all (the Changes property), {4} update(s) missing.
+Verbose_CollectLocal = Collecting this machine's registry (the keys the rules read, 64-bit and 32-bit views) with the collector.
+Verbose_Collected = Collected {0}: {1} registry key(s).
+Verbose_CollectRemote = Collecting {0} machine(s) with Invoke-Command over {1} (at most {2} at a time, {3} s to connect, {4} s in all): only the collector runs there.
+Verbose_FleetCheck = Comparing the TLS settings of {0} Exchange server(s) with each other (TLS365-EXCH-009).
+Verbose_Plan = {0}: the plan writes {1} value(s) ({2}); restart needed: {3}.
+Verbose_PlanChange = {0}: {1}\\{2} = {3}, because {4}
+Verbose_BackupWritten = {0}: backup written to {1} (SHA-256 {2}) before any value was changed.
+Verbose_Verified = {0}: {1} value(s) written and read back as planned.
+Verbose_ScanLogs = Scanning {0} log file(s), {1:N0} bytes, in the bridge (IIS W3C and Exchange SMTP protocol logs; TLS fields of each request or session).
 Readiness_Progress = {0} of {1} images evaluated
 Remoting_Timeout = {0} did not finish within {1} seconds (-TimeoutSeconds); it was stopped and its results, if any, discarded.
 '@

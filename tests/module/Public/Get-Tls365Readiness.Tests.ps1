@@ -146,6 +146,8 @@ Describe 'Get-Tls365Readiness -Path' -Tag 'Public' {
         $warned | Should -HaveCount 60
         ($warned | Where-Object ComputerName -eq 'EX55').Findings[-1].Message | Should -Match 'group 2 alone'
         ($warned[0].Findings | Where-Object RuleId -eq 'TLS365-EXCH-009').pstypenames[0] | Should -Be 'TLS365.Finding'
+        # The counts the object carries (issue 17, item 1) follow the fleet finding added after the batch.
+        foreach ($w in $warned) { $w.WarnCount | Should -Be @($w.Findings | Where-Object Severity -eq 'Warn').Count }
         ($out | Where-Object ComputerName -eq 'WS2019-FS01').Findings.RuleId | Should -Not -Contain 'TLS365-EXCH-009'
         # One file alone is a fleet of one: nothing to compare.
         (Get-Tls365Readiness -Path (Join-Path -Path $folder -ChildPath 'EX55.reg')).Findings.RuleId | Should -Not -Contain 'TLS365-EXCH-009'
