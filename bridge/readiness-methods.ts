@@ -6,6 +6,7 @@ import {
 import { visible } from '../core/model/visible.js';
 import { alignFixes } from '../core/plan/align-fixes.js';
 import { planFromEvaluation } from '../core/plan/plan.js';
+import { tlsSettings } from '../core/readiness/settings.js';
 import { COMPONENTS } from '../core/readiness/model.js';
 import { ROLES } from '../core/readiness/roles.js';
 import type { Handler } from './dispatch.js';
@@ -87,7 +88,8 @@ function evaluate(snapshot: MachineSnapshot, options: EvaluateOptions, fleet: bo
   // What Set-Tls365Protocols with its defaults would write, and the findings' fixes told as it writes them
   // (issue 17, item 2): the plan reuses this evaluation, so each machine is evaluated twice, not three times.
   const plan = planFromEvaluation(snapshot, m, verdict, options, { roles: options.roles });
-  const readiness = plan.ok ? toPowerShellShape(alignFixes(verdict, plan.value), plan.value.changes) : toPowerShellShape(verdict, null);
+  const settings = tlsSettings(m);
+  const readiness = plan.ok ? toPowerShellShape(alignFixes(verdict, plan.value), plan.value.changes, settings) : toPowerShellShape(verdict, null, settings);
   const signature = fleet ? exchangeFleetSignature(m, options) : null;
   return signature === null ? { ok: true, readiness } : { ok: true, readiness, fleet: signature };
 }

@@ -1,6 +1,7 @@
 import type { Finding, Readiness, RegChange } from '../core/index.js';
 import type { PlanChange } from '../core/plan/model.js';
 import type { RegValue } from '../core/regfile/index.js';
+import type { TlsSetting } from '../core/readiness/settings.js';
 import { visible } from '../core/model/visible.js';
 import { changeCommand } from '../core/plan/change-command.js';
 
@@ -9,7 +10,7 @@ import { changeCommand } from '../core/plan/change-command.js';
  * module only stamps type names on what ConvertFrom-Json gives it instead of rebuilding every object in
  * script (the module's main cost at fleet scale). Presentation only: no rule logic here.
  */
-export function toPowerShellShape(r: Readiness, changes: readonly PlanChange[] | null = null): unknown {
+export function toPowerShellShape(r: Readiness, changes: readonly PlanChange[] | null = null, settings: readonly TlsSetting[] = []): unknown {
   return {
     ComputerName: r.computerName,
     Source: r.source,
@@ -23,6 +24,7 @@ export function toPowerShellShape(r: Readiness, changes: readonly PlanChange[] |
     Changes: changes === null ? null : changes.map(plannedChangeShape),
     Components: r.components.map((c) => ({ Name: c.name, Status: c.status, Reason: c.reason })),
     Findings: r.findings.map(findingShape),
+    TlsSettings: settings.map((x) => `${x.label}=${visible(x.value)}`),
   };
 }
 

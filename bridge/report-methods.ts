@@ -114,14 +114,17 @@ export const machine: Reader<ReportMachine> = (x, path) => {
   const components = list(component)(m['Components'], `${path}.Components`);
   const findings = list(finding)(m['Findings'], `${path}.Findings`);
   const missing = list(str)(m['MissingUpdates'], `${path}.MissingUpdates`);
+  // Objects made before TlsSettings existed (Import-Clixml of an older run) have none: they are not grouped.
+  const settings = list(str)(m['TlsSettings'], `${path}.TlsSettings`);
   if (!components.ok) return components;
   if (!findings.ok) return findings;
   if (!missing.ok) return missing;
+  if (!settings.ok) return settings;
   return {
     ok: true,
     value: {
       computerName: computerName.value, source: source.value, os: { name: osName.value, build: build ?? null }, ready: m['Ready'],
-      components: components.value, findings: findings.value, missingUpdates: missing.value,
+      components: components.value, findings: findings.value, missingUpdates: missing.value, settings: settings.value,
     },
   };
 };

@@ -49,6 +49,9 @@ export const PUBLIC_OBJECTS: readonly PublicObject[] = [
       // Changes: what Set-Tls365Protocols with its defaults would write, the short answer before the findings
       // (issue 17, item 2); null when no plan could be made for the machine.
       p('MissingUpdates', 'String[]'), p('Changes', 'TLS365.PlannedChange[]', true), p('Components', 'TLS365.ComponentStatus[]'), p('Findings', 'TLS365.Finding[]'),
+      // TlsSettings: the registry values that decide the protocols, raw ('label=value', absent is a value), which the
+      // report groups machines by (issue 16, item 3; core/readiness/settings.ts).
+      p('TlsSettings', 'String[]'),
     ],
   },
   {

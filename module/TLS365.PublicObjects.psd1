@@ -14,6 +14,7 @@
         @{ Name = 'Changes'; Type = 'TLS365.PlannedChange[]'; Nullable = $true }
         @{ Name = 'Components'; Type = 'TLS365.ComponentStatus[]'; Nullable = $false }
         @{ Name = 'Findings'; Type = 'TLS365.Finding[]'; Nullable = $false }
+        @{ Name = 'TlsSettings'; Type = 'String[]'; Nullable = $false }
     ) }
     'TLS365.OSInfo' = @{ BuiltBy = 'bridge'; Properties = @(
         @{ Name = 'Name'; Type = 'String'; Nullable = $false }

@@ -3,3 +3,4 @@ export { failureKind, machineVerdict, summarize, type ComponentCounts, type Find
 export { escapeHtml } from './escape.js';
 export { CLIENT_SCRIPT, CLIENT_SCRIPT_SHA256 } from './client-script.js';
 export { renderReportHtml } from './render-html.js';
+export { differenceFromFirst, settingsGroups, type SettingsGroup, type SettingsGroups } from './settings-groups.js';

@@ -33,6 +33,8 @@ export interface ReportMachine {
   readonly components: readonly { readonly name: string; readonly status: string; readonly reason: string }[];
   readonly findings: readonly ReportFinding[];
   readonly missingUpdates: readonly string[];
+  /** Its TLS settings as 'label=value' (TlsSettings, core/readiness/settings.ts); empty when the object has none. */
+  readonly settings: readonly string[];
 }
 
 /** A machine with no readiness result. `Unreachable` is a remoting failure; `Failed` anything else. */

@@ -1,4 +1,5 @@
 import { componentChart, findingChart, osChart } from './charts.js';
+import { differenceFromFirst, settingsGroups } from './settings-groups.js';
 import { CLIENT_SCRIPT, CLIENT_SCRIPT_SHA256 } from './client-script.js';
 import { escapeHtml as h, hashLink } from './escape.js';
 import { actionable, detailsData, jsonForHtml } from './details-data.js';
@@ -9,7 +10,8 @@ import { machineVerdict, NO_OS, summarize, type ReportSummary } from './summary.
 /**
  * The fleet readiness report: one self-contained HTML document (inline style and script, no external
  * assets, works offline). Sections: summary cards, readiness per component and per OS (each an inline SVG
- * chart, charts.ts, above its table), the most common findings (a ranked bar chart), the machine table
+ * chart, charts.ts, above its table), the most common findings (a ranked bar chart), the machines grouped by
+ * identical TLS settings side by side (settings-groups.ts), the machine table
  * (sortable, filterable) with, below it, the chosen machine's Fail and Warn findings and the exact registry
  * changes that fix them (details-data.ts), machines that gave no result, missing updates, and findings across
  * the fleet.
@@ -63,6 +65,38 @@ const MAX_NAMES = 20;
 function names(list: readonly string[]): string {
   const shown = list.slice(0, MAX_NAMES).map((n) => h(n)).join(', ');
   return list.length > MAX_NAMES ? `${shown} and ${list.length - MAX_NAMES} more` : shown;
+}
+
+const MAX_GROUP_COLUMNS = 6;
+
+/** Machines grouped by identical TLS settings, the groups side by side in the settings where they differ. */
+function groupsSection(input: ReportInput): string {
+  const all = settingsGroups(input.machines);
+  const apart = all.ungrouped > 0 ? ` ${all.ungrouped} machine(s) carry no settings (objects from an older TLS365) and are not grouped.` : '';
+  const head = `<h2 id="groups">Machines by TLS settings</h2>
+<p class="muted">Settings: the Schannel protocols in effect per role, then the values written in the registry (Schannel, .NET, WinHTTP, WinINet; absent is a value).${apart}</p>`;
+  const [largest] = all.groups;
+  if (largest === undefined) return '';
+  if (all.groups.length === 1) {
+    return `${head}<p data-groups="1">All ${largest.machines.length} machines share one TLS configuration (group ${largest.label}).</p>`;
+  }
+  const shown = all.groups.slice(0, MAX_GROUP_COLUMNS);
+  const summary = all.groups.map((g) => `${g.machines.length} in group ${g.label}`).join(', ');
+  const lines = all.groups.slice(1).map((g) => `<li data-group="${h(g.label)}"><b>Group ${h(g.label)}</b> (${g.machines.length}: ${names(g.machines)}) differs from group ${h(largest.label)} in ${differenceFromFirst(all, g).map((d) => h(d)).join('; ')}</li>`).join('');
+  const cols = shown.map((g) => `<th data-group="${h(g.label)}" data-count="${g.machines.length}" class="num">Group ${h(g.label)} (${g.machines.length})</th>`).join('');
+  const rows = all.differing.map((l) => {
+    const first = largest.values.get(l);
+    const cells = shown.map((g, i) => {
+      const v = g.values.get(l);
+      return `<td class="${i > 0 && v !== first ? 'diff' : ''}">${h(v ?? 'not read')}</td>`;
+    }).join('');
+    return `<tr data-setting="${h(l)}"><th scope="row">${h(l)}</th>${cells}</tr>`;
+  }).join('');
+  const more = all.groups.length > shown.length ? `<p class="muted">${all.groups.length - shown.length} smaller group(s) are listed above, not as columns.</p>` : '';
+  return `${head}
+<p data-groups="${all.groups.length}">${all.groups.length} configurations: ${summary}.</p>
+<ul class="groups">${lines}</ul>
+<table class="summary" id="group-table"><thead><tr><th>Setting (only those that differ)</th>${cols}</tr></thead><tbody>${rows}</tbody></table>${more}`;
 }
 
 /** The most common Fail and Warn findings as a ranked bar chart, near the top (the table is at the end). */
@@ -159,6 +193,7 @@ ${cards(s)}
 ${componentTable(s)}
 ${osTable(s)}
 ${findingOverview(s, input.machines.length)}
+${groupsSection(input)}
 ${machineTable(input, s)}
 ${machineDetails(input)}
 ${failureTable(input.failures)}

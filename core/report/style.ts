@@ -33,6 +33,8 @@ code, .reg { font-family: Consolas, "SFMono-Regular", Menlo, monospace; font-siz
 .finding { margin: 8px 0 8px 0; }
 .muted { color: #59636e; }
 .nowrap { white-space: nowrap; }
+td.diff { background: #fff1e5; font-weight: 600; }
+ul.groups { margin: 4px 0 8px; padding-left: 20px; }
 svg.chart { display: block; max-width: 100%; height: auto; margin: 8px 0 4px; }
 @media print { #filters, th button::after { display: none !important; } a { color: inherit; text-decoration: none; }
   svg.chart { print-color-adjust: exact; -webkit-print-color-adjust: exact; break-inside: avoid; } }

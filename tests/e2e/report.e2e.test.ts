@@ -166,4 +166,16 @@ describe('ConvertTo-Tls365Report rendered in headless Chromium (pwsh -> module -
     assert.ok(area([0xcc, 0x79, 0xa7]) > 300, `no result purple: ${area([0xcc, 0x79, 0xa7])} px`);
     assert.ok(area([0xe6, 0x9f, 0x00]) > 100, `Warn orange: ${area([0xe6, 0x9f, 0x00])} px`);
   });
+
+  it('groups the machines by identical TLS settings, side by side (issue 16, item 3), counting every machine with a result once', () => {
+    const dom = dumpDom(report);
+    const groups = Number(/<p data-groups="(\d+)">/.exec(dom)?.[1] ?? NaN);
+    assert.ok(groups >= 2, `the sample fleet has more than one configuration: ${groups}`);
+    const counts = [...dom.matchAll(/<th data-group="[A-Z]+" data-count="(\d+)"/g)].map((m) => Number(m[1]));
+    assert.equal(counts.length, Math.min(groups, 6));
+    assert.equal(counts.reduce((a, b) => a + b, 0), expected.Total - expected.Unreachable - expected.Failed, 'every machine with a result is in one group');
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'largest group first');
+    assert.match(dom, /<tr data-setting="Schannel client protocols in effect">/);
+    assert.match(dom, /<td class="diff">/);
+  });
 });

@@ -4,8 +4,9 @@ import { finding, type EvaluateOptions, type Rule } from '../../rule.js';
 import { visible } from '../../../model/visible.js';
 import { shownFinding } from '../../shown.js';
 import { SRC } from '../../sources.js';
-import { isExchange, views } from './common.js';
-import { hcNetView, hcTls, NET_VALUES, netValue, show } from './healthchecker.js';
+import { netSettingLabel, schannelSettingLabel, tlsSettings, type TlsSetting } from '../../settings.js';
+import { isExchange } from './common.js';
+import { NET_VALUES } from './healthchecker.js';
 
 /**
  * TLS365-EXCH-009 (docs/domain-facts.md 10.7): Exchange servers in one batch must run the same TLS configuration. As
@@ -29,27 +30,18 @@ export const EXCH_009: Rule = {
   fix: 'Apply the same TLS 1.0-1.2 Client/Server values and .NET 4 values on every Exchange server, then restart each changed server.',
 };
 
-interface Setting {
-  readonly label: string;
-  readonly component: Component;
-  readonly value: string;
-}
+/**
+ * The settings EXCH-009 compares: HealthChecker's subset [HC-EP] of the machine's TLS settings (settings.ts, which
+ * the fleet report groups every machine by, issue 16, item 3): TLS 1.0-1.2 Client/Server Enabled and
+ * DisabledByDefault, and .NET v4.0.30319 SystemDefaultTlsVersions / SchUseStrongCrypto in each view.
+ */
+const HC_LABELS: ReadonlySet<string> = new Set([
+  ...(['TLS 1.0', 'TLS 1.1', 'TLS 1.2'] as const).flatMap((p) => (['Client', 'Server'] as const).flatMap((r) => (['Enabled', 'DisabledByDefault'] as const).map((n) => schannelSettingLabel(p, r, n)))),
+  ...['native', 'Wow6432Node', 'only'].flatMap((v) => NET_VALUES.map((n) => netSettingLabel('v4.0.30319', v, n))),
+]);
 
-function settings(m: MachineFacts, x64: boolean): readonly Setting[] {
-  const out: Setting[] = [];
-  for (const p of ['TLS 1.0', 'TLS 1.1', 'TLS 1.2'] as const) {
-    const t = hcTls(m.reg, p);
-    for (const r of [t.client, t.server]) {
-      const component: Component = r.role === 'Client' ? 'SChannelClient' : 'SChannelServer';
-      out.push({ label: `${p}\\${r.role} Enabled`, component, value: show(r.enabledRaw) });
-      out.push({ label: `${p}\\${r.role} DisabledByDefault`, component, value: show(r.disabledByDefaultRaw) });
-    }
-  }
-  for (const v of views(x64)) {
-    const net = hcNetView(m.reg, v.view, x64);
-    for (const name of NET_VALUES) out.push({ label: `.NET v4.0.30319 (${v.label}) ${name}`, component: v.dotnet4, value: show(netValue(net, name)) });
-  }
-  return out;
+function settings(m: MachineFacts): readonly TlsSetting[] {
+  return tlsSettings(m).filter((x) => HC_LABELS.has(x.label));
 }
 
 function nameOf(m: MachineFacts): string {
@@ -75,7 +67,7 @@ export interface FleetSignature {
 }
 
 export function exchangeFleetSignature(m: MachineFacts, options: EvaluateOptions): FleetSignature | null {
-  return exchangeFleetMember(m, options) ? { name: nameOf(m), settings: settings(m, m.x64 === true) } : null;
+  return exchangeFleetMember(m, options) ? { name: nameOf(m), settings: settings(m) } : null;
 }
 
 /** One Warn per grouped server when the batch holds more than one configuration; `index` is the machine's position in `machines`. */
