@@ -1,7 +1,8 @@
 import { readOs, type OsFacts } from './os.js';
 import {
   AADC_KEY, ACTIVE_COMPUTER_NAME_KEY, COMPUTER_NAME_KEY, ENVIRONMENT_KEY, EXCHANGE_2010_SETUP_KEY, EXCHANGE_EDGE_KEY, EXCHANGE_SETUP_KEY,
-  HKCU, HKLM, INTERNET_SETTINGS, NDP_KEY, NDP_V35_KEY, NDP_V4_FULL_KEY, SCHANNEL_KEY, SMS_CLIENT_KEY, WOW_ROOT, softwareKey, type View,
+  HKCU, HKLM, INTERNET_SETTINGS, NDP_KEY, NDP_V35_KEY, NDP_V4_FULL_KEY, REBOOT_MARKERS, SCHANNEL_KEY, SMS_CLIENT_KEY, WOW_ROOT, softwareKey,
+  type RebootMarker, type View,
 } from './paths.js';
 import { indexRegistry, readDword, readString, type RegistryIndex } from './registry.js';
 import { schannelState, type SchannelReading } from './schannel-state.js';
@@ -28,6 +29,8 @@ export interface MachineFacts {
   readonly dotnet4: { readonly installed: boolean | null; readonly release: number | null };
   readonly dotnet35: { readonly installed: boolean | null };
   readonly products: Products;
+  /** The pending-restart markers (paths.ts REBOOT_MARKERS), each present, absent or not in the input. */
+  readonly reboot: readonly RebootReading[];
   /** Effective Schannel state; requires os !== null. */
   readonly schannel: (p: SchannelProtocol, role: Role) => SchannelReading;
 }
@@ -41,12 +44,37 @@ export interface Coverage {
   readonly updates: boolean;
 }
 
+/**
+ * One pending-restart marker: `present` when the input holds the key; `absent` only when the input shows it would
+ * hold it (a collector that read it: its path or an ancestor in `covered`; an image that lists the marker's parent
+ * itself); `unknown` otherwise (older snapshots, narrower images, a refused read), which must never read as "not pending".
+ */
+export interface RebootReading {
+  readonly marker: RebootMarker;
+  readonly state: 'present' | 'absent' | 'unknown';
+}
+
 export interface Products {
   /** Exchange build (e.g. 15.2.1544.4), null when not detected. */
   readonly exchange: { readonly version: string; readonly edge: boolean } | null;
   readonly configMgrClient: boolean;
   readonly azureAdConnect: boolean;
 }
+
+/** A key the collector could not read at, above or below `root`: that root's inputs are unknown. */
+function blockedBy(snapshot: MachineSnapshot): (root: string) => boolean {
+  const refused = (snapshot.unreadable ?? []).map((u) => u.path.toUpperCase());
+  return (root) => {
+    const r = root.toUpperCase();
+    return refused.some((p) => p === r || p.startsWith(`${r}\\`) || r.startsWith(`${p}\\`));
+  };
+}
+
+/** `root` is at or below a root the collector read in full. */
+const inCovered = (roots: readonly string[], root: string): boolean => {
+  const r = root.toUpperCase();
+  return roots.some((c) => { const u = c.toUpperCase(); return r === u || r.startsWith(`${u}\\`); });
+};
 
 /**
  * Coverage rule for images (covered === null): a component's inputs are known when the image holds the
@@ -55,18 +83,10 @@ export interface Products {
  */
 function coverageOf(snapshot: MachineSnapshot, reg: RegistryIndex, x64: boolean | null): Coverage {
   const roots = snapshot.covered;
-  const refused = (snapshot.unreadable ?? []).map((u) => u.path.toUpperCase());
-  // A key the collector could not read at, above or below a root: that root's inputs are unknown.
-  const blocked = (root: string): boolean => {
-    const r = root.toUpperCase();
-    return refused.some((p) => p === r || p.startsWith(`${r}\\`) || r.startsWith(`${p}\\`));
-  };
+  const blocked = blockedBy(snapshot);
   const under = (root: string): boolean => {
     if (blocked(root)) return false;
-    if (roots !== null) {
-      const r = root.toUpperCase();
-      return roots.some((c) => { const u = c.toUpperCase(); return r === u || r.startsWith(`${u}\\`); }) || reg.hasKey(root);
-    }
+    if (roots !== null) return inCovered(roots, root) || reg.hasKey(root);
     return reg.hasKey(root);
   };
   const allOf = (rootsOfComponent: readonly string[]): boolean => !rootsOfComponent.some(blocked) && rootsOfComponent.some(under);
@@ -79,6 +99,20 @@ function coverageOf(snapshot: MachineSnapshot, reg: RegistryIndex, x64: boolean 
     dotnet: allOf([NDP_KEY, `${HKLM}\\SOFTWARE\\Microsoft\\.NETFramework`]),
     updates: snapshot.hotfixes !== null || under(`${HKLM}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages`),
   };
+}
+
+/**
+ * The pending-restart markers (docs/domain-facts.md 5.1): a marker key in the input is a pending restart whatever
+ * else it says; its absence counts only where the input shows it would hold the key (see RebootReading).
+ */
+function rebootOf(snapshot: MachineSnapshot, reg: RegistryIndex): RebootReading[] {
+  const blocked = blockedBy(snapshot);
+  return REBOOT_MARKERS.map((marker) => {
+    if (reg.hasKey(marker.key)) return { marker, state: 'present' };
+    if (blocked(marker.key)) return { marker, state: 'unknown' };
+    const known = snapshot.covered !== null ? inCovered(snapshot.covered, marker.key) : reg.listed(marker.parent);
+    return { marker, state: known ? 'absent' : 'unknown' };
+  });
 }
 
 /** '' or "; the collector could not read: <path> (<error>), ..." for every Unknown reason of this machine. */
@@ -147,6 +181,7 @@ export function machineFacts(snapshot: MachineSnapshot): MachineFacts {
     dotnet4: { installed: dotnetCovered ? reg.hasKey(NDP_V4_FULL_KEY) : null, release: release.kind === 'dword' ? release.value : null },
     dotnet35: { installed: dotnetCovered ? v35.kind === 'dword' && v35.value === 1 : null },
     products: productsOf(reg),
+    reboot: rebootOf(snapshot, reg),
     schannel: (p, role) => {
       if (os === null) throw new Error('schannel() needs a known OS: check facts.os first');
       const id = `${p}|${role}`;

@@ -49,6 +49,22 @@ export const NDP_V4_FULL_KEY = `${NDP_KEY}\\v4\\Full`;
 export const NDP_V35_KEY = `${NDP_KEY}\\v3.5`;
 
 export const CBS_PACKAGES_KEY = `${HKLM}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages`;
+
+/**
+ * Pending-restart markers: the key's existence is the signal, its values do not matter (docs/domain-facts.md 5.1)
+ * [CM-PREREQ] [HC-REBOOT]. `parent` is what an image must list itself for the marker's absence to mean "not pending".
+ */
+export interface RebootMarker {
+  readonly key: string;
+  readonly parent: string;
+  readonly label: string;
+}
+const CURRENT_VERSION = `${HKLM}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion`;
+export const REBOOT_MARKERS: readonly RebootMarker[] = [
+  { key: `${CURRENT_VERSION}\\Component Based Servicing\\RebootPending`, parent: `${CURRENT_VERSION}\\Component Based Servicing`, label: 'Component Based Servicing RebootPending' },
+  { key: `${CURRENT_VERSION}\\WindowsUpdate\\Auto Update\\RebootRequired`, parent: `${CURRENT_VERSION}\\WindowsUpdate\\Auto Update`, label: 'Windows Update RebootRequired' },
+];
+
 export const PRODUCT_UPDATES_KEY = `${HKLM}\\SOFTWARE\\Microsoft\\Updates`;
 export const PRODUCT_UPDATES_KEY_32 = `${WOW_ROOT}\\Microsoft\\Updates`;
 

@@ -8,6 +8,11 @@ import type { RegKey, RegValue } from '../regfile/index.js';
  */
 export interface RegistryIndex {
   hasKey(path: string): boolean;
+  /**
+   * The snapshot lists this key itself, not only a key below it: a .reg export of it (or of an ancestor) holds its
+   * whole subtree, so a subkey it lacks is absent, whereas a narrower export below it says nothing about its other subkeys.
+   */
+  listed(path: string): boolean;
   value(path: string, name: string): RegValue | undefined;
   /** Names (as spelled) of the direct subkeys of `path` that the snapshot holds. */
   subkeys(path: string): readonly string[];
@@ -71,6 +76,7 @@ export function indexRegistry(keys: readonly RegKey[]): RegistryIndex {
   }
   return {
     hasKey: (path) => present.has(fold(path)),
+    listed: (path) => byPath.has(fold(path)),
     value: (path, name) => byPath.get(fold(path))?.get(foldName(name)),
     subkeys: (path) => [...(children.get(fold(path))?.values() ?? [])],
   };

@@ -24,6 +24,8 @@ export const SRC = {
   DOTNET_TLS: s('DOTNET-TLS', 'Transport Layer Security (TLS) best practices with the .NET Framework', 'dotnet/docs docs/framework/network-programming/tls.md @8417924a'),
   DOTNET_VER: s('DOTNET-VER', '.NET Framework release keys', 'dotnet/docs docs/framework/migration-guide/how-to-determine-which-versions-are-installed.md @08294a0f'),
   SPT: s('SPT', 'SecurityProtocolType enum', 'https://learn.microsoft.com/dotnet/api/system.net.securityprotocoltype'),
+  CM_PREREQ: s('CM-PREREQ', 'List of prerequisite checks for Configuration Manager, "Pending system restart"', 'MicrosoftDocs/memdocs memdocs/configmgr/core/servers/deploy/install/list-of-prerequisite-checks.md @06170459 (https://learn.microsoft.com/mem/configmgr/core/servers/deploy/install/list-of-prerequisite-checks#pending-system-restart)'),
+  HC_REBOOT: s('HC-REBOOT', 'CSS-Exchange Get-ServerRebootPending.ps1 (HealthChecker pending-reboot check)', 'microsoft/CSS-Exchange Shared/Get-ServerRebootPending.ps1 @186f82b9'),
   CM_CLIENT: s('CM-CLIENT', 'Enable TLS 1.2 on clients (Configuration Manager)', 'MicrosoftDocs/memdocs memdocs/configmgr/core/plan-design/security/enable-tls-1-2-client.md @89a90bc8'),
   AADC: s('AADC', 'TLS 1.2 enforcement for Azure AD Connect', 'MicrosoftDocs/azure-docs articles/active-directory/hybrid/reference-connect-tls-enforcement.md @0a2d242b'),
   M365_ENC: s('M365-ENC', 'Technical reference details about encryption (Microsoft 365)', 'MicrosoftDocs/microsoft-365-docs microsoft-365/compliance/technical-reference-details-about-encryption.md @00fff532'),

@@ -336,6 +336,14 @@ if ($null -ne $cbsKey)
     }
     foreach ($kb in @($bestByKb.Keys | Sort-Object)) { $collected.Add($bestByKb[$kb].Entry) }
 }
+# Pending-restart markers (core/readiness/paths.ts REBOOT_MARKERS): only whether the key exists matters, so each
+# is a root of its own, kept without values or subkeys; the rest of Component Based Servicing and Windows Update is
+# not read. PendingFileRenameOperations is left out (docs/domain-facts.md 5.1).
+foreach ($marker in @("$HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending", "$HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired"))
+{
+    $covered.Add($marker)
+    if ($null -ne (Read-Key -Path $marker)) { $collected.Add(@{ path = $marker; values = @() }) }
+}
 # Product updates (Exchange SUs, .NET Framework updates and the like): KB-named keys two or three levels down
 # (Updates\<product>\KB..., Updates\<product>\<release>\KB...), under SOFTWARE and SOFTWARE\WOW6432Node (32-bit
 # installers write there); names only, no values.

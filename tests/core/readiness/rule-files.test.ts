@@ -155,6 +155,11 @@ const REACH: readonly { readonly name: string; readonly reaches: readonly string
   { name: 'Server 2008 RTM (no TLS 1.2)', reaches: reach('OS-001', 'Fail', ...COMPONENTS), spec: { build: 6001, productName: SERVER_2008 } },
   { name: 'a build not in the OS table', reaches: reach('OS-003', 'Info', ...COMPONENTS), spec: { build: 26200 } },
   {
+    name: 'a pending restart (Component Based Servicing RebootPending exists)',
+    reaches: reach('OS-005', 'Warn', ...COMPONENTS),
+    spec: { build: 19045, server: false, values: { 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending': {} } },
+  },
+  {
     name: 'no .NET keys (the .NET rules say Unknown for both views)',
     reaches: [...reach('NET4-005', 'DotNet4'), ...reach('NET35-004', 'DotNet35')],
     spec: { build: 19045, server: false, omit: ['dotnet'] },

@@ -61,7 +61,7 @@ Describe 'Get-Tls365Readiness -Path' -Tag 'Public' {
     It 'returns TLS365.Readiness objects with exactly the contract''s properties and the nine components' {
         $r = Get-Tls365Readiness -Path $script:goodImages[0].FullName
         $r.PSObject.TypeNames[0] | Should -Be 'TLS365.Readiness'
-        @($r.PSObject.Properties | ForEach-Object { $_.Name }) | Should -Be @('ComputerName', 'Source', 'OS', 'Ready', 'NotReady', 'Unknown', 'FailCount', 'WarnCount', 'MissingUpdates', 'Changes', 'Components', 'Findings')
+        @($r.PSObject.Properties | ForEach-Object { $_.Name }) | Should -Be @('ComputerName', 'Source', 'OS', 'Ready', 'NotReady', 'Unknown', 'FailCount', 'WarnCount', 'MissingUpdates', 'Changes', 'Components', 'Findings', 'TlsSettings')
         $r.Source | Should -Be 'Image'
         $r.Ready | Should -BeOfType [System.Boolean]
         @($r.Components | ForEach-Object { $_.Name }) | Should -Be @('WinHttp', 'WinHttp32', 'WinInet', 'SChannelClient', 'SChannelServer', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32')
@@ -71,7 +71,7 @@ Describe 'Get-Tls365Readiness -Path' -Tag 'Public' {
 
     It 'gives clean data through ConvertTo-Json' {
         $json = Get-Tls365Readiness -Path $script:goodImages[0].FullName | ConvertTo-Json -Depth 8 | ConvertFrom-Json
-        @($json.PSObject.Properties | ForEach-Object { $_.Name }) | Should -Be @('ComputerName', 'Source', 'OS', 'Ready', 'NotReady', 'Unknown', 'FailCount', 'WarnCount', 'MissingUpdates', 'Changes', 'Components', 'Findings')
+        @($json.PSObject.Properties | ForEach-Object { $_.Name }) | Should -Be @('ComputerName', 'Source', 'OS', 'Ready', 'NotReady', 'Unknown', 'FailCount', 'WarnCount', 'MissingUpdates', 'Changes', 'Components', 'Findings', 'TlsSettings')
         @($json.OS.PSObject.Properties | ForEach-Object { $_.Name }) | Should -Be @('Name', 'Build', 'UBR')
         $json.Components[0].Name | Should -Be 'WinHttp'
     }
@@ -273,6 +273,40 @@ Describe 'Get-Tls365Readiness -Snapshot and the collector' -Tag 'Public' {
         $s.covered | Should -Contain 'HKEY_LOCAL_MACHINE\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319'
         $s.hotfixes | Should -Be @('KB3140245')
         $s.computerName | Should -Be 'IMG01'
+    }
+
+    It 'collects the pending-restart markers as roots of their own, by existence only (no values, no subkeys, no rest of CBS), and they give TLS365-OS-005' {
+        $cv = 'HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion'
+        $cbsMarker = "$cv\Component Based Servicing\RebootPending"
+        $wuMarker = "$cv\WindowsUpdate\Auto Update\RebootRequired"
+        $base = Get-Content -LiteralPath $script:imageJson -Raw | ConvertFrom-Json
+        $pending = Join-Path -Path $TestDrive -ChildPath 'pending.json'
+        $base.registry = @($base.registry) + @(
+            @{ path = $cbsMarker; values = @(@{ name = 'Owners'; value = @{ type = 'REG_MULTI_SZ'; data = @('x') } }) }
+            @{ path = "$cbsMarker\{6a7a2a6c-4d3b-4d1b-9c63-2b0c8c1b5a6f}"; values = @() }
+            @{ path = "$cv\Component Based Servicing\SessionsPending"; values = @(@{ name = 'Exclusive'; value = @{ type = 'REG_DWORD'; data = 0 } }) }
+            @{ path = "$cv\WindowsUpdate\Auto Update"; values = @(@{ name = 'AUOptions'; value = @{ type = 'REG_DWORD'; data = 4 } }) }
+        )
+        $base | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $pending -Encoding Ascii
+        $s = & $script:collectorPath -RegistryImage $pending
+        $s.covered | Should -Contain $cbsMarker
+        $s.covered | Should -Contain $wuMarker
+        $kept = @($s.registry | Where-Object { $_.path -like "$cv\Component Based Servicing\*" -and $_.path -notlike "$cv\Component Based Servicing\Packages*" })
+        @($kept | ForEach-Object { $_.path }) | Should -Be @($cbsMarker)
+        @($kept[0].values) | Should -HaveCount 0
+        @($s.registry | Where-Object { $_.path -like "$cv\WindowsUpdate*" }) | Should -HaveCount 0
+        $out = Join-Path -Path $TestDrive -ChildPath 'pending-collected.json'
+        & $script:collectorPath -RegistryImage $pending -OutFile $out
+        $finding = @((Get-Tls365Readiness -Path $out).Findings | Where-Object { $_.RuleId -eq 'TLS365-OS-005' })
+        $finding | Should -HaveCount 1
+        $finding[0].Severity | Should -Be 'Warn'
+        $finding[0].Message | Should -Match 'Component Based Servicing RebootPending'
+        # Without the markers the collector still covers them: read and absent, so no finding.
+        $clean = Join-Path -Path $TestDrive -ChildPath 'clean-collected.json'
+        & $script:collectorPath -RegistryImage $script:imageJson -OutFile $clean
+        $c = Get-Content -LiteralPath $clean -Raw | ConvertFrom-Json
+        @($c.covered) | Should -Contain $wuMarker
+        @((Get-Tls365Readiness -Path $clean).Findings | Where-Object { $_.RuleId -eq 'TLS365-OS-005' }) | Should -HaveCount 0
     }
 
     It 'writes a Node-free snapshot file with -OutFile that Get-Tls365Readiness -Path reads' {

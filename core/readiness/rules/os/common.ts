@@ -1,7 +1,7 @@
 import { COMPONENTS, type Component } from '../../model.js';
 
 /**
- * Shared by the OS and update rules, TLS365-OS-001..004 (docs/domain-facts.md 10.1; facts 3.2, 5, 6). "all" means every
+ * Shared by the OS and update rules, TLS365-OS-001..005 (docs/domain-facts.md 10.1; facts 3.2, 5, 6). "all" means every
  * component: the evaluator drops the ones that are NotApplicable on this machine.
  */
 export const ALL: readonly Component[] = COMPONENTS;

@@ -1,12 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { evaluateSnapshot } from '../../../../core/readiness/evaluate.js';
+import { machineFacts } from '../../../../core/readiness/facts.js';
 import { COMPONENTS, type Component, type Finding, type Readiness } from '../../../../core/readiness/model.js';
 import { osRules } from '../../../../core/readiness/rules/os/index.js';
-import { machine, type MachineSpec } from '../../../support/machine.js';
+import type { MachineSnapshot } from '../../../../core/readiness/snapshot.js';
+import { fromRegText, HARDENED_12, HKLM, machine, merge, V4_ALL_ONE, winhttp, type MachineSpec } from '../../../support/machine.js';
 import { ACCEPTANCE, UNCONFIRMED, VERDICT, pairs } from './winhttp.test.js';
 
 /**
- * TLS365-OS-001..004 (docs/domain-facts.md 10.1). Every evaluation passes only the OS rules, so other families' findings
+ * TLS365-OS-001..005 (docs/domain-facts.md 10.1). Every evaluation passes only the OS rules, so other families' findings
  * are absent: assertions are about OS findings and the columns those findings decide.
  */
 
@@ -91,6 +93,79 @@ describe('OS rules (docs/domain-facts.md 10.1)', () => {
     });
     it('does not fire on 7601 [KB3140245]', () => {
       assert.equal(fired(run({ build: 7601, server: false }), '004').length, 0);
+    });
+  });
+
+  describe('TLS365-OS-005', () => {
+    const CV = `${HKLM}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion`;
+    const CBS = `${CV}\\Component Based Servicing`;
+    const AU = `${CV}\\WindowsUpdate\\Auto Update`;
+    const CBS_MARKER = `${CBS}\\RebootPending`;
+    const WU_MARKER = `${AU}\\RebootRequired`;
+    // A Windows 10 machine that is Ready with the OS rules alone and with every rule (TLS 1.2 on, .NET 4.x values set).
+    const READY: MachineSpec = { build: 19045, server: false, values: merge(HARDENED_12, V4_ALL_ONE, { [winhttp('64')]: { DefaultSecureProtocols: 0xa00 }, [winhttp('32')]: { DefaultSecureProtocols: 0xa00 } }) };
+    const withKeys = (...keys: string[]): MachineSpec => ({ ...READY, values: merge(READY.values ?? {}, Object.fromEntries(keys.map((k) => [k, {}]))) });
+    const states = (s: MachineSnapshot): string[] => machineFacts(s).reboot.map((r) => r.state);
+
+    it('warns on every component when Component Based Servicing\\RebootPending exists, and the machine stays Ready [CM-PREREQ] [HC-REBOOT]', () => {
+      const r = evaluateSnapshot(machine(withKeys(CBS_MARKER)));
+      const f = fired(r, '005');
+      assert.deepEqual(f.map((x) => x.severity), ['Warn']);
+      assert.deepEqual(f[0]?.components, COMPONENTS.filter((c) => c !== 'DotNet35' && c !== 'DotNet35_32'));
+      assert.match(f[0]?.message ?? '', /Component Based Servicing RebootPending \(HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending\) exists\./);
+      assert.match(f[0]?.message ?? '', /take effect only after a restart: this verdict .* describes the machine as it will be after the restart/);
+      assert.doesNotMatch(f[0]?.message ?? '', /Windows Update/);
+      assert.deepEqual(f[0]?.fix, { text: 'Restart the machine, then evaluate it again.', changes: [], updates: [], restart: 'reboot' });
+      assert.deepEqual(f[0]?.sources, ['CM-PREREQ', 'HC-REBOOT', 'TLSREG-2023', 'CM-CLIENT']);
+      assert.deepEqual(r.missingUpdates, []);
+      // Warn never makes a component NotReady: the verdict is the one after the restart.
+      assert.equal(r.ready, true);
+      assert.equal(status(r, 'SChannelClient'), 'Ready');
+      assert.match(r.components.find((c) => c.name === 'WinHttp')?.reason ?? '', /1 warning/);
+    });
+
+    it('names the Windows Update marker, and both when both exist, in one finding [CM-PREREQ] [HC-REBOOT]', () => {
+      const wu = fired(run(withKeys(WU_MARKER)), '005');
+      assert.equal(wu.length, 1);
+      assert.match(wu[0]?.message ?? '', /^A restart is pending: Windows Update RebootRequired \(HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update\\RebootRequired\) exists\./);
+      const both = fired(run(withKeys(CBS_MARKER, WU_MARKER)), '005');
+      assert.equal(both.length, 1);
+      assert.match(both[0]?.message ?? '', /Component Based Servicing RebootPending \(.*\) and Windows Update RebootRequired \(.*\) exist\./);
+    });
+
+    it('is silent when neither marker exists: "absent" where the image lists their parents, "unknown" where it does not [CM-PREREQ]', () => {
+      const listed = machine(withKeys(CBS, AU));
+      assert.equal(fired(run(withKeys(CBS, AU)), '005').length, 0);
+      assert.deepEqual(states(listed), ['absent', 'absent']);
+      // The parents absent (the usual narrow export: CBS\\Packages only implies Component Based Servicing): not collected, never "not pending".
+      assert.equal(fired(run(READY), '005').length, 0);
+      assert.deepEqual(states(machine(READY)), ['unknown', 'unknown']);
+      assert.deepEqual(evaluateSnapshot(machine(READY)).components, evaluateSnapshot(machine(withKeys(CBS, AU))).components, 'an unknown marker changes no verdict');
+    });
+
+    it('reads a real export: the marker under an exported Component Based Servicing, with values and subkeys [CM-PREREQ]', () => {
+      const head = (ready: boolean): string => [
+        'Windows Registry Editor Version 5.00', '',
+        `[${HKLM}\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion]`, '"CurrentBuildNumber"="17763"', '"InstallationType"="Server"', '',
+        `[${CBS}]`, '',
+        `[${CBS}\\Packages]`, '',
+        ...(ready ? [] : [`[${CBS_MARKER}]`, '"Owners"=hex(7):00,00', '', `[${CBS_MARKER}\\{6a7a2a6c-4d3b-4d1b-9c63-2b0c8c1b5a6f}]`, '']),
+        `[${AU}]`, '"AUOptions"=dword:00000004', '',
+      ].join('\r\n');
+      const pending = fromRegText(head(false), 'ws2019-pending.reg');
+      assert.deepEqual(states(pending), ['present', 'absent']);
+      assert.deepEqual(fired(evaluateSnapshot(pending, { roles: [] }, osRules), '005').map((x) => x.severity), ['Warn']);
+      assert.deepEqual(states(fromRegText(head(true), 'ws2019.reg')), ['absent', 'absent']);
+    });
+
+    it('collected snapshots: covered decides absence; an older collector (markers not covered) or a refused read says nothing [CM-PREREQ]', () => {
+      const base = machine(READY);
+      assert.deepEqual(states({ ...base, covered: [CBS_MARKER, WU_MARKER] }), ['absent', 'absent']);
+      assert.deepEqual(states({ ...base, covered: [`${CBS}\\Packages`] }), ['unknown', 'unknown'], 'a sibling root is not the marker');
+      assert.deepEqual(states({ ...base, covered: [CBS_MARKER, WU_MARKER], unreadable: [{ path: WU_MARKER, error: 'Access is denied' }] }), ['absent', 'unknown']);
+      const present = machine(withKeys(WU_MARKER));
+      assert.deepEqual(states({ ...present, covered: [CBS_MARKER, WU_MARKER] }), ['absent', 'present']);
+      assert.equal(fired(evaluateSnapshot({ ...present, covered: [CBS_MARKER, WU_MARKER] }, { roles: [] }, osRules), '005').length, 1);
     });
   });
 
