@@ -62,6 +62,24 @@ async function readinessBench(n) {
     }
     const coreMs = now() - t;
 
+    // A2: what readiness.evaluate computes per machine since issue 17/16: the evaluation, the default plan made
+    // from it (Changes, and the fixes told as Set writes them) and the TLS settings (fleet groups)
+    const { machineFacts, evaluateFacts } = { machineFacts: require(path.join(root, 'dist', 'core', 'readiness', 'facts.js')).machineFacts, evaluateFacts: require(path.join(root, 'dist', 'core', 'readiness', 'evaluate.js')).evaluateFacts };
+    const { planFromEvaluation } = require(path.join(root, 'dist', 'core', 'plan', 'plan.js'));
+    const { alignFixes } = require(path.join(root, 'dist', 'core', 'plan', 'align-fixes.js'));
+    const { tlsSettings } = require(path.join(root, 'dist', 'core', 'readiness', 'settings.js'));
+    t = now();
+    for (const f of files) {
+      const snap = core.snapshotFromReg(new Uint8Array(fs.readFileSync(f)), f);
+      if (!snap.ok) throw new Error(snap.error.message);
+      const m = machineFacts(snap.value);
+      const verdict = evaluateFacts(m, { roles: [] });
+      const plan = planFromEvaluation(snap.value, m, verdict, { roles: [] }, { roles: [] });
+      if (plan.ok) alignFixes(verdict, plan.value);
+      tlsSettings(m);
+    }
+    const corePlanMs = now() - t;
+
     // B: the bridge, batches of 50 paths
     const b = await startReadyBridge();
     t = now();
@@ -91,7 +109,7 @@ async function readinessBench(n) {
     for (let i = 0; i < kinds.length; i += 1) fs.rmSync(path.join(jsonDir, `kind${i}.json`));
     const d = psRun(path.join(jsonDir, '*.json'), n);
     const jsonBytes = fs.statSync(path.join(jsonDir, 'm00000.json')).size;
-    return { n, notReady, coreMs, bridgeMs, psMs: c.ms, c, d, e, jsonBytes };
+    return { n, notReady, coreMs, corePlanMs, bridgeMs, psMs: c.ms, c, d, e, jsonBytes };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -105,6 +123,7 @@ if (require.main === module) {
     const rate = (ms) => `${Math.round(r.n / (ms / 1000)).toLocaleString('en-US')} machines/s`;
     process.stdout.write(`\nTLS365 readiness benchmark: ${r.n} .reg images (${r.notReady} not ready), node ${process.version}, ${os.cpus().length} cores\n\n`);
     process.stdout.write(`core alone (parse + evaluate)        ${(r.coreMs / 1000).toFixed(2)} s  ${rate(r.coreMs)}   1.0x\n`);
+    process.stdout.write(`core + plan + settings (what the bridge now computes) ${(r.corePlanMs / 1000).toFixed(2)} s  ${rate(r.corePlanMs)}   ${(r.corePlanMs / r.coreMs).toFixed(2)}x the core's time\n`);
     process.stdout.write(`bridge, batches of 50 paths         ${(r.bridgeMs / 1000).toFixed(2)} s  ${rate(r.bridgeMs)}   ${(r.bridgeMs / r.coreMs).toFixed(2)}x the core's time\n`);
     process.stdout.write(`Get-Tls365Readiness -Path *.reg      ${(r.c.ms / 1000).toFixed(2)} s  ${rate(r.c.ms)}   ${(r.c.ms / r.coreMs).toFixed(2)}x the core's time; first result after ${(r.c.firstMs / 1000).toFixed(2)} s; pwsh peak ${r.c.peakMB.toFixed(0)} MB\n`);
     process.stdout.write(`... | ConvertTo-Tls365Report          ${(r.e.ms / 1000).toFixed(2)} s  ${rate(r.e.ms)}   ${(r.e.ms / r.c.ms).toFixed(2)}x Get-Tls365Readiness alone; page ${(r.e.htmlBytes / 1048576).toFixed(1)} MB; pwsh peak ${r.e.peakMB.toFixed(0)} MB\n`);

@@ -85,6 +85,7 @@ function fromPowerShell() {
   const rate = (ms) => `${Math.round(rd.n / (ms / 1000)).toLocaleString('en-US')} machines/s`;
   process.stdout.write(`\nReadiness: ${rd.n} .reg images (5 machine kinds, ${rd.notReady} not ready)\n\n`);
   process.stdout.write(`core alone (parse + evaluate)        ${(rd.coreMs / 1000).toFixed(2)} s  ${rate(rd.coreMs).padEnd(20)}  1.0x\n`);
+  process.stdout.write(`core + plan + settings               ${(rd.corePlanMs / 1000).toFixed(2)} s  ${rate(rd.corePlanMs).padEnd(20)}  ${(rd.corePlanMs / rd.coreMs).toFixed(2)}x the core's time (what readiness.evaluate computes per machine: the verdict, the plan behind Changes, the TLS settings)\n`);
   process.stdout.write(`bridge, batches of 50 paths         ${(rd.bridgeMs / 1000).toFixed(2)} s  ${rate(rd.bridgeMs).padEnd(20)}  ${(rd.bridgeMs / rd.coreMs).toFixed(2)}x the core's time\n`);
   for (const [label, x] of [['Get-Tls365Readiness -Path *.reg ', rd.c], ['Get-Tls365Readiness -Path *.json', rd.d]]) {
     process.stdout.write(`${label}     ${(x.ms / 1000).toFixed(2)} s  ${rate(x.ms).padEnd(20)}  ${(x.ms / rd.coreMs).toFixed(2)}x the core's time; first result after ${(x.firstMs / 1000).toFixed(2)} s; pwsh peak working set ${x.peakMB.toFixed(0)} MB\n`);

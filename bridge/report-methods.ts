@@ -49,9 +49,11 @@ const change: Reader<ReportChange> = (x, path) => {
   if (!action.ok) return action;
   if (!key.ok) return key;
   if (!name.ok) return name;
+  const command = optStr(r.value['Command'], `${path}.Command`);
+  if (!command.ok) return command;
   const v = r.value['Value'];
   if (v !== null && v !== undefined && typeof v !== 'string' && typeof v !== 'number') return invalid(`${path}.Value`, 'must be a string, a number or null');
-  return { ok: true, value: { action: action.value, key: key.value, name: name.value, value: v ?? null } };
+  return { ok: true, value: { action: action.value, key: key.value, name: name.value, value: v ?? null, command: command.value === '' ? null : command.value } };
 };
 
 const finding: Reader<ReportFinding> = (x, path) => {

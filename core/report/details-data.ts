@@ -20,7 +20,9 @@ export interface DetailsData {
 /** A machine with something to act on: a Fail or Warn finding. Info-only findings appear in the fleet table only. */
 export const actionable = (m: ReportMachine): boolean => m.findings.some((f) => f.severity === 'Fail' || f.severity === 'Warn');
 
+/** A change as the page shows it: the command to paste (issue 17, item 2), or its parts for older objects. */
 export function changeLine(c: ReportChange): string {
+  if (c.command !== null) return c.command;
   const value = c.value === null ? '(delete)' : typeof c.value === 'number' ? `0x${c.value.toString(16)} (${c.value})` : `"${c.value}"`;
   return `${c.action}  ${c.key}\\${c.name} = ${value}`;
 }

@@ -10,6 +10,8 @@ export interface ReportChange {
   readonly key: string;
   readonly name: string;
   readonly value: string | number | null;
+  /** The change as a command to paste (the object's Command); null for objects made before it existed. */
+  readonly command: string | null;
 }
 
 export interface ReportFinding {

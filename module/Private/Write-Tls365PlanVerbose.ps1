@@ -32,11 +32,12 @@ function Write-Tls365PlanVerbose
     $settings = @('protocols ' + (@($Plan.settings.protocols) -join '+'))
     if ($Plan.settings.disableLegacy) { $settings += 'legacy off' }
     if ($Plan.settings.allowLegacy) { $settings += 'legacy ON (allowLegacy)' }
-    Write-Verbose -Message ($script:LocalizedData.Verbose_Plan -f $Target, $changes.Count, ($settings -join ', '), $Plan.restart)
+    Write-Verbose -Message (ConvertTo-Tls365VisibleText -Text ($script:LocalizedData.Verbose_Plan -f $Target, $changes.Count, ($settings -join ', '), $Plan.restart))
     foreach ($c in $changes)
     {
         $value = '(deleted)'
         if ($c.op -eq 'set-dword') { $value = '0x{0:X8}' -f [System.Int64]$c.data } elseif ($c.op -eq 'set-string') { $value = '"{0}"' -f $c.data }
-        Write-Verbose -Message ($script:LocalizedData.Verbose_PlanChange -f $Target, $c.key, $c.name, $value, $c.reason)
+        # Values read from the machine (a cipher-suite list) can hold control characters: shown as \xHH, as ShouldProcess's text is.
+        Write-Verbose -Message (ConvertTo-Tls365VisibleText -Text ($script:LocalizedData.Verbose_PlanChange -f $Target, $c.key, $c.name, $value, $c.reason))
     }
 }

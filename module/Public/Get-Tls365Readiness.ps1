@@ -333,7 +333,7 @@ function Get-Tls365Readiness
                 $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $message -ErrorId 'TLS365.Image.NotFound' -Category ObjectNotFound -TargetObject $item))
                 continue
             }
-            Write-Verbose -Message ($script:LocalizedData.Verbose_ReadImages -f $resolved.Count, $item)
+            Write-Verbose -Message (ConvertTo-Tls365VisibleText -Text ($script:LocalizedData.Verbose_ReadImages -f $resolved.Count, $item))
             # Known as soon as a pattern is resolved: progress shows done of total across every -Path item so far.
             $progress.Total = $progress.Total + $resolved.Count
             foreach ($file in $resolved)

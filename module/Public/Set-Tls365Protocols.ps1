@@ -182,8 +182,8 @@ function Set-Tls365Protocols
                 $PSCmdlet.WriteError($live.Error)
                 return
             }
-            Write-Verbose -Message ($script:LocalizedData.Verbose_BackupWritten -f $computer, $backup, $live.BackupHash)
-            Write-Verbose -Message ($script:LocalizedData.Verbose_Verified -f $computer, @($live.Value).Count)
+            Write-Verbose -Message (ConvertTo-Tls365VisibleText -Text ($script:LocalizedData.Verbose_BackupWritten -f $computer, $backup, $live.BackupHash))
+            Write-Verbose -Message (ConvertTo-Tls365VisibleText -Text ($script:LocalizedData.Verbose_Verified -f $computer, @($live.Value).Count))
             $fresh = @(Get-Tls365Readiness -ErrorAction SilentlyContinue)
             foreach ($r in $fresh)
             {
@@ -266,8 +266,8 @@ function Set-Tls365Protocols
             $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message $e.message -ErrorId $errorId -Category $category -TargetObject $file))
             return
         }
-        Write-Verbose -Message ($script:LocalizedData.Verbose_BackupWritten -f $file, $result.backupPath, $result.backupHash)
-        Write-Verbose -Message ($script:LocalizedData.Verbose_Verified -f $file, @($result.changes).Count)
+        Write-Verbose -Message (ConvertTo-Tls365VisibleText -Text ($script:LocalizedData.Verbose_BackupWritten -f $file, $result.backupPath, $result.backupHash))
+        Write-Verbose -Message (ConvertTo-Tls365VisibleText -Text ($script:LocalizedData.Verbose_Verified -f $file, @($result.changes).Count))
         foreach ($c in @($result.changes))
         {
             $before = $null

@@ -113,7 +113,7 @@ describe('ConvertTo-Tls365Report rendered in headless Chromium (pwsh -> module -
     const detail = /<section class="machine" id="detail">([^]*?)<\/section>/.exec(dom)?.[1] ?? '';
     assert.match(detail, /^<h3>WS2008R2-APP01 \u2014 /);
     assert.match(detail, /<div class="finding" data-rule="TLS365-WINHTTP-003"><span class="sev-Fail">Fail<\/span>/);
-    assert.match(detail, /<div class="reg">set-dword  HKEY_LOCAL_MACHINE\\/);
+    assert.match(detail, /<div class="reg">reg add "HKEY_LOCAL_MACHINE\\[^"]*" \/v "[^"]+" \/t REG_DWORD \/d 0x[0-9a-f]{8} \/f \/reg:64/, "the fixes as commands to paste");
     assert.match(detail, /Missing updates: [^<]*KB3140245/);
     assert.equal(rows(dom).filter((r) => !r.hidden).length, expected.NotReady, 'the filter still applies beside it');
     assert.match(dumpDom(report), /<section class="machine" id="detail" hidden=""><\/section>/);

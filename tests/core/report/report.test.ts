@@ -32,7 +32,7 @@ const hostile: ReportMachine = {
   ...fleet[1]!,
   computerName: evil,
   os: { name: `Windows <b>2012</b> "R2"`, build: 9600 },
-  findings: fleet[1]!.findings.map((f) => ({ ...f, message: `${f.message} ${evil}`, fix: f.fix === null ? null : { ...f.fix, text: evil, changes: [{ action: 'set-string', key: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\<x>', name: evil, value: evil }] } })),
+  findings: fleet[1]!.findings.map((f) => ({ ...f, message: `${f.message} ${evil}`, fix: f.fix === null ? null : { ...f.fix, text: evil, changes: [{ action: 'set-string', key: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\<x>', name: evil, value: evil, command: `reg add "${evil}"` }] } })),
   missingUpdates: [evil],
 };
 
@@ -149,6 +149,9 @@ describe('fleet report: HTML', () => {
     }
     const change = fleet.flatMap((m) => m.findings).find((f) => (f.fix?.changes.length ?? 0) > 0)?.fix?.changes[0];
     assert.ok(change, 'a sample machine has a registry fix');
-    assert.ok(html.includes(JSON.stringify(`${change.key}\\${change.name}`).slice(1, -1)), 'the change line is in the details data');
+    assert.ok(change.command !== null && change.command.startsWith('reg add "'), 'the object carries the command to paste');
+    assert.ok(html.includes(JSON.stringify(change.command).slice(1, -1)), 'the change is in the details data as that command (issue 17, item 2)');
+    const older = renderReportHtml({ title: 't', generatedAt: 'now', machines: [{ ...fleet[0]!, findings: fleet[0]!.findings.map((f) => (f.fix === null ? f : { ...f, fix: { ...f.fix, changes: f.fix.changes.map((c) => ({ ...c, command: null })) } })) }], failures: [] });
+    assert.ok(older.includes(JSON.stringify(`${change.key}\\${change.name}`).slice(1, -1)), 'objects made before Command existed still show key and name');
   });
 });

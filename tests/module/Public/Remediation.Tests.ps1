@@ -379,7 +379,8 @@ Describe 'Set-Tls365Protocols and Undo-Tls365Change on an image with bytes not v
         $results = @($all | Where-Object { $_.PSObject.TypeNames[0] -eq 'TLS365.ChangeResult' })
         $cipher = @($results | Where-Object { $_.Name -eq 'Functions' })
         $cipher | Should -HaveCount 1
-        @($verbose | Where-Object { $_ -like '*Functions*' }) | Should -HaveCount 1
+        # Twice: the plan's line with its reason (issue 17, item 3), then ShouldProcess's "Performing the operation".
+        @($verbose | Where-Object { $_ -like '*Functions*' }) | Should -HaveCount 2
         $shown = @($verbose) + @($results | Out-String -Width 2000) + @($cipher | Format-List | Out-String -Width 2000)
         foreach ($s in $shown) { [System.Text.RegularExpressions.Regex]::IsMatch($s, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]') | Should -BeFalse -Because $s }
         ($shown -join "`n") | Should -BeLike '*X\x1B]0;pwned\x07\x1B[[]2J\x9BY*'
