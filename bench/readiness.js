@@ -74,8 +74,10 @@ async function readinessBench(n) {
       if (!snap.ok) throw new Error(snap.error.message);
       const m = machineFacts(snap.value);
       const verdict = evaluateFacts(m, { roles: [] });
-      const plan = planFromEvaluation(snap.value, m, verdict, { roles: [] }, { roles: [] });
-      if (plan.ok) alignFixes(verdict, plan.value);
+      if (verdict.findings.some((x) => x.severity === 'Fail' || x.severity === 'Warn')) {
+        const plan = planFromEvaluation(snap.value, m, verdict, { roles: [] }, { roles: [] });
+        if (plan.ok) alignFixes(verdict, plan.value);
+      }
       tlsSettings(m);
     }
     const corePlanMs = now() - t;

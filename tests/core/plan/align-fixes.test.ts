@@ -46,6 +46,7 @@ describe('core/plan/align-fixes.ts: the findings\' fixes agree with the plan (is
   it('on every acceptance image and example: each fix change of a value the plan writes for that finding is the plan\'s change; the rest and every verdict are untouched', () => {
     let aligned = 0;
     let kept = 0;
+    let clean = 0;
     const sets: [string, string][] = [
       ...readdirSync(join(root, 'tests', 'fixtures', 'acceptance')).filter((f) => f.endsWith('.reg')).map((f): [string, string] => [join('tests', 'fixtures', 'acceptance'), f]),
       ...readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.reg') && !f.includes('broken')).map((f): [string, string] => ['examples', f]),
@@ -56,6 +57,11 @@ describe('core/plan/align-fixes.ts: the findings\' fixes agree with the plan (is
       const r = evaluateSnapshot(snap);
       const plan = planRemediation(snap);
       if (!plan.ok) continue;
+      // readiness.evaluate makes no plan for a machine without a Fail or Warn finding: its plan must be empty.
+      if (!r.findings.some((f) => f.severity === 'Fail' || f.severity === 'Warn')) {
+        assert.deepEqual(plan.value.changes, [], `${name}: no Fail/Warn finding, yet the plan writes something`);
+        clean += 1;
+      }
       const out = alignFixes(r, plan.value);
       assert.deepEqual(out.components, r.components, name);
       assert.equal(out.ready, r.ready, name);
@@ -80,5 +86,6 @@ describe('core/plan/align-fixes.ts: the findings\' fixes agree with the plan (is
     }
     assert.ok(aligned > 50, `changes checked against the plan: ${aligned}`);
     assert.ok(kept > 0, `changes the plan leaves to the admin: ${kept}`);
+    assert.ok(clean >= 3, `machines without Fail/Warn findings checked: ${clean}`);
   });
 });
