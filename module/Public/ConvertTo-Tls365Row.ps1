@@ -11,7 +11,7 @@ function ConvertTo-Tls365Row
 
         With -Finding it writes one TLS365.FindingRow per finding instead: ComputerName, RuleId, Severity,
         Component, Message, Fix (the fix text), Commands (the fix's registry changes as commands an admin can
-        paste, joined by "; "), Updates, Restart and Sources.
+        paste, one per line), Updates, Restart and Sources.
 
         A machine that had no result (the ErrorRecord Get-Tls365Readiness wrote for it, piped in with 2>&1 or
         from -ErrorVariable) becomes a row too, so a fleet sheet lists every machine asked: Ready and the
@@ -103,7 +103,8 @@ function ConvertTo-Tls365Row
                     New-Tls365PublicObject -TypeName 'TLS365.FindingRow' -Property @{
                         ComputerName = $item.ComputerName; RuleId = $f.RuleId; Severity = $f.Severity; Component = (& $join $f.Component); Message = $f.Message
                         Fix = $(if ($null -eq $fix) { '' } else { $fix.Text })
-                        Commands = $(if ($null -eq $fix) { '' } else { & $join @(@($fix.Changes) | Where-Object { $null -ne $_ } | ForEach-Object { $_.Command }) })
+                        # One command per line: "; " would not run in cmd.exe, and a line break keeps each pasteable.
+                        Commands = $(if ($null -eq $fix) { '' } else { @(@($fix.Changes) | Where-Object { $null -ne $_ } | ForEach-Object { [System.String]$_.Command }) -join "`r`n" })
                         Updates = $(if ($null -eq $fix) { '' } else { & $join $fix.Updates })
                         Restart = $(if ($null -eq $fix) { '' } else { $fix.Restart })
                         Sources = (& $join $f.Sources)

@@ -92,10 +92,12 @@ Describe 'ConvertTo-Tls365Row: flat rows for Export-Csv (issue 17, item 1)' {
         $w.Severity | Should -Be 'Fail'
         $w.Component | Should -Be 'WinHttp; WinHttp32'
         $w.Updates | Should -Be 'KB3140245'
-        $w.Commands | Should -Match '^reg add "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp" /v "DefaultSecureProtocols" /t REG_DWORD /d 0x[0-9a-f]{8} /f /reg:64; reg add "HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\'
+        $w.Commands | Should -Match '^reg add "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp" /v "DefaultSecureProtocols" /t REG_DWORD /d 0x[0-9a-f]{8} /f /reg:64\r\nreg add "HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\'
         $csv = Join-Path -Path $TestDrive -ChildPath 'findings.csv'
         $rows | Export-Csv -LiteralPath $csv -NoTypeInformation
-        @(Import-Csv -LiteralPath $csv).Count | Should -Be $rows.Count
+        $back = @(Import-Csv -LiteralPath $csv)
+        $back.Count | Should -Be $rows.Count
+        ($back | Where-Object { $_.RuleId -eq 'TLS365-WINHTTP-003' }).Commands -split "`r?`n" | Should -HaveCount 2 -Because 'one command per line, kept by the CSV'
     }
 
     It 'turns a machine with no result (its ErrorRecord) into a row with the error, and refuses anything else one by one' {
