@@ -1,8 +1,9 @@
-import type { Finding, Readiness, RegChange } from '../core/index.js';
+import type { Finding, Readiness } from '../core/index.js';
 import type { PlanChange } from '../core/plan/model.js';
 import type { RegValue } from '../core/regfile/index.js';
 import type { TlsSetting } from '../core/readiness/settings.js';
 import { visible } from '../core/model/visible.js';
+import { asRegChange } from '../core/plan/align-fixes.js';
 import { changeCommand } from '../core/plan/change-command.js';
 
 /**
@@ -32,11 +33,10 @@ const regData = (v: RegValue | null): unknown => (v === null ? null : typeof v.d
 
 /** One change of the plan Set-Tls365Protocols would make, as a TLS365.PlannedChange. */
 function plannedChangeShape(c: PlanChange): unknown {
-  const after: RegChange = c.op === 'delete-value' ? { op: c.op, key: c.key, name: c.name } : c.op === 'set-dword' ? { op: c.op, key: c.key, name: c.name, data: c.data } : { op: c.op, key: c.key, name: c.name, data: c.data };
   return {
     Key: visible(c.key), Name: visible(c.name), Before: regData(c.before),
     After: c.op === 'delete-value' ? null : c.op === 'set-string' ? visible(c.data) : c.data,
-    Command: changeCommand(after), Fixes: c.fixes, Reason: c.reason, Restart: c.restart,
+    Command: changeCommand(asRegChange(c)), Fixes: c.fixes, Reason: c.reason, Restart: c.restart,
   };
 }
 

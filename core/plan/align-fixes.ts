@@ -20,7 +20,8 @@ const shown = (c: RegChange | PlanChange): string =>
 const same = (a: RegChange, b: PlanChange): boolean =>
   a.op === b.op && (a.op === 'delete-value' || (b.op !== 'delete-value' && a.data === b.data));
 
-function asRegChange(p: PlanChange): RegChange {
+/** A plan change as the registry change it writes (the shape a finding's fix and changeCommand take). */
+export function asRegChange(p: PlanChange): RegChange {
   switch (p.op) {
     case 'set-dword': return { op: 'set-dword', key: p.key, name: p.name, data: p.data };
     case 'set-string': return { op: 'set-string', key: p.key, name: p.name, data: p.data };

@@ -1,7 +1,9 @@
 import type { MachineFacts } from './facts.js';
 import type { Component } from './model.js';
-import { netFxKey, schannelProtocolKey, winHttpKey, WININET_KEYS, type NetFxVersion, type Role, type SchannelProtocol, type View } from './paths.js';
-import { readDword, type DwordRead } from './registry.js';
+import { netFxKey, schannelProtocolKey, winHttpKey, WININET_KEYS, type NetFxVersion, type Role, type SchannelProtocol } from './paths.js';
+import { readDword } from './registry.js';
+import { views } from './rules/exchange/common.js';
+import { show } from './rules/exchange/healthchecker.js';
 
 /**
  * A machine's TLS settings (issue 16, item 3), so that machines with the same settings group together and a group
@@ -23,19 +25,6 @@ export interface TlsSetting {
 export const SETTING_PROTOCOLS: readonly SchannelProtocol[] = ['SSL 2.0', 'SSL 3.0', 'TLS 1.0', 'TLS 1.1', 'TLS 1.2', 'TLS 1.3'];
 const NET_VERSIONS: readonly NetFxVersion[] = ['v4.0.30319', 'v2.0.50727'];
 const NET_VALUE_NAMES = ['SystemDefaultTlsVersions', 'SchUseStrongCrypto'] as const;
-
-/** A raw DWORD as compared and shown: absent, a wrong type, or the number (hex above 9). */
-export function showDword(r: DwordRead): string {
-  if (r.kind === 'absent') return 'absent';
-  if (r.kind === 'wrong-type') return `a ${r.type} (not a REG_DWORD)`;
-  return r.value > 9 ? `0x${r.value.toString(16).toUpperCase()}` : String(r.value);
-}
-
-/** The registry views of a machine, labelled as HealthChecker and the EXCH rules label them. */
-export function settingViews(x64: boolean): readonly { readonly view: View; readonly label: string; readonly dotnet4: Component; readonly dotnet35: Component; readonly winHttp: Component }[] {
-  const v32 = { view: '32' as const, label: x64 ? 'Wow6432Node' : 'only', dotnet4: 'DotNet4_32' as const, dotnet35: 'DotNet35_32' as const, winHttp: 'WinHttp32' as const };
-  return x64 ? [{ view: '64', label: 'native', dotnet4: 'DotNet4', dotnet35: 'DotNet35', winHttp: 'WinHttp' }, v32] : [v32];
-}
 
 export function schannelSettingLabel(p: SchannelProtocol, role: Role, name: 'Enabled' | 'DisabledByDefault'): string {
   return `${p}\\${role} ${name}`;
@@ -59,28 +48,28 @@ export function tlsSettings(m: MachineFacts): readonly TlsSetting[] {
       for (const role of ['Client', 'Server'] as const) {
         const component: Component = role === 'Client' ? 'SChannelClient' : 'SChannelServer';
         const key = schannelProtocolKey(p, role);
-        for (const name of ['Enabled', 'DisabledByDefault'] as const) out.push({ label: schannelSettingLabel(p, role, name), component, value: showDword(readDword(m.reg, key, name)) });
+        for (const name of ['Enabled', 'DisabledByDefault'] as const) out.push({ label: schannelSettingLabel(p, role, name), component, value: show(readDword(m.reg, key, name)) });
       }
     }
   }
   if (m.x64 === null) return out;
-  const views = settingViews(m.x64);
+  const viewList = views(m.x64);
   if (m.coverage.dotnet) {
     for (const version of NET_VERSIONS) {
-      for (const v of views) {
+      for (const v of viewList) {
         const key = netFxKey(v.view, m.x64, version);
-        const component = version === 'v4.0.30319' ? v.dotnet4 : v.dotnet35;
-        for (const name of NET_VALUE_NAMES) out.push({ label: netSettingLabel(version, v.label, name), component, value: showDword(readDword(m.reg, key, name)) });
+        const component: Component = version === 'v4.0.30319' ? v.dotnet4 : v.view === '64' ? 'DotNet35' : 'DotNet35_32';
+        for (const name of NET_VALUE_NAMES) out.push({ label: netSettingLabel(version, v.label, name), component, value: show(readDword(m.reg, key, name)) });
       }
     }
   }
-  for (const v of views) {
+  for (const v of viewList) {
     if (!m.coverage.winHttp(v.view)) continue;
-    out.push({ label: `WinHTTP (${v.label}) DefaultSecureProtocols`, component: v.winHttp, value: showDword(readDword(m.reg, winHttpKey(v.view, m.x64), 'DefaultSecureProtocols')) });
+    out.push({ label: `WinHTTP (${v.label}) DefaultSecureProtocols`, component: v.winHttp, value: show(readDword(m.reg, winHttpKey(v.view, m.x64), 'DefaultSecureProtocols')) });
   }
   if (!m.coverage.winInet) return out;
   for (const w of WININET_KEYS) {
-    out.push({ label: `WinINet (${w.label}) SecureProtocols`, component: 'WinInet', value: showDword(readDword(m.reg, w.key, 'SecureProtocols')) });
+    out.push({ label: `WinINet (${w.label}) SecureProtocols`, component: 'WinInet', value: show(readDword(m.reg, w.key, 'SecureProtocols')) });
   }
   return out;
 }
