@@ -12,6 +12,8 @@ import { encodeUtf16le, getValue, parseRegFile, renderRegFile, type RegImage, ty
 import type { Handler, Outcome } from './dispatch.js';
 import { MAX_IMAGE_BYTES, readBoundedFile } from './files.js';
 import { canWrite, createExclusive, lockImage, writeAtomic } from './image-io.js';
+import { endpointOptionsOf } from './endpoint-options.js';
+import { todayUtc } from '../core/endpoints/dates.js';
 import { invalid, isRecord, mapItems, type Checked } from './params.js';
 import { MAX_READINESS_ITEMS, readImage, startsLikeJson, type ItemError } from './readiness-methods.js';
 import { toPowerShellShape } from './readiness-shape.js';
@@ -70,7 +72,10 @@ const asView = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset,
 function planOptionsOf(params: Record<string, unknown>): Checked<PlanOptions> {
   const raw = params['options'] ?? {};
   if (!isRecord(raw)) return invalid('params.options', 'must be an object');
-  return { ok: true, value: raw };
+  // The endpoint profiles' day: the caller's, or today (the core has no clock); the core checks the rest.
+  const judged = endpointOptionsOf(raw, 'params.options');
+  if (!judged.ok) return judged;
+  return { ok: true, value: { ...raw, ...judged.value } };
 }
 
 function stringParam(params: unknown, name: string): Checked<string> {
@@ -116,9 +121,11 @@ function restoreOriginal(path: string, original: Buffer, why: Failure, kept: str
   }
 }
 
-function readinessOf(path: string, bytes: Uint8Array, roles: Plan['settings']['roles'] | undefined): unknown {
+function readinessOf(path: string, bytes: Uint8Array, settings: Plan['settings'] | undefined): unknown {
+  const judged = settings ?? null;
+  const roles = settings?.roles;
   const snap = snapshotFromReg(bytes, path);
-  return snap.ok ? toPowerShellShape(evaluateSnapshot(snap.value, { roles: roles ?? [] })) : null;
+  return snap.ok ? toPowerShellShape(evaluateSnapshot(snap.value, { roles: roles ?? [], ...(judged?.asOf === undefined ? { asOf: todayUtc(new Date()) } : { asOf: judged.asOf }), ...(judged?.endpoints === undefined ? {} : { endpoints: judged.endpoints }) })) : null;
 }
 
 /**
@@ -249,7 +256,7 @@ function applyLocked(file: string, backupPath: string, plan: Plan): unknown {
     return restoreOriginal(file, read.bytes, failure('VerifyFailed', file, `${file}: ${wrong.map((w) => `${w.target} ${w.message}`).join('; ')}`), kept);
   }
   const result = changeRows(backupRecord).map((r) => ({ ...r, before: shownValue(r.before), after: shownValue(r.after) }));
-  return { ok: true, changes: result, readiness: readinessOf(file, asView(backBytes), plan.settings?.roles), backupPath, backupHash, restart: plan.restart };
+  return { ok: true, changes: result, readiness: readinessOf(file, asView(backBytes), plan.settings), backupPath, backupHash, restart: plan.restart };
 }
 
 function readQuiet(file: string): Buffer | null {

@@ -11,6 +11,7 @@ import { COMPONENTS } from '../core/readiness/model.js';
 import { ROLES } from '../core/readiness/roles.js';
 import type { Handler } from './dispatch.js';
 import { findingShape, toPowerShellShape } from './readiness-shape.js';
+import { endpointOptionsOf } from './endpoint-options.js';
 import { invalid, isRecord, streamItems, type Checked } from './params.js';
 import { MAX_IMAGE_BYTES, readBoundedFile } from './files.js';
 
@@ -35,7 +36,9 @@ function optionsOf(params: Record<string, unknown>): Checked<EvaluateOptions> {
   }
   const discovery = raw['discovery'] ?? false;
   if (typeof discovery !== 'boolean') return invalid('params.options.discovery', 'must be a boolean');
-  return { ok: true, value: { roles, discovery } };
+  const judged = endpointOptionsOf(raw, 'params.options');
+  if (!judged.ok) return judged;
+  return { ok: true, value: { roles, discovery, ...judged.value } };
 }
 
 /**
@@ -92,7 +95,7 @@ function evaluate(snapshot: MachineSnapshot, options: EvaluateOptions, fleet: bo
   // plan is not made: 6 of 10 machines in the bench, half the plan's cost.
   const settings = tlsSettings(m);
   const needsPlan = verdict.findings.some((f) => f.severity === 'Fail' || f.severity === 'Warn');
-  const plan = needsPlan ? planFromEvaluation(snapshot, m, verdict, options, { roles: options.roles }) : null;
+  const plan = needsPlan ? planFromEvaluation(snapshot, m, verdict, options, { roles: options.roles, ...(options.asOf === undefined ? {} : { asOf: options.asOf }), ...(options.endpoints === undefined ? {} : { endpoints: options.endpoints }) }) : null;
   const readiness = plan === null ? toPowerShellShape(verdict, [], settings)
     : plan.ok ? toPowerShellShape(alignFixes(verdict, plan.value), plan.value.changes, settings) : toPowerShellShape(verdict, null, settings);
   const signature = fleet ? exchangeFleetSignature(m, options) : null;

@@ -60,5 +60,7 @@ export function findingShape(f: Finding): unknown {
       Restart: f.fix.restart,
     },
     Sources: f.sources,
+    // Endpoint rules: which endpoint and from which day (the report counts machines per endpoint and date).
+    Endpoint: f.endpoint === undefined ? null : { Id: f.endpoint.id, Name: f.endpoint.name, BreaksOn: f.endpoint.breaksOn },
   };
 }

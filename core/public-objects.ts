@@ -67,7 +67,13 @@ export const PUBLIC_OBJECTS: readonly PublicObject[] = [
     properties: [
       p('RuleId', 'String'), p('Severity', 'String'), p('Component', 'String[]'), p('Message', 'String'),
       p('Fix', 'TLS365.Fix', true), p('Sources', 'String[]'),
+      // Endpoint rules (TLS365-ENDPOINT-*) only; null on every other finding.
+      p('Endpoint', 'TLS365.EndpointRef', true),
     ],
+  },
+  {
+    typeName: 'TLS365.EndpointRef', builtBy: 'bridge', summary: 'the endpoint a TLS365-ENDPOINT-* finding is about, and the day from which the machine cannot reach it',
+    properties: [p('Id', 'String'), p('Name', 'String'), p('BreaksOn', 'String')],
   },
   {
     typeName: 'TLS365.Fix', builtBy: 'bridge', summary: 'the fix of a TLS365.Finding',

@@ -1,3 +1,4 @@
+import { PROFILES } from './endpoints/profiles.js';
 import { LOG_FORMATS } from './logs/types.js';
 import { EXPORT_FORMATS } from './plan/export-formats.js';
 import { PLAN_PROTOCOLS } from './plan/model.js';
@@ -18,6 +19,8 @@ export const VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   Component: COMPONENTS,
   /** Roles (`-Role`). */
   Role: ROLES,
+  /** Microsoft endpoint profiles (`Get-Tls365Readiness -Endpoint`, `Test-Tls365Connection -Endpoint`). */
+  Endpoint: PROFILES.map((p) => p.id),
   /** Protocol names (`-Protocol` of the mask, probe and log commands). */
   Protocol: PROTOCOLS,
   /** What a plan turns on (`-Protocol` of Set and Export). */

@@ -33,6 +33,12 @@
         @{ Name = 'Message'; Type = 'String'; Nullable = $false }
         @{ Name = 'Fix'; Type = 'TLS365.Fix'; Nullable = $true }
         @{ Name = 'Sources'; Type = 'String[]'; Nullable = $false }
+        @{ Name = 'Endpoint'; Type = 'TLS365.EndpointRef'; Nullable = $true }
+    ) }
+    'TLS365.EndpointRef' = @{ BuiltBy = 'bridge'; Properties = @(
+        @{ Name = 'Id'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Name'; Type = 'String'; Nullable = $false }
+        @{ Name = 'BreaksOn'; Type = 'String'; Nullable = $false }
     ) }
     'TLS365.Fix' = @{ BuiltBy = 'bridge'; Properties = @(
         @{ Name = 'Text'; Type = 'String'; Nullable = $false }

@@ -3,6 +3,7 @@
 @{
     Component = @('WinHttp', 'WinHttp32', 'WinInet', 'SChannelClient', 'SChannelServer', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32')
     Role = @('Exchange', 'ConfigMgr', 'AzureADConnect', 'Office')
+    Endpoint = @('Microsoft365', 'AzureFrontDoor', 'EntraID')
     Protocol = @('Ssl2', 'Ssl3', 'Tls10', 'Tls11', 'Tls12', 'Tls13')
     PlanProtocol = @('Tls12', 'Tls13')
     MaskLayout = @('WinHttp', 'WinInet', 'SChannelClient', 'SChannelServer')

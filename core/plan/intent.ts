@@ -1,3 +1,4 @@
+import type { EvaluateOptions } from '../readiness/rule.js';
 import type { MachineFacts } from '../readiness/facts.js';
 import type { Component } from '../readiness/model.js';
 import { schannelProtocolKey, type Role, type SchannelProtocol } from '../readiness/paths.js';
@@ -26,6 +27,8 @@ export interface TargetContext {
   /** Exchange detected or forced: the consistency rules of docs/domain-facts.md section 7 apply. */
   readonly exchange: boolean;
   readonly warn: (w: PlanWarning) => void;
+  /** The evaluation's options (the endpoint rules' day and profiles decide which suites the plan adds). */
+  readonly options: EvaluateOptions;
 }
 
 export const warning = (code: PlanWarning['code'], message: string, components: readonly Component[] = []): PlanWarning => ({ code, message, components, ruleIds: [] });

@@ -30,6 +30,10 @@ export interface PlanOptions {
   readonly components?: readonly Component[];
   /** Roles forced as with Get-Tls365Readiness -Role (Exchange consistency rules apply when Exchange is detected or forced). */
   readonly roles?: readonly Role[];
+  /** The day the endpoint profiles are judged on (YYYY-MM-DD): the plan adds the suites they need then and after. Absent: no endpoint needs. */
+  readonly asOf?: string;
+  /** Endpoint profile ids (default: every profile), with asOf. */
+  readonly endpoints?: readonly string[];
 }
 
 /** The options as the planner used them, defaults filled in. */
@@ -39,6 +43,8 @@ export interface PlanSettings {
   readonly allowLegacy: boolean;
   readonly components: readonly Component[];
   readonly roles: readonly Role[];
+  readonly asOf?: string;
+  readonly endpoints?: readonly string[];
 }
 
 export type Restart = 'none' | 'apps' | 'reboot';

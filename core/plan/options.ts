@@ -10,6 +10,9 @@ const list = (xs: readonly string[]): string => xs.join(', ');
  * change, every component, no forced role. TLS 1.2 is always part of the target, so a protocol list without
  * it is an error; disableLegacy and allowLegacy contradict each other.
  */
+import { dayValue } from '../endpoints/dates.js';
+import { PROFILES, profileById } from '../endpoints/profiles.js';
+
 export function planSettings(options: PlanOptions): Result<PlanSettings, readonly PlanError[]> {
   const errors: PlanError[] = [];
   const raw: unknown = options;
@@ -52,6 +55,15 @@ export function planSettings(options: PlanOptions): Result<PlanSettings, readonl
     chosenRoles = ROLES.filter((r) => (roles as unknown[]).includes(r));
   }
 
+  const asOf: unknown = options.asOf;
+  if (asOf !== undefined && (typeof asOf !== 'string' || dayValue(asOf) === null)) errors.push({ code: 'BadOption', path: 'options.asOf', message: 'asOf must be a day written YYYY-MM-DD' });
+  const endpoints: unknown = options.endpoints;
+  const known = PROFILES.map((p) => p.id);
+  if (endpoints !== undefined && (!Array.isArray(endpoints) || endpoints.some((e) => typeof e !== 'string' || profileById(e) === null))) {
+    errors.push({ code: 'BadOption', path: 'options.endpoints', message: `endpoints must be a list of ${list(known)}` });
+  }
+
   if (errors.length > 0) return fail(errors);
-  return ok({ protocols: chosen, disableLegacy, allowLegacy, components, roles: chosenRoles });
+  const judged = typeof asOf === 'string' ? { asOf, ...(Array.isArray(endpoints) ? { endpoints: (endpoints as string[]).map((e) => profileById(e)?.id ?? e) } : {}) } : {};
+  return ok({ protocols: chosen, disableLegacy, allowLegacy, components, roles: chosenRoles, ...judged });
 }

@@ -83,7 +83,8 @@ export function planRemediation(snapshot: MachineSnapshot, options: PlanOptions 
   const s = planSettings(options);
   if (!s.ok) return s;
   const m = machineFacts(snapshot);
-  const evalOptions = { roles: s.value.roles };
+  const { roles, asOf, endpoints } = s.value;
+  const evalOptions: EvaluateOptions = { roles, ...(asOf === undefined ? {} : { asOf }), ...(endpoints === undefined ? {} : { endpoints }) };
   return planFromEvaluation(snapshot, m, evaluateFacts(m, evalOptions), evalOptions, options);
 }
 
@@ -97,7 +98,7 @@ export function planFromEvaluation(snapshot: MachineSnapshot, m: MachineFacts, b
   if (!s.ok) return s;
   const settings = s.value;
   const warnings: PlanWarning[] = [];
-  const ctx: TargetContext = { m, settings, exchange: isExchange(m, evalOptions), warn: (w) => warnings.push(w) };
+  const ctx: TargetContext = { m, settings, exchange: isExchange(m, evalOptions), warn: (w) => warnings.push(w), options: evalOptions };
   const inScope = (c: Component): boolean => settings.components.includes(c);
 
   const all = [...schannelIntents(ctx), ...cipherIntents(ctx), ...winHttpIntents(ctx), ...winInetIntents(ctx), ...dotnetIntents(ctx)];

@@ -42,6 +42,15 @@ export interface Finding {
   readonly missingUpdates: readonly string[];
   /** Source tags (docs/domain-facts.md section 0) behind this finding. */
   readonly sources: readonly string[];
+  /** Endpoint rules only: which endpoint, and from which day the machine cannot reach it (the report counts by these). */
+  readonly endpoint?: EndpointRef;
+}
+
+export interface EndpointRef {
+  readonly id: string;
+  readonly name: string;
+  /** YYYY-MM-DD from which it breaks (for a Fail: the start of the era in force; '0000-01-01' when it never could). */
+  readonly breaksOn: string;
 }
 
 export interface ComponentVerdict {

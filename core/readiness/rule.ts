@@ -38,6 +38,13 @@ export interface EvaluateOptions {
   readonly roles: readonly Role[];
   /** The user asked for legacy-client discovery (enables SCHANNEL-017, Schannel event logging). */
   readonly discovery?: boolean;
+  /**
+   * The day (YYYY-MM-DD) the endpoint rules judge (`-AsOf`; the edges pass today). Absent: the endpoint rules do
+   * not run (a pure evaluation has no clock).
+   */
+  readonly asOf?: string;
+  /** Endpoint profile ids to judge (`-Endpoint`); absent: every profile. */
+  readonly endpoints?: readonly string[];
 }
 
 /** Builds a finding output; the rule's own sources are attached by tag. */

@@ -47,6 +47,7 @@ function ConvertTo-Tls365Readiness
                 $f.Fix.pstypenames.Insert(0, 'TLS365.Fix')
                 foreach ($ch in $f.Fix.Changes) { $ch.pstypenames.Insert(0, 'TLS365.RegistryChange') }
             }
+            if ($null -ne $f.Endpoint) { $f.Endpoint.pstypenames.Insert(0, 'TLS365.EndpointRef') }
         }
         $r.pstypenames.Insert(0, 'TLS365.Readiness')
         if ($Detailed) { $r.pstypenames.Insert(0, 'TLS365.Readiness.Detailed') }

@@ -73,6 +73,16 @@ function Get-Tls365Readiness
         Office): enables the role's rules.
     .PARAMETER Discovery
         Also report what legacy-client discovery needs (Schannel event logging).
+    .PARAMETER Endpoint
+        The Microsoft endpoint profiles to judge the machine against (Microsoft365, AzureFrontDoor, EntraID; default:
+        all). For each, the machine's effective TLS 1.2/1.3 client cipher suites and curves (OS default, local
+        list, Group Policy list, curve order) are compared with what the endpoint accepts on -AsOf and after every
+        announced change: TLS365-ENDPOINT-001 (Fail) when it cannot reach it on that day, -002 (Warn) when an
+        announced change within 90 days breaks it, -003 (Info) for a later one. Each names the missing suite, curve
+        or protocol, the date, and the profile's sources.
+    .PARAMETER AsOf
+        The day the endpoint profiles are judged on (default: today). A later day answers "will it still connect
+        after the next cut-off?".
     .PARAMETER Detailed
         Show each machine with its components and findings (a list view) instead of one table line.
     .PARAMETER Snapshot
@@ -204,6 +214,15 @@ function Get-Tls365Readiness
         $Discovery,
 
         [Parameter()]
+        [ValidateScript({ Assert-Tls365Vocabulary -Name 'Endpoint' -Value $_ })]
+        [System.String[]]
+        $Endpoint,
+
+        [Parameter()]
+        [System.DateTime]
+        $AsOf = [System.DateTime]::Today,
+
+        [Parameter()]
         [System.Management.Automation.SwitchParameter]
         $Detailed,
 
@@ -223,7 +242,8 @@ function Get-Tls365Readiness
         # TLS365-EXCH-009 groups comes back with its signature (the settings the rule compares). Those servers'
         # results are held, with their signatures in the same order, until one readiness.fleet call over all of
         # them at the end: the bridge keeps nothing between calls, so a restart between batches loses nothing.
-        $batchParams = @{ options = @{ roles = @($Role); discovery = [System.Boolean]$Discovery } }
+        $batchParams = @{ options = @{ roles = @($Role); discovery = [System.Boolean]$Discovery; asOf = $AsOf.ToString('yyyy-MM-dd', [System.Globalization.CultureInfo]::InvariantCulture) } }
+        if ($PSBoundParameters.ContainsKey('Endpoint')) { $batchParams.options.endpoints = @($Endpoint) }
         $held = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         $signatures = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
         if (-not $Snapshot -and $PSCmdlet.ParameterSetName -ne 'Local') { $batchParams.fleet = $true }

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.js';
 import { dotnet35Rules } from './dotnet35/index.js';
 import { dotnet4Rules } from './dotnet4/index.js';
+import { endpointRules } from './endpoint/index.js';
 import { exchangeRules } from './exchange/index.js';
 import { osRules } from './os/index.js';
 import { productRules } from './products/index.js';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   ...winHttpRules,
   ...winInetRules,
   ...schannelRules,
+  ...endpointRules,
   ...dotnet4Rules,
   ...dotnet35Rules,
   ...exchangeRules,

@@ -6,7 +6,7 @@ import { COMPONENTS, type Component, type Severity } from '../../../core/readine
 import type { EvaluateOptions, Role, Rule, RuleOutput } from '../../../core/readiness/rule.js';
 import { EXCH_009, exchangeFleetFindings } from '../../../core/readiness/rules/exchange/TLS365-EXCH-009.js';
 import { RULES } from '../../../core/readiness/rules/index.js';
-import { exchangeSetup, machine, netfx, schannel, winhttp, type MachineSpec } from '../../support/machine.js';
+import { cipherPolicy, exchangeSetup, machine, netfx, schannel, winhttp, type MachineSpec } from '../../support/machine.js';
 import { acceptance, EXAMPLES_DIR, load, regFiles } from '../plan/support.js';
 
 /*
@@ -24,7 +24,7 @@ const SEVERITIES: readonly Severity[] = ['Fail', 'Warn', 'Info'];
 /** Id prefix -> the folder its rules live in. */
 const FAMILY: Readonly<Record<string, string>> = {
   OS: 'os', WINHTTP: 'winhttp', WININET: 'wininet', SCHANNEL: 'schannel', NET4: 'dotnet4', NET35: 'dotnet35',
-  EXCH: 'exchange', AADC: 'products', CM: 'products', OFFICE: 'products',
+  EXCH: 'exchange', AADC: 'products', CM: 'products', OFFICE: 'products', ENDPOINT: 'endpoint',
 };
 const familyOf = (id: string): string | undefined => FAMILY[id.replace(/^TLS365-/, '').replace(/-\d+$/, '')];
 const constName = (id: string): string => id.replace(/^TLS365-/, '').replace(/-/g, '_');
@@ -102,7 +102,11 @@ describe('readiness rules: one file per rule, one shape (issue 14)', () => {
 
 const ROLES: readonly Role[] = ['Exchange', 'ConfigMgr', 'AzureADConnect', 'Office'];
 /** Without and with every role; `discovery` is the only way to run SCHANNEL-017. */
-const OPTION_SETS: readonly EvaluateOptions[] = [{ roles: [] }, { roles: ROLES }, { roles: [], discovery: true }, { roles: ROLES, discovery: true }];
+/** The endpoint rules run only with a judged day: one before each announced change (more and less than 90 days ahead) and one after. */
+const OPTION_SETS: readonly EvaluateOptions[] = [
+  { roles: [] }, { roles: ROLES }, { roles: [], discovery: true }, { roles: ROLES, discovery: true },
+  { roles: [], asOf: '2025-11-01' }, { roles: [], asOf: '2026-02-15' }, { roles: [], asOf: '2026-12-05' },
+];
 
 interface Output {
   readonly rule: Rule;
@@ -255,6 +259,16 @@ const REACH: readonly { readonly name: string; readonly reaches: readonly string
       },
     },
   },
+  {
+    // An IIS Crypto "Strict"-like AES-GCM-only list on 2012 R2: Azure Front Door only by DHE GCM, which it drops on 2026-04-01.
+    name: '2012 R2 with a GCM-only cipher-suite list (Azure Front Door breaks on 2026-04-01)',
+    reaches: [...reach('ENDPOINT-002', 'Warn', 'SChannelClient'), ...reach('ENDPOINT-003', 'Info', 'SChannelClient')],
+    spec: {
+      build: 9600,
+      values: { [cipherPolicy]: { Functions: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_AES_128_GCM_SHA256' } },
+    },
+  },
+  { name: 'a build TLS365 has no cipher-suite list for (between releases)', reaches: reach('ENDPOINT-004', 'Info', 'SChannelClient'), spec: { build: 14000 } },
   {
     name: 'Exchange: TLS 1.0/1.1 disabled, .NET 4.x values absent',
     reaches: reach('EXCH-007', 'DotNet4'),

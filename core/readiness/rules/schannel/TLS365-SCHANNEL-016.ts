@@ -12,14 +12,14 @@ export const SCHANNEL_016: Rule = {
   severity: ['Info'],
   components: ['SChannelClient'],
   sources: [SRC.M365_ENC],
-  evaluate: (m) => {
+  evaluate: (m, options) => {
     const list = suiteList(m);
     if (list === null || m.os === null) return [];
     const weak = list.suites.filter(isWeak);
     if (weak.length === 0) return [];
     return [finding(SCHANNEL_016, 'Info', ['SChannelClient'],
       `${where(list)} contains ${weak.join(', ')}: Microsoft 365 no longer accepts 3DES (disabled 2019-02-28) and RC4 is broken, so these suites only weaken connections to other servers.`,
-      listFix(list, m.os.build))];
+      listFix(m, options))];
   },
   fix: 'Remove the 3DES and RC4 suites from the cipher-suite list, write the result as the Group Policy "SSL Cipher Suite Order" list, then restart the machine.',
 };

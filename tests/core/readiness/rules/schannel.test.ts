@@ -288,10 +288,10 @@ describe('SCHANNEL rules (docs/domain-facts.md 10.4)', () => {
       assert.deepEqual(f.fix?.changes, [{ op: 'set-string', key: cipherPolicy, name: 'Functions', data: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' }]);
       assert.equal(status(r, 'SChannelClient'), 'NotReady');
     });
-    it('014 on Windows 7 adds the DHE GCM and RSA GCM suites, which exist there (no ECDHE GCM before Windows 10) [M365-ENC]', () => {
+    it('014 on Windows 7 adds the ECDHE_RSA CBC SHA384/SHA256 suites with their P-256/P-384 suffixes (what Azure Front Door keeps for 7/8/8.1 since it dropped DHE on 2026-04-01) and the RSA GCM ones, which exist there [M365-ENC] [AFD-DHE] [CS-WIN7]', () => {
       const f = one(run(withValues(WIN7, gpo('TLS_RSA_WITH_AES_128_CBC_SHA'))), '014');
       const data = (f.fix?.changes[0] as { data: string }).data;
-      assert.equal(data, 'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_AES_128_CBC_SHA');
+      assert.equal(data, 'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P256,TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P384,TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256_P256,TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256_P384,TLS_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_AES_128_CBC_SHA');
     });
     it('strips the _P256/_P384/_P521 curve suffix before comparing (an ECDHE CBC suite of 2012 R2 counts) [HC-CIPHER] [M365-ENC]', () => {
       const r = run(withValues({ build: 9600 }, gpo('TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P384, TLS_DHE_RSA_WITH_AES_256_GCM_SHA384')));
@@ -319,9 +319,10 @@ describe('SCHANNEL rules (docs/domain-facts.md 10.4)', () => {
       assert.deepEqual([f.severity, f.components], ['Warn', ['SChannelClient']]);
       assert.equal((f.fix?.changes[0] as { data: string }).data, 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_AES_128_GCM_SHA256');
     });
-    it('015 on 2012 R2 adds the DHE GCM suites; it does not fire once a DHE or ECDHE GCM suite is listed [M365-ENC]', () => {
+    it('015 on 2012 R2 adds the ECDHE_RSA CBC SHA384/SHA256 suites (the DHE GCM advice is obsolete since 2026-04-01); it fires for a DHE-GCM-only list and not once an ECDHE suite Azure Front Door accepts is listed [M365-ENC] [AFD-DHE]', () => {
       const f = one(run(withValues({ build: 9600 }, gpo('TLS_RSA_WITH_AES_256_GCM_SHA384'))), '015');
-      assert.match((f.fix?.changes[0] as { data: string }).data, /^TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,/);
+      assert.match((f.fix?.changes[0] as { data: string }).data, /^TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P256,TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P384,TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256_P256,TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256_P384,TLS_RSA_WITH_AES_256_GCM_SHA384$/);
+      assert.equal(of(run(withValues({ build: 9600 }, gpo('TLS_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_256_GCM_SHA384'))), '015').length, 1);
       assert.equal(of(run(withValues(A03, gpo('TLS_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'))), '015').length, 0);
     });
     it('016 fires (Info) for 3DES or RC4 next to good suites and removes them; the three fixes write the same list [M365-ENC]', () => {
