@@ -283,8 +283,8 @@ Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\ProductOptions" -Only @('
 Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL" -Recurse
 Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\Lsa" -Only @('FIPSAlgorithmPolicy')
 Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\Lsa\FipsAlgorithmPolicy" -Only @('Enabled')
-Add-Root -Path "$HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002" -Only @('Functions')
-Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\Cryptography\Configuration\Local\SSL\00010002" -Only @('Functions')
+Add-Root -Path "$HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002" -Only @('Functions', 'EccCurves')
+Add-Root -Path "$HKLM\SYSTEM\CurrentControlSet\Control\Cryptography\Configuration\Local\SSL\00010002" -Only @('Functions', 'EccCurves')
 foreach ($view in $views)
 {
     Add-Root -Path "$HKLM\SOFTWARE\$($view)Microsoft\Windows\CurrentVersion\Internet Settings" -Only @('SecureProtocols')

@@ -469,3 +469,56 @@ Describe 'Get-Tls365Readiness: silent changes and misleading words (issue 13, it
         ($shown -join "`n") | Should -Match ([System.Text.RegularExpressions.Regex]::Escape($script:evilShown))
     }
 }
+
+Describe 'Get-Tls365Readiness -Endpoint and -AsOf (issue 16 item 1)' -Tag 'Public' {
+    BeforeAll {
+        # A Server 2019 image (the acceptance A03) with a Group Policy cipher-suite list of the two DHE GCM suites only:
+        # Azure Front Door negotiated them until 2026-03-31 and stopped on 2026-04-01 [AFD-DHE].
+        $script:dheDir = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ('tls365-ep-' + [System.Guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory -Path $script:dheDir | Out-Null
+        $base = Get-Content -LiteralPath (Join-Path -Path $script:repoRoot -ChildPath 'tests/fixtures/acceptance/A03-server2019-hardened12-all8-net35.reg') -Raw
+        $script:dhe = Join-Path -Path $script:dheDir -ChildPath 'dhe-only.reg'
+        $section = "`r`n[HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002]`r`n""Functions""=""TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_128_GCM_SHA256""`r`n"
+        [System.IO.File]::WriteAllText($script:dhe, $base + $section, [System.Text.Encoding]::Unicode)
+        $script:endpointOf = { param ($r, $id) @($r.Findings | Where-Object { $null -ne $_.Endpoint -and $_.Endpoint.Id -eq $id }) }
+    }
+    AfterAll { Remove-Item -LiteralPath $script:dheDir -Recurse -Force -ErrorAction SilentlyContinue }
+
+    It 'judges the day given: a warning with the date and days left before the cut-off, a failure after it' {
+        $before = Get-Tls365Readiness -Path $script:dhe -AsOf ([System.DateTime]::new(2026, 2, 15)) -Endpoint 'AzureFrontDoor'
+        $warn = & $script:endpointOf $before 'AzureFrontDoor'
+        $warn | Should -HaveCount 1
+        $warn[0].RuleId | Should -Be 'TLS365-ENDPOINT-002'
+        $warn[0].Endpoint.BreaksOn | Should -Be '2026-04-01'
+        $warn[0].Endpoint.PSObject.TypeNames[0] | Should -Be 'TLS365.EndpointRef'
+        $warn[0].Message | Should -Match 'in 45 day'
+        # (SChannelClient is NotReady either way: no suite of Microsoft 365's own list is in it, SCHANNEL-014.)
+        @($before.Findings | Where-Object { $_.RuleId -eq 'TLS365-ENDPOINT-001' -and $_.Endpoint.Id -eq 'AzureFrontDoor' }) | Should -HaveCount 0
+
+        $after = Get-Tls365Readiness -Path $script:dhe -AsOf ([System.DateTime]::new(2026, 4, 1)) -Endpoint 'azurefrontdoor'
+        $fail = & $script:endpointOf $after 'AzureFrontDoor'
+        $fail[0].RuleId | Should -Be 'TLS365-ENDPOINT-001'
+        $fail[0].Severity | Should -Be 'Fail'
+        # The fix is the shared cipher-suite list, and it is what Set-Tls365Protocols would write (Changes).
+        $fail[0].Fix.Changes[0].Value | Should -Match '^TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,'
+        @($after.Changes | Where-Object { $_.Name -eq 'Functions' }).After | Should -Be $fail[0].Fix.Changes[0].Value
+    }
+
+    It 'limits the profiles to -Endpoint, and judges every profile without it' {
+        $only = Get-Tls365Readiness -Path $script:dhe -AsOf ([System.DateTime]::new(2026, 6, 1)) -Endpoint 'EntraID'
+        @($only.Findings | Where-Object { $null -ne $_.Endpoint } | ForEach-Object { $_.Endpoint.Id } | Sort-Object -Unique) | Should -Be @('EntraID')
+        $all = Get-Tls365Readiness -Path $script:dhe -AsOf ([System.DateTime]::new(2026, 6, 1))
+        @($all.Findings | Where-Object { $null -ne $_.Endpoint } | ForEach-Object { $_.Endpoint.Id } | Sort-Object -Unique) | Should -Contain 'AzureFrontDoor'
+    }
+
+    It 'refuses an unknown endpoint, naming the ones it knows' {
+        { Get-Tls365Readiness -Path $script:dhe -Endpoint 'Office365Cdn' -ErrorAction Stop } | Should -Throw -ExpectedMessage '*Microsoft365, AzureFrontDoor, EntraID*'
+    }
+
+    It 'the default sample machines reach every endpoint today' {
+        foreach ($r in @(Get-Tls365Readiness -Path (Join-Path -Path $script:examples -ChildPath '*.reg') -ErrorAction SilentlyContinue))
+        {
+            @($r.Findings | Where-Object { $null -ne $_.Endpoint }) | Should -HaveCount 0 -Because "$($r.ComputerName) has its OS default suites"
+        }
+    }
+}

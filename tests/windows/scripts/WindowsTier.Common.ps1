@@ -72,6 +72,7 @@ function Get-ReadinessSummary
         MissingUpdates = @($Readiness.MissingUpdates | ForEach-Object { [System.String]$_ } | Sort-Object)
         NeedsUpdate    = @($Readiness.Findings | Where-Object { $_.Severity -eq 'Fail' -and @($_.Fix.Updates).Count -gt 0 } | ForEach-Object { $_.RuleId })
         Reasons        = @($Readiness.Components | Where-Object { $_.Status -eq 'Unknown' } | ForEach-Object { '{0}: {1}' -f $_.Name, $_.Reason })
+        Endpoints      = @($Readiness.Findings | Where-Object { $null -ne $_.Endpoint } | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.RuleId, $_.Endpoint.Id, $_.Severity, $_.Endpoint.BreaksOn } | Sort-Object)
     }
 }
 
