@@ -1,3 +1,4 @@
+import { effectiveCrypto, originText } from '../endpoints/effective.js';
 import type { MachineFacts } from './facts.js';
 import type { Component } from './model.js';
 import { netFxKey, schannelProtocolKey, winHttpKey, WININET_KEYS, type NetFxVersion, type Role, type SchannelProtocol } from './paths.js';
@@ -7,7 +8,8 @@ import { show } from './rules/exchange/healthchecker.js';
 
 /**
  * A machine's TLS settings (issue 16, item 3), so that machines with the same settings group together and a group
- * differs from another in named values: first the Schannel protocols each role has in effect (OS defaults applied),
+ * differs from another in named values: first the Schannel protocols each role has in effect (OS defaults applied)
+ * and the client cipher suites and curves in effect (issue 16, item 1),
  * then the registry values that decide what each component offers, raw (`absent` is a value of its own, as
  * HealthChecker compares them [HC-EP]):
  * - Schannel `Enabled` and `DisabledByDefault` of SSL 2.0 to TLS 1.3, client and server;
@@ -41,6 +43,16 @@ export function tlsSettings(m: MachineFacts): readonly TlsSetting[] {
     for (const role of ['Client', 'Server'] as const) {
       const on = SETTING_PROTOCOLS.filter((p) => m.schannel(p, role).state === 'On');
       out.push({ label: `Schannel ${role.toLowerCase()} protocols in effect`, component: role === 'Client' ? 'SChannelClient' : 'SChannelServer', value: on.length === 0 ? 'none' : on.join(', ') });
+    }
+    // The client suites and curves in effect (core/endpoints/effective.ts): an untouched OS default list is named by its
+    // build family (the same family, the same list); anything else is the list itself, in order.
+    const crypto = effectiveCrypto(m);
+    if (crypto.kind === 'ok') {
+      const s = crypto.value.suites;
+      const untouched = s.origin === 'default' && s.removed.length === 0 && s.needUpdate.length === 0;
+      out.push({ label: 'Schannel client cipher suites in effect', component: 'SChannelClient', value: untouched ? `OS default of ${crypto.value.os.family}` : `${originText(s.origin)}: ${s.list.length === 0 ? 'none' : s.list.map((x) => x.name).join(', ')}` });
+      const c = crypto.value.curves;
+      out.push({ label: 'Schannel client curves in effect', component: 'SChannelClient', value: `${c.list.length === 0 ? 'none' : c.list.join(', ')} (${originText(c.origin)})` });
     }
   }
   if (m.coverage.schannel) {

@@ -34,6 +34,19 @@ describe('core/readiness/settings.ts: a machine\'s TLS settings for fleet groupi
     assert.equal(s.get('WinINet (HKLM policy) SecureProtocols'), 'absent');
   });
 
+  it('the client cipher suites and curves in effect (issue 16, item 1): an untouched default is named by its build family; a configured list and curve order are shown in order [CS-1607] [CURVES-1607] [HC-CIPHER]', () => {
+    const dflt = asMap(tlsSettings(machineFacts(image('examples', 'ws2016-ex01.reg'))));
+    assert.equal(dflt.get('Schannel client cipher suites in effect'), 'OS default of Windows 10 1607 / Server 2016');
+    assert.equal(dflt.get('Schannel client curves in effect'), 'curve25519, NistP256, NistP384 (OS default)');
+    const policy = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002';
+    const text = `${readFileSync(join(root, 'examples', 'ws2016-ex01.reg'), 'utf16le')}\r\n[${policy}]\r\n"Functions"="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_BOGUS_SUITE,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"\r\n`;
+    const r = snapshotFromReg(Buffer.from(text, 'utf16le'), 'configured.reg');
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    const configured = asMap(tlsSettings(machineFacts(r.value)));
+    assert.equal(configured.get('Schannel client cipher suites in effect'), 'Group Policy list: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384');
+  });
+
   it('ws2008r2-app01: nothing written, so the OS defaults are in effect (client SSL 3.0 and TLS 1.0; server SSL 2.0 to TLS 1.0) [PROTOCOLS] [TLSREG-2019]', () => {
     const s = asMap(tlsSettings(machineFacts(image('examples', 'ws2008r2-app01.reg'))));
     assert.equal(s.get('Schannel client protocols in effect'), 'SSL 3.0, TLS 1.0');
