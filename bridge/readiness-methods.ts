@@ -6,6 +6,7 @@ import {
 import { visible } from '../core/model/visible.js';
 import { alignFixes } from '../core/plan/align-fixes.js';
 import { planFromEvaluation } from '../core/plan/plan.js';
+import { effectiveSettings } from '../core/readiness/origins.js';
 import { tlsSettings } from '../core/readiness/settings.js';
 import { COMPONENTS } from '../core/readiness/model.js';
 import { ROLES } from '../core/readiness/roles.js';
@@ -96,8 +97,9 @@ function evaluate(snapshot: MachineSnapshot, options: EvaluateOptions, fleet: bo
   const settings = tlsSettings(m);
   const needsPlan = verdict.findings.some((f) => f.severity === 'Fail' || f.severity === 'Warn');
   const plan = needsPlan ? planFromEvaluation(snapshot, m, verdict, options, { roles: options.roles, ...(options.asOf === undefined ? {} : { asOf: options.asOf }), ...(options.endpoints === undefined ? {} : { endpoints: options.endpoints }) }) : null;
-  const readiness = plan === null ? toPowerShellShape(verdict, [], settings)
-    : plan.ok ? toPowerShellShape(alignFixes(verdict, plan.value), plan.value.changes, settings) : toPowerShellShape(verdict, null, settings);
+  const effective = effectiveSettings(m);
+  const readiness = plan === null ? toPowerShellShape(verdict, [], settings, effective)
+    : plan.ok ? toPowerShellShape(alignFixes(verdict, plan.value), plan.value.changes, settings, effective) : toPowerShellShape(verdict, null, settings, effective);
   const signature = fleet ? exchangeFleetSignature(m, options) : null;
   return signature === null ? { ok: true, readiness } : { ok: true, readiness, fleet: signature };
 }

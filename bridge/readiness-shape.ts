@@ -1,6 +1,7 @@
 import type { Finding, Readiness } from '../core/index.js';
 import type { PlanChange } from '../core/plan/model.js';
 import type { RegValue } from '../core/regfile/index.js';
+import type { EffectiveSetting } from '../core/readiness/origins.js';
 import type { TlsSetting } from '../core/readiness/settings.js';
 import { visible } from '../core/model/visible.js';
 import { asRegChange } from '../core/plan/align-fixes.js';
@@ -11,7 +12,7 @@ import { changeCommand } from '../core/plan/change-command.js';
  * module only stamps type names on what ConvertFrom-Json gives it instead of rebuilding every object in
  * script (the module's main cost at fleet scale). Presentation only: no rule logic here.
  */
-export function toPowerShellShape(r: Readiness, changes: readonly PlanChange[] | null = null, settings: readonly TlsSetting[] = []): unknown {
+export function toPowerShellShape(r: Readiness, changes: readonly PlanChange[] | null = null, settings: readonly TlsSetting[] = [], effective: readonly EffectiveSetting[] = []): unknown {
   return {
     ComputerName: r.computerName,
     Source: r.source,
@@ -26,6 +27,8 @@ export function toPowerShellShape(r: Readiness, changes: readonly PlanChange[] |
     Components: r.components.map((c) => ({ Name: c.name, Status: c.status, Reason: c.reason })),
     Findings: r.findings.map(findingShape),
     TlsSettings: settings.map((x) => `${x.label}=${visible(x.value)}`),
+    // What is in effect per component and where it comes from (issue 16 item 2): OS or patch-level default, local, Group Policy.
+    Effective: effective.map((e) => ({ Component: e.component, Setting: e.setting, Value: visible(e.value), Origin: e.origin, Where: e.where === null ? null : visible(e.where), Note: e.note === null ? null : visible(e.note) })),
   };
 }
 

@@ -95,6 +95,7 @@ export type PlanWarningCode =
   | 'rdp-tls10'
   | 'views-differ'
   | 'cipher-policy'
+  | 'policy-managed'
   | 'input-incomplete'
   | 'os-unsupported'
   | 'introduced-finding';

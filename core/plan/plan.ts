@@ -5,6 +5,7 @@ import { COMPONENTS, type Component, type Finding, type Readiness, type RuleId }
 import { SCHANNEL_KEY } from '../readiness/paths.js';
 import { isExchange } from '../readiness/rules/exchange/common.js';
 import type { EvaluateOptions } from '../readiness/rule.js';
+import { CIPHER_POLICY_KEY } from '../readiness/paths.js';
 import type { MachineSnapshot } from '../readiness/snapshot.js';
 import { foldName, type RegValue } from '../regfile/index.js';
 import { writeValues, type ValueEdit } from './image.js';
@@ -112,6 +113,14 @@ export function planFromEvaluation(snapshot: MachineSnapshot, m: MachineFacts, b
     if (kept !== null && lost !== null) {
       warnings.push(warning('scope-split', `components includes ${kept} but not ${lost}, so ${lost}'s values stay as they are although the plan would change them too: the two are meant to be configured alike.`, [kept, lost]));
     }
+  }
+
+  // A value under ...\SOFTWARE\Policies\ belongs to Group Policy: it wins over local values, and a GPO that manages
+  // it rewrites it at the next refresh, so the change does not last unless the GPO changes too (issue 16 item 2).
+  // The cipher-suite list says so in its own warning (cipher-policy).
+  for (const i of chosen) {
+    if (!/\\SOFTWARE\\Policies\\/i.test(i.key) || (i.key === CIPHER_POLICY_KEY && i.name === 'Functions')) continue;
+    warnings.push(warning('policy-managed', `${i.key} ${i.name} is a Group Policy value: it overrides the local setting, and a GPO that manages it rewrites it at the next Group Policy refresh. If a GPO manages it, change it there too (or make this change there), or it will not last.`, [i.owner]));
   }
 
   // Re-evaluate with the changes applied: what the plan fixes, and what it does not.

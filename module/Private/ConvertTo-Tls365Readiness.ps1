@@ -39,6 +39,7 @@ function ConvertTo-Tls365Readiness
         $r.OS.pstypenames.Insert(0, 'TLS365.OSInfo')
         foreach ($c in $r.Components) { $c.pstypenames.Insert(0, 'TLS365.ComponentStatus') }
         foreach ($c in $r.Changes) { $c.pstypenames.Insert(0, 'TLS365.PlannedChange') }
+        foreach ($e in $r.Effective) { $e.pstypenames.Insert(0, 'TLS365.EffectiveSetting') }
         foreach ($f in $r.Findings)
         {
             $f.pstypenames.Insert(0, 'TLS365.Finding')
