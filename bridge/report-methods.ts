@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { failureKind, renderReportHtml, summarize, type ReportChange, type ReportFailure, type ReportFinding, type ReportMachine } from '../core/index.js';
+import { failureKind, renderReportHtml, summarize, type ReportChange, type ReportEndpoint, type ReportFailure, type ReportFinding, type ReportMachine } from '../core/index.js';
+import { dayValue } from '../core/endpoints/dates.js';
 import type { Handler, Outcome } from './dispatch.js';
 import { readBoundedFile } from './files.js';
 import { invalid, isRecord, type Checked } from './params.js';
@@ -56,6 +57,23 @@ const change: Reader<ReportChange> = (x, path) => {
   return { ok: true, value: { action: action.value, key: key.value, name: name.value, value: v ?? null, command: command.value === '' ? null : command.value } };
 };
 
+/** A day written YYYY-MM-DD ('0000-01-01' included: an endpoint that never accepted the machine). */
+const day: Reader<string> = (x, path) => (typeof x === 'string' && (x === '0000-01-01' || dayValue(x) !== null) ? { ok: true, value: x } : invalid(path, 'must be a day written YYYY-MM-DD'));
+
+/** A finding's Endpoint (TLS365-ENDPOINT-001..003): {Id, Name, BreaksOn}, or null (absent in objects made before it existed). */
+const endpoint: Reader<ReportEndpoint | null> = (x, path) => {
+  if (x === null || x === undefined) return { ok: true, value: null };
+  if (!isRecord(x)) return invalid(path, 'must be an object {Id, Name, BreaksOn} or null');
+  const id = str(x['Id'], `${path}.Id`);
+  const name = optStr(x['Name'], `${path}.Name`);
+  const breaksOn = day(x['BreaksOn'], `${path}.BreaksOn`);
+  if (!id.ok) return id;
+  if (id.value === '') return invalid(`${path}.Id`, 'must be an endpoint profile id, not empty');
+  if (!name.ok) return name;
+  if (!breaksOn.ok) return breaksOn;
+  return { ok: true, value: { id: id.value, name: name.value || id.value, breaksOn: breaksOn.value } };
+};
+
 const finding: Reader<ReportFinding> = (x, path) => {
   const r = record(x, path);
   if (!r.ok) return r;
@@ -83,7 +101,10 @@ const finding: Reader<ReportFinding> = (x, path) => {
     if (!restart.ok) return restart;
     fix = { text: text.value, changes: changes.value, updates: updates.value, restart: restart.value || 'none' };
   }
-  return { ok: true, value: { ruleId: ruleId.value, severity: severity.value, components: components.value, message: message.value, fix } };
+  const ep = endpoint(f['Endpoint'], `${path}.Endpoint`);
+  if (!ep.ok) return ep;
+  // Without an Endpoint the finding is as it always was (no `endpoint` key): older objects render the same.
+  return { ok: true, value: { ruleId: ruleId.value, severity: severity.value, components: components.value, message: message.value, fix, ...(ep.value === null ? {} : { endpoint: ep.value }) } };
 };
 
 const component: Reader<ReportMachine['components'][number]> = (x, path) => {
@@ -175,11 +196,12 @@ function readSpool(spool: string): Spool {
 }
 
 /**
- * report.write {spool, title, generatedAt, path?} -> {ok: true, path, bytes, summary} or, without path,
+ * report.write {spool, title, generatedAt, path?, asOf?} -> {ok: true, path, bytes, summary} or, without path,
  * {ok: true, html, summary}. `spool` is the module's file of batches (JSON lines {machines?, failures?}). A spool
  * that cannot be read or holds a malformed batch is {ok: false, error: {code: 'SpoolUnreadable' | 'SpoolMalformed',
  * file, message}} naming the line and field, and nothing is written; a file that cannot be written is
- * {ok: false, error: {code: 'FileUnwritable', file, message}}.
+ * {ok: false, error: {code: 'FileUnwritable', file, message}}. `asOf` (YYYY-MM-DD or null) is the day the endpoint
+ * profiles were judged on (Get-Tls365Readiness -AsOf): the endpoint section then counts the days left to each date.
  */
 export const reportWrite: Handler = (params) => {
   if (!isRecord(params)) return invalid('params', 'must be an object');
@@ -191,9 +213,15 @@ export const reportWrite: Handler = (params) => {
   if (!generatedAt.ok) return generatedAt;
   const path = params['path'];
   if (path !== undefined && path !== null && (typeof path !== 'string' || path === '')) return invalid('params.path', 'must be a non-empty string or null');
+  const rawAsOf = params['asOf'];
+  let asOf: string | null = null;
+  if (rawAsOf !== undefined && rawAsOf !== null) {
+    if (typeof rawAsOf !== 'string' || dayValue(rawAsOf) === null) return invalid('params.asOf', 'must be a day written YYYY-MM-DD, or null');
+    asOf = rawAsOf;
+  }
   const parts = readSpool(spool.value);
   if (parts.kind === 'problem') return ok({ ok: false, error: { code: parts.code, file: spool.value, message: `${parts.message}; nothing was written` } });
-  const input = { title: title.value, generatedAt: generatedAt.value, machines: parts.machines, failures: parts.failures };
+  const input = { title: title.value, generatedAt: generatedAt.value, machines: parts.machines, failures: parts.failures, asOf };
   const html = renderReportHtml(input);
   const s = summarize(parts.machines, parts.failures);
   const summary = { Machines: s.machines.total, Ready: s.machines.Ready, NotReady: s.machines.NotReady, Unknown: s.machines.Unknown, Unreachable: s.machines.Unreachable, Failed: s.machines.Failed };

@@ -138,7 +138,8 @@ export const CLIENT_SCRIPT = `(function () {
     writeState(s);
   });
   form.addEventListener('submit', function (e) { e.preventDefault(); });
-  body.addEventListener('click', function (e) {
+  // Machine links anywhere (the machine table, the endpoint section) open the details and keep the filters.
+  document.addEventListener('click', function (e) {
     var a = e.target.closest ? e.target.closest('a[data-machine]') : null;
     if (!a) return;
     e.preventDefault();
@@ -159,4 +160,4 @@ export const CLIENT_SCRIPT = `(function () {
 })();`;
 
 /** SHA-256 of CLIENT_SCRIPT, base64, as the CSP `script-src 'sha256-...'` wants it. tests/core/report checks it. */
-export const CLIENT_SCRIPT_SHA256 = 'uwjVfN+4JZHsucskekTsLlHPH29C3Hhn2nquWrEdmuY=';
+export const CLIENT_SCRIPT_SHA256 = '89OxQRuk4TMaJUrK30YPfvXNqWuLwvGW/VdB2pejp+A=';

@@ -25,6 +25,15 @@ export interface ReportFinding {
     readonly updates: readonly string[];
     readonly restart: string;
   } | null;
+  /** Endpoint rules (TLS365-ENDPOINT-001..003) only: which endpoint, and from which day it breaks; absent or null otherwise. */
+  readonly endpoint?: ReportEndpoint | null;
+}
+
+/** A finding's Endpoint ({Id, Name, BreaksOn}): breaksOn is YYYY-MM-DD ('0000-01-01': it never could). */
+export interface ReportEndpoint {
+  readonly id: string;
+  readonly name: string;
+  readonly breaksOn: string;
 }
 
 export interface ReportMachine {
@@ -53,4 +62,6 @@ export interface ReportInput {
   readonly generatedAt: string;
   readonly machines: readonly ReportMachine[];
   readonly failures: readonly ReportFailure[];
+  /** The day (YYYY-MM-DD) the endpoint profiles were judged on, when the caller knows it (ConvertTo-Tls365Report -AsOf). */
+  readonly asOf?: string | null;
 }

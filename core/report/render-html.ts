@@ -1,4 +1,5 @@
 import { componentChart, findingChart, osChart } from './charts.js';
+import { breakDateText, endpointGroups, type EndpointMachine } from './endpoint-groups.js';
 import { differenceFromFirst, settingsGroups } from './settings-groups.js';
 import { CLIENT_SCRIPT, CLIENT_SCRIPT_SHA256 } from './client-script.js';
 import { escapeHtml as h, hashLink } from './escape.js';
@@ -10,7 +11,8 @@ import { machineVerdict, NO_OS, summarize, type ReportSummary } from './summary.
 /**
  * The fleet readiness report: one self-contained HTML document (inline style and script, no external
  * assets, works offline). Sections: summary cards, readiness per component and per OS (each an inline SVG
- * chart, charts.ts, above its table), the most common findings (a ranked bar chart), the machines grouped by
+ * chart, charts.ts, above its table), the most common findings (a ranked bar chart), per Microsoft endpoint the
+ * machines that cannot reach it now or break on an announced date (endpoint-groups.ts), the machines grouped by
  * identical TLS settings side by side (settings-groups.ts), the machine table
  * (sortable, filterable) with, below it, the chosen machine's Fail and Warn findings and the exact registry
  * changes that fix them (details-data.ts), machines that gave no result, missing updates, and findings across
@@ -97,6 +99,52 @@ function groupsSection(input: ReportInput): string {
 <p data-groups="${all.groups.length}">${all.groups.length} configurations: ${summary}.</p>
 <ul class="groups">${lines}</ul>
 <table class="summary" id="group-table"><thead><tr><th>Setting (only those that differ)</th>${cols}</tr></thead><tbody>${rows}</tbody></table>${more}`;
+}
+
+/** Machine names, each linked to its details when it has any (as the machine table links them), the first MAX_NAMES. */
+function machineLinks(input: ReportInput, list: readonly EndpointMachine[]): string {
+  const one = (x: EndpointMachine): string => {
+    const m = input.machines[x.row];
+    return m !== undefined && actionable(m) ? `<a href="#machine=${x.row}" data-machine="${x.row}">${h(x.name)}</a>` : h(x.name);
+  };
+  const shown = list.slice(0, MAX_NAMES).map(one).join(', ');
+  return list.length > MAX_NAMES ? `${shown} and ${list.length - MAX_NAMES} more` : shown;
+}
+
+/**
+ * Per Microsoft endpoint profile (issue 16): how many machines cannot reach it on the judged day (TLS365-ENDPOINT-001,
+ * Fail or Warn), how many break on each announced later date (-002/-003, with the days left when the day judged is
+ * known), and which machines. Absent when no result was judged against the endpoints (older objects, no day given).
+ */
+function endpointSection(input: ReportInput): string {
+  const all = endpointGroups(input.machines, input.asOf ?? null);
+  if (!all.judged) return '';
+  const day = all.asOf === null
+    ? '<p class="muted" data-asof="">Day judged: not given to the report (ConvertTo-Tls365Report -AsOf: the day Get-Tls365Readiness judged, by default the day it ran), so later dates are shown without the days left.</p>'
+    : `<p data-asof="${h(all.asOf)}">Day judged: <b>${h(all.asOf)}</b>.</p>`;
+  const apart = all.notChecked.length === 0 ? ''
+    : ` ${all.notChecked.length} machine(s) could not be checked (TLS365-ENDPOINT-004: no OS build, no SCHANNEL key, or a build TLS365 has no cipher-suite list for) and are not counted: <span data-not-checked="${all.notChecked.length}">${machineLinks(input, all.notChecked)}</span>.`;
+  const note = `<p class="muted">Each machine's effective TLS client settings (protocols, cipher suites, curves) against what the endpoint accepts on the day judged and after each announced change. ${all.checked} machine(s) checked; a machine with no finding for an endpoint counts as reaching it (also one judged against other profiles only, -Endpoint).${apart}</p>`;
+  const count = (kind: string, n: number, cls: string): string => `<td class="num${n > 0 ? ` ${cls}` : ''}" data-count="${kind}">${n}</td>`;
+  const rows = all.endpoints.map((e) => {
+    const dates = e.later.length === 0 ? '<span class="muted">none announced that breaks a machine</span>'
+      : e.later.map((b) => `<span class="nowrap" data-breaks-on="${h(b.breaksOn)}" data-count="${b.machines.length}">${h(breakDateText(b))}: ${b.machines.length}</span>`).join('<br>');
+    return `<tr data-endpoint="${h(e.id)}"><th scope="row">${h(e.name)}</th>${count('reach', e.reaching, 's-Ready')}${count('fail', e.fail.length, 'sev-Fail')}${count('warn', e.warn.length, 'sev-Warn')}<td>${dates}</td></tr>`;
+  }).join('');
+  const lists = all.endpoints.filter((e) => e.fail.length + e.warn.length + e.later.length > 0).map((e) => {
+    const parts = [
+      ...(e.fail.length === 0 ? [] : [`<span data-when="Fail">cannot reach it now, Fail (${e.fail.length}): ${machineLinks(input, e.fail)}</span>`]),
+      ...(e.warn.length === 0 ? [] : [`<span data-when="Warn">cannot reach it now by a secondary source only, Warn (${e.warn.length}): ${machineLinks(input, e.warn)}</span>`]),
+      ...e.later.map((b) => `<span data-when="${h(b.breaksOn)}">from ${h(breakDateText(b))} (${b.machines.length}): ${machineLinks(input, b.machines)}</span>`),
+    ];
+    return `<li data-endpoint="${h(e.id)}"><b>${h(e.name)}</b>: ${parts.join('; ')}</li>`;
+  }).join('');
+  const fine = lists === '' ? `<p data-endpoints-all-reach="${all.checked}">Every machine checked reaches every endpoint on the day judged and after every announced change.</p>` : `<ul class="groups" id="endpoint-machines">${lists}</ul>`;
+  return `<h2 id="endpoints">Microsoft endpoints</h2>
+${day}
+${note}
+<table class="summary" id="endpoint-table"><thead><tr><th>Endpoint</th><th class="num">Reach it now</th><th class="num" title="TLS365-ENDPOINT-001 Fail">Cannot reach it now: Fail</th><th class="num" title="TLS365-ENDPOINT-001 Warn: the verdict rests on a fact only a secondary source gives">Warn (secondary source)</th><th title="TLS365-ENDPOINT-002 (within 90 days) and -003: machines that reach it now">Will break on (machines)</th></tr></thead><tbody>${rows}</tbody></table>
+${fine}`;
 }
 
 /** The most common Fail and Warn findings as a ranked bar chart, near the top (the table is at the end). */
@@ -193,6 +241,7 @@ ${cards(s)}
 ${componentTable(s)}
 ${osTable(s)}
 ${findingOverview(s, input.machines.length)}
+${endpointSection(input)}
 ${groupsSection(input)}
 ${machineTable(input, s)}
 ${machineDetails(input)}

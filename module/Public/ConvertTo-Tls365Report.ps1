@@ -16,6 +16,11 @@ function ConvertTo-Tls365Report
         OS; the view is kept in the address, so it can be bookmarked); and, per machine, its findings with the
         exact registry changes. Every value is HTML-escaped and the page allows no script but its own.
 
+        When the results were judged against the Microsoft endpoint profiles (Get-Tls365Readiness -Endpoint/-AsOf:
+        TLS365-ENDPOINT-001..003), a "Microsoft endpoints" section shows per endpoint how many machines cannot reach
+        it on the day judged (Fail, or Warn when the verdict rests on a secondary source only), how many break on
+        each announced later date, and which machines; a machine with no finding for an endpoint counts as reaching it.
+
         Machines are spooled to a temporary file in batches as they arrive, so memory stays flat in
         PowerShell; the page is rendered by the core in one bridge call when the pipeline ends (the bridge keeps
         nothing between calls, so one restarted in the meantime loses nothing). The spool is deleted afterwards.
@@ -32,6 +37,10 @@ function ConvertTo-Tls365Report
         ErrorRecords collected with -ErrorVariable, counted as unreachable or failed machines.
     .PARAMETER NoClobber
         Do not overwrite an existing file.
+    .PARAMETER AsOf
+        The day the readiness results were judged on (the -AsOf given to Get-Tls365Readiness; its default is the day
+        it ran). The endpoint section then shows it and the days left until each announced date; without it the
+        section shows the dates alone (the objects do not carry the day they were judged on).
     .EXAMPLE
         Get-Tls365Readiness -ComputerName (Get-Content .\servers.txt) -ErrorVariable failed | ConvertTo-Tls365Report -Path .\tls365.html -ErrorRecord $failed
 
@@ -44,6 +53,11 @@ function ConvertTo-Tls365Report
         Import-Clixml .\readiness.xml | ConvertTo-Tls365Report -Path .\from-last-week.html
 
         Reports saved results again without collecting anything.
+    .EXAMPLE
+        Get-Tls365Readiness -Path .\images\*.reg -AsOf 2026-02-15 | ConvertTo-Tls365Report -Path .\cut-off.html -AsOf 2026-02-15
+
+        Judges the fleet on a day before Azure Front Door's 2026-04-01 change: the Microsoft endpoints section counts
+        the machines that break on that date and the days left.
     .INPUTS
         TLS365.Readiness, System.Management.Automation.ErrorRecord
     .OUTPUTS
@@ -78,7 +92,11 @@ function ConvertTo-Tls365Report
 
         [Parameter()]
         [System.Management.Automation.SwitchParameter]
-        $NoClobber
+        $NoClobber,
+
+        [Parameter()]
+        [System.DateTime]
+        $AsOf
     )
 
     begin
@@ -177,7 +195,9 @@ function ConvertTo-Tls365Report
             # of MB, more than Windows PowerShell 5.1's ConvertFrom-Json should be asked to parse.
             $file = $target
             if ($null -eq $target) { $file = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), ('tls365-report-{0}.html' -f $reportId)) }
-            $answer = Invoke-Tls365Bridge -Method 'report.write' -Params @{ spool = $spool; title = $Title; generatedAt = $generated; path = $file }
+            $reportParams = @{ spool = $spool; title = $Title; generatedAt = $generated; path = $file }
+            if ($PSBoundParameters.ContainsKey('AsOf')) { $reportParams.asOf = $AsOf.ToString('yyyy-MM-dd', [System.Globalization.CultureInfo]::InvariantCulture) }
+            $answer = Invoke-Tls365Bridge -Method 'report.write' -Params $reportParams
             if (-not $answer.Ok)
             {
                 if ($answer.Terminating) { $PSCmdlet.ThrowTerminatingError($answer.Error) }

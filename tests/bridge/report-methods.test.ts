@@ -81,6 +81,28 @@ describe('bridge report.* methods', () => {
     assert.equal(noSpool.error.data.path, 'params.spool');
   });
 
+  it('reads a finding\'s Endpoint ({Id, Name, BreaksOn} or null) and the judged day; a wrong shape names the field (issue 16)', async () => {
+    const [m] = await psShaped(['ws2019-fs01.reg']);
+    const endpointFinding = (endpoint: unknown): any => ({ RuleId: 'TLS365-ENDPOINT-002', Severity: 'Warn', Component: ['SChannelClient'], Message: 'm', Fix: null, Endpoint: endpoint });
+    const withEndpoint = (endpoint: unknown): any => ({ ...m, Findings: [...m.Findings, endpointFinding(endpoint)] });
+    const afd = { Id: 'AzureFrontDoor', Name: 'Azure Front Door', BreaksOn: '2026-04-01' };
+    const w = await call(reportWrite, { spool: spoolOf([{ machines: [withEndpoint(afd)] }]), title: 't', generatedAt: 'now', asOf: '2026-02-15' }, { handshaken: true });
+    assert.equal(w.result.ok, true, JSON.stringify(w.result));
+    assert.match(w.result.html, /<tr data-endpoint="AzureFrontDoor"><th scope="row">Azure Front Door<\/th>.*data-breaks-on="2026-04-01" data-count="1">2026-04-01 \(in 45 days\): 1</);
+    // Null (every other finding) and absent (objects made before Endpoint existed) render as before.
+    const plain = await call(reportWrite, { spool: spoolOf([{ machines: [m] }]), title: 't', generatedAt: 'now' }, { handshaken: true });
+    const nulls = await call(reportWrite, { spool: spoolOf([{ machines: [withEndpoint(null)] }]), title: 't', generatedAt: 'now' }, { handshaken: true });
+    assert.doesNotMatch(plain.result.html, /id="endpoints"/);
+    assert.doesNotMatch(nulls.result.html, /id="endpoints"/);
+    const bad = async (endpoint: unknown): Promise<string> => (await call(reportWrite, { spool: spoolOf([{ machines: [withEndpoint(endpoint)] }]), title: 't', generatedAt: 'now' }, { handshaken: true })).result.error.message;
+    const at = `machines\\[0\\]\\.Findings\\[${m.Findings.length}\\]\\.Endpoint`;
+    assert.match(await bad('AzureFrontDoor'), new RegExp(`${at}: must be an object \\{Id, Name, BreaksOn\\} or null`));
+    assert.match(await bad({ ...afd, BreaksOn: '2026-02-30' }), new RegExp(`${at}\\.BreaksOn: must be a day written YYYY-MM-DD`));
+    assert.match(await bad({ ...afd, Id: 7 }), new RegExp(`${at}\\.Id: must be a string`));
+    const badDay = await call(reportWrite, { spool: spoolOf([]), title: 't', generatedAt: 'now', asOf: '15.02.2026' }, { handshaken: true });
+    assert.equal(badDay.error.data.path, 'params.asOf');
+  });
+
   it('reports a file it cannot write as data naming the file', async () => {
     const file = join(dir, 'no-such-dir', 'r.html');
     const w = await call(reportWrite, { spool: spoolOf([]), title: 't', generatedAt: 'now', path: file }, { handshaken: true });

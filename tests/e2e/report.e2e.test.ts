@@ -16,7 +16,24 @@ import { freePort } from '../support/tls-server.js';
 const EXAMPLES = join(repoRoot, 'examples');
 const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
-interface Expected { Total: number; Ready: number; NotReady: number; Unknown: number; Unreachable: number; Failed: number; Names: string[]; WinHttpNotReady: string[] }
+/** The day the fleet is judged on against the Microsoft endpoint profiles (Get-Tls365Readiness and the report -AsOf). */
+const AS_OF = '2025-06-01';
+/** Group Policy cipher-suite or curve lists that keep a machine from some Microsoft endpoint, now or on a later date. */
+const POLICY = '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002]';
+const STRICT_81 = 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384_P384,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256_P256,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_AES_128_GCM_SHA256';
+const ENDPOINT_IMAGES: readonly (readonly [string, string, string])[] = [
+  ['ws2012r2-web01.reg', 'WS2012R2-STRICT', `"Functions"="${STRICT_81}"`],
+  ['ws2019-fs01.reg', 'WS2019-RSAONLY', '"Functions"="TLS_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_AES_128_GCM_SHA256"'],
+  // curve25519 only (REG_MULTI_SZ).
+  ['ws2019-fs01.reg', 'WS2019-X25519', '"EccCurves"=hex(7):63,00,75,00,72,00,76,00,65,00,32,00,35,00,35,00,31,00,39,00,00,00,00,00'],
+  ['ws2022-web02.reg', 'WS2022-DHE', '"Functions"="TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_128_GCM_SHA256"'],
+];
+
+interface ExpectedEndpoint { Fail: string[]; Warn: string[]; Reach: number; Later: Record<string, string[]> }
+interface Expected {
+  Total: number; Ready: number; NotReady: number; Unknown: number; Unreachable: number; Failed: number; Names: string[]; WinHttpNotReady: string[];
+  Checked: number; Endpoints: Record<string, ExpectedEndpoint>;
+}
 
 /** The machine rows of the dumped DOM, in document order, with their data-text and hidden state. */
 function rows(dom: string): { name: string; verdict: string; hidden: boolean; winhttp: string }[] {
@@ -46,12 +63,17 @@ describe('ConvertTo-Tls365Report rendered in headless Chromium (pwsh -> module -
     // A machine whose registry names it with markup: the report must show it as text.
     const text = readFileSync(join(EXAMPLES, 'ws2012r2-web01.reg')).toString('utf16le').replace(/^\uFEFF/, '');
     writeFileSync(join(images, 'hostile.reg'), `\uFEFF${text.replace(/"ComputerName"="[^"]*"/, `"ComputerName"="${HOSTILE}"`)}`, 'utf16le');
+    // Machines that cannot reach a Microsoft endpoint on AS_OF, or will not after an announced change.
+    for (const [from, name, value] of ENDPOINT_IMAGES) {
+      const base = readFileSync(join(EXAMPLES, from)).toString('utf16le').replace(/^\uFEFF/, '').replace(/"ComputerName"="[^"]*"/, `"ComputerName"="${name}"`);
+      writeFileSync(join(images, `${name.toLowerCase()}.reg`), `\uFEFF${base}\r\n${POLICY}\r\n${value}\r\n`, 'utf16le');
+    }
     report = join(scratch, 'fleet.html');
     const out = join(scratch, 'expected.json');
     // pwsh runs a script file with the data as arguments (no shell, no command text built from data). Not
     // node-powershell: the ssh client of the down host writes to stderr, which it would count as an error.
     execFileSync(pwsh, ['-NoProfile', '-NonInteractive', '-File', join(__dirname, 'fixtures', 'New-ReportFixture.ps1'),
-      '-Manifest', join(repoRoot, 'TLS365.psd1'), '-Images', images, '-DownPort', String(await freePort()), '-Report', report, '-Expected', out],
+      '-Manifest', join(repoRoot, 'TLS365.psd1'), '-Images', images, '-DownPort', String(await freePort()), '-Report', report, '-Expected', out, '-AsOf', AS_OF],
     { env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 90_000 });
     expected = JSON.parse(readFileSync(out, 'utf8').replace(/^\uFEFF/, '')) as Expected;
   });
@@ -173,9 +195,45 @@ describe('ConvertTo-Tls365Report rendered in headless Chromium (pwsh -> module -
     assert.ok(groups >= 2, `the sample fleet has more than one configuration: ${groups}`);
     const counts = [...dom.matchAll(/<th data-group="[A-Z]+" data-count="(\d+)"/g)].map((m) => Number(m[1]));
     assert.equal(counts.length, Math.min(groups, 6));
-    assert.equal(counts.reduce((a, b) => a + b, 0), expected.Total - expected.Unreachable - expected.Failed, 'every machine with a result is in one group');
-    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'largest group first');
+    // Every group with its size is in the summary line (at most 6 are columns).
+    const sizes = [...(/<p data-groups="\d+">([^<]*)<\/p>/.exec(dom)?.[1] ?? '').matchAll(/(\d+) in group [A-Z]+/g)].map((m) => Number(m[1]));
+    assert.equal(sizes.length, groups);
+    assert.deepEqual(counts, sizes.slice(0, 6), 'the columns are the largest groups');
+    assert.equal(sizes.reduce((a, b) => a + b, 0), expected.Total - expected.Unreachable - expected.Failed, 'every machine with a result is in one group');
+    assert.deepEqual(sizes, [...sizes].sort((a, b) => b - a), 'largest group first');
     assert.match(dom, /<tr data-setting="Schannel client protocols in effect">/);
     assert.match(dom, /<td class="diff">/);
+  });
+
+  it('shows per Microsoft endpoint how many machines cannot reach it now, how many break on each later date and which (issue 16)', () => {
+    const dom = dumpDom(report);
+    const ids = Object.keys(expected.Endpoints);
+    assert.ok(ids.length >= 2, `the fleet breaks at more than one endpoint: ${ids.join(', ')}`);
+    const all = Object.values(expected.Endpoints);
+    assert.ok(all.some((e) => e.Fail.length > 0) && all.some((e) => e.Warn.length > 0) && all.some((e) => Object.keys(e.Later).length > 0), JSON.stringify(expected.Endpoints));
+    assert.match(dom, /<h2 id="endpoints">Microsoft endpoints<\/h2>/);
+    assert.ok(dom.includes(`<p data-asof="${AS_OF}">Day judged: <b>${AS_OF}</b>.</p>`), 'the day judged');
+    const section = dom.slice(dom.indexOf('<h2 id="endpoints">'), dom.indexOf('<h2', dom.indexOf('<h2 id="endpoints">') + 1));
+    const rowOf = (id: string): string => new RegExp(`<tr data-endpoint="${id}">(.*?)</tr>`).exec(section)?.[1] ?? '';
+    const count = (row: string, kind: string): number => Number(new RegExp(`data-count="${kind}">(\\d+)</td>`).exec(row)?.[1] ?? NaN);
+    const dayMs = (d: string): number => Date.parse(`${d}T00:00:00Z`);
+    for (const id of ['Microsoft365', 'AzureFrontDoor', 'EntraID']) {
+      const e = expected.Endpoints[id] ?? { Fail: [], Warn: [], Reach: expected.Checked, Later: {} };
+      const row = rowOf(id);
+      assert.notEqual(row, '', `a row for ${id}`);
+      assert.deepEqual([count(row, 'reach'), count(row, 'fail'), count(row, 'warn')], [e.Reach, e.Fail.length, e.Warn.length], id);
+      const dates = [...row.matchAll(/data-breaks-on="([\d-]+)" data-count="(\d+)">([^<]*)</g)].map((m) => [m[1], Number(m[2]), m[3]]);
+      assert.deepEqual(dates, Object.keys(e.Later).sort().map((d) => {
+        const left = Math.round((dayMs(d) - dayMs(AS_OF)) / 86_400_000);
+        return [d, (e.Later[d] ?? []).length, `${d} (in ${left} days): ${(e.Later[d] ?? []).length}`];
+      }), `${id}: machines per later date, with the days left from ${AS_OF}`);
+      // Which machines: a name with details links to its row of the machine table.
+      const list = new RegExp(`<li data-endpoint="${id}">(.*?)</li>`).exec(section)?.[1] ?? '';
+      for (const name of [...e.Fail, ...e.Warn, ...Object.values(e.Later).flat()]) {
+        const row = expected.Names.indexOf(name);
+        assert.ok(list.includes(`data-machine="${row}">${name}</a>`) || list.includes(name), `${id}: ${name}`);
+      }
+      for (const name of e.Fail) assert.ok(list.includes(`<a href="#machine=${expected.Names.indexOf(name)}" data-machine="${expected.Names.indexOf(name)}">${name}</a>`), `${id}: ${name} links to its details`);
+    }
   });
 });

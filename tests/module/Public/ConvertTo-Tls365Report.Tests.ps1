@@ -131,6 +131,27 @@ Describe 'ConvertTo-Tls365Report' -Tag 'Public' {
         (& $script:cards $html)['Total'] | Should -Be $script:results.Count
     }
 
+    It '-AsOf: the Microsoft endpoints section with the day judged and the days left, the same from Clixml and JSON (issue 16)' {
+        # Server 2019 with a Group Policy list of the two DHE GCM suites only: Azure Front Door stops taking it on 2026-04-01 [AFD-DHE].
+        $base = [System.IO.File]::ReadAllText((Join-Path -Path $script:repoRoot -ChildPath 'examples/ws2019-fs01.reg'), [System.Text.Encoding]::Unicode)
+        $image = Join-Path -Path $TestDrive -ChildPath 'dhe-only.reg'
+        $section = "`r`n[HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002]`r`n""Functions""=""TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,TLS_DHE_RSA_WITH_AES_128_GCM_SHA256""`r`n"
+        [System.IO.File]::WriteAllText($image, $base + $section, [System.Text.Encoding]::Unicode)
+        $day = [System.DateTime]::new(2026, 2, 15)
+        $judged = @(Get-Tls365Readiness -Path $image -AsOf $day -Endpoint 'AzureFrontDoor')
+        $html = $judged | ConvertTo-Tls365Report -AsOf $day
+        $html | Should -Match '<p data-asof="2026-02-15">Day judged: <b>2026-02-15</b>'
+        $html | Should -Match '<tr data-endpoint="AzureFrontDoor">.*data-breaks-on="2026-04-01" data-count="1">2026-04-01 \(in 45 days\): 1<'
+        # Without -AsOf the report does not know the day: the dates alone.
+        $judged | ConvertTo-Tls365Report | Should -Match 'data-breaks-on="2026-04-01" data-count="1">2026-04-01: 1<'
+        $xml = Join-Path -Path $TestDrive -ChildPath 'judged.xml'
+        $judged | Export-Clixml -LiteralPath $xml
+        (Import-Clixml -LiteralPath $xml | ConvertTo-Tls365Report -AsOf $day) -replace 'Generated [^<]* by TLS365', '' | Should -BeExactly ($html -replace 'Generated [^<]* by TLS365', '')
+        ($judged | ConvertTo-Json -Depth 10 | ConvertFrom-Json | ForEach-Object { $_ } | ConvertTo-Tls365Report -AsOf $day) -replace 'Generated [^<]* by TLS365', '' | Should -BeExactly ($html -replace 'Generated [^<]* by TLS365', '')
+        # Objects without endpoint findings and no -AsOf: no section, as before.
+        $script:results | ConvertTo-Tls365Report | Should -Not -Match 'id="endpoints"'
+    }
+
     It 'names the file it cannot write' {
         $file = Join-Path -Path (Join-Path -Path $TestDrive -ChildPath 'no-such-folder') -ChildPath 'r.html'
         $null = $script:results | ConvertTo-Tls365Report -Path $file -ErrorVariable e -ErrorAction SilentlyContinue
