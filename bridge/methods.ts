@@ -4,7 +4,7 @@ import { edgeStatus } from './edge-status.js';
 import { invalid, isRecord, mapItems } from './params.js';
 import { ErrorCode, PROTOCOL_VERSION } from './protocol.js';
 import { logsScan } from './logs-scan.js';
-import { tlsProbe } from './probe.js';
+import { tlsPlan, tlsProbe } from './probe.js';
 import { changeBegin, changeCheck, changeJudge, changeRead, changeRollback, changeUndo } from './change-methods.js';
 import { planApplyImage, planCreate, planRender, planUndoImage } from './plan-methods.js';
 import { readinessEvaluate, readinessFleet, snapshotRead } from './readiness-methods.js';
@@ -77,7 +77,7 @@ const bridgeInfo: Handler = () => ({
   result: { protocol: PROTOCOL_VERSION, core: CORE_VERSION, node: process.version, edge: edgeStatus() },
 });
 
-const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'tls.probe', 'logs.scan', 'bridge.info',
+const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'tls.probe', 'tls.plan', 'logs.scan', 'bridge.info',
   'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render', 'report.write', 'readiness.fleet',
   'change.begin', 'change.check', 'change.rollback', 'change.read', 'change.undo', 'change.judge'] as const;
 
@@ -89,6 +89,7 @@ export function createMethodTable(maxLineBytes: number): MethodTable {
     ['readiness.evaluate', readinessEvaluate],
     ['snapshot.read', snapshotRead],
     ['tls.probe', tlsProbe],
+    ['tls.plan', tlsPlan],
     ['logs.scan', logsScan],
     ['bridge.info', bridgeInfo],
     ['plan.create', planCreate],

@@ -52,7 +52,13 @@ export const PUBLIC_OBJECTS: readonly PublicObject[] = [
       // TlsSettings: the registry values that decide the protocols, raw ('label=value', absent is a value), which the
       // report groups machines by (issue 16, item 3; core/readiness/settings.ts).
       p('TlsSettings', 'String[]'),
+      // Effective: what is in effect per component and where it comes from (issue 16, item 2; core/readiness/origins.ts).
+      p('Effective', 'TLS365.EffectiveSetting[]'),
     ],
+  },
+  {
+    typeName: 'TLS365.EffectiveSetting', builtBy: 'bridge', summary: 'one setting in effect on a machine and its origin: OsDefault, PatchDefault, Local or GroupPolicy',
+    properties: [p('Component', 'String'), p('Setting', 'String'), p('Value', 'String'), p('Origin', 'String'), p('Where', 'String', true), p('Note', 'String', true)],
   },
   {
     typeName: 'TLS365.OSInfo', builtBy: 'bridge', summary: 'the OS of a TLS365.Readiness',
@@ -137,6 +143,19 @@ export const PUBLIC_OBJECTS: readonly PublicObject[] = [
     properties: [
       p('HostName', 'String'), p('Port', 'Int32'), p('Protocol', 'String'), p('Status', 'String'), p('Accepted', 'Boolean'),
       p('Negotiated', 'String', true), p('Cipher', 'String', true), p('Detail', 'String', true),
+    ],
+  },
+  {
+    typeName: 'TLS365.SuiteTest', builtBy: 'module', summary: 'Test-Tls365Connection -Endpoint / -CipherSuite: one host, port and suite or curve offered alone',
+    properties: [
+      // Test: Suite (Suite offered alone) or Curve (the profile's ECDHE suites with Curve alone). Cipher and
+      // NegotiatedCurve: what the handshake agreed (Windows's names; NegotiatedCurve null for DHE and RSA key
+      // exchange). Expected: the -Endpoint profile's era in force on -AsOf (null without -Endpoint); MatchesProfile
+      // null when nothing is expected or the probe got no answer (issue 16, item 1).
+      p('HostName', 'String'), p('Port', 'Int32'), p('Endpoint', 'String', true), p('Test', 'String'), p('Protocol', 'String'),
+      p('Suite', 'String', true), p('Curve', 'String', true), p('Status', 'String'), p('Accepted', 'Boolean'),
+      p('Negotiated', 'String', true), p('Cipher', 'String', true), p('NegotiatedCurve', 'String', true),
+      p('Expected', 'String', true), p('MatchesProfile', 'Boolean', true), p('Detail', 'String', true),
     ],
   },
   {

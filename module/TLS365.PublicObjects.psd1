@@ -15,6 +15,15 @@
         @{ Name = 'Components'; Type = 'TLS365.ComponentStatus[]'; Nullable = $false }
         @{ Name = 'Findings'; Type = 'TLS365.Finding[]'; Nullable = $false }
         @{ Name = 'TlsSettings'; Type = 'String[]'; Nullable = $false }
+        @{ Name = 'Effective'; Type = 'TLS365.EffectiveSetting[]'; Nullable = $false }
+    ) }
+    'TLS365.EffectiveSetting' = @{ BuiltBy = 'bridge'; Properties = @(
+        @{ Name = 'Component'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Setting'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Value'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Origin'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Where'; Type = 'String'; Nullable = $true }
+        @{ Name = 'Note'; Type = 'String'; Nullable = $true }
     ) }
     'TLS365.OSInfo' = @{ BuiltBy = 'bridge'; Properties = @(
         @{ Name = 'Name'; Type = 'String'; Nullable = $false }
@@ -127,6 +136,23 @@
         @{ Name = 'Accepted'; Type = 'Boolean'; Nullable = $false }
         @{ Name = 'Negotiated'; Type = 'String'; Nullable = $true }
         @{ Name = 'Cipher'; Type = 'String'; Nullable = $true }
+        @{ Name = 'Detail'; Type = 'String'; Nullable = $true }
+    ) }
+    'TLS365.SuiteTest' = @{ BuiltBy = 'module'; Properties = @(
+        @{ Name = 'HostName'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Port'; Type = 'Int32'; Nullable = $false }
+        @{ Name = 'Endpoint'; Type = 'String'; Nullable = $true }
+        @{ Name = 'Test'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Protocol'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Suite'; Type = 'String'; Nullable = $true }
+        @{ Name = 'Curve'; Type = 'String'; Nullable = $true }
+        @{ Name = 'Status'; Type = 'String'; Nullable = $false }
+        @{ Name = 'Accepted'; Type = 'Boolean'; Nullable = $false }
+        @{ Name = 'Negotiated'; Type = 'String'; Nullable = $true }
+        @{ Name = 'Cipher'; Type = 'String'; Nullable = $true }
+        @{ Name = 'NegotiatedCurve'; Type = 'String'; Nullable = $true }
+        @{ Name = 'Expected'; Type = 'String'; Nullable = $true }
+        @{ Name = 'MatchesProfile'; Type = 'Boolean'; Nullable = $true }
         @{ Name = 'Detail'; Type = 'String'; Nullable = $true }
     ) }
     'TLS365.ChangeResult' = @{ BuiltBy = 'module'; Properties = @(

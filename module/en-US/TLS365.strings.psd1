@@ -19,6 +19,7 @@ Readiness_NoMatch = No file matches '{0}'.
 Collect_NotWindows = The live registry can only be read on Windows (this is {0}). Evaluate registry images instead: Get-Tls365Readiness -Path <file.reg or snapshot.json>.
 Collect_Failed = The TLS365 collector failed on {0}: {1}
 Log_NotFound = No log file or folder matches '{0}'.
+Remediation_MarkerFailed = {0}: the change is made, but the restart marker (HKLM\\SOFTWARE\\TLS365RestartPending, a volatile key) could not be written ({1}): restart the machine for the change to take effect; until then readiness does not say a restart is pending.
 Remediation_BridgeLost = {0}: {1} The image is either as it was or fully changed (it is replaced in one step, never cut); if it changed, its backup is {2} (Undo-Tls365Change -BackupPath '{2}').
 Remediation_NotElevated = {0}: changing the live registry needs administrator rights, and this PowerShell is not elevated; nothing was changed. Start PowerShell with 'Run as administrator' (or run the command as SYSTEM, e.g. from ConfigMgr), or use -WhatIf to see the changes.
 Log_BridgeDied = {0}: the bridge stopped while reading this file, so it was not scanned ({1}) Scan it alone to see whether it stops the bridge again; the other {2} file(s) were scanned again without it.
@@ -82,6 +83,7 @@ Verbose_Plan = {0}: the plan writes {1} value(s) ({2}); restart needed: {3}.
 Verbose_PlanChange = {0}: {1}\\{2} = {3}, because {4}
 Verbose_BackupWritten = {0}: backup written to {1} (SHA-256 {2}) before any value was changed.
 Verbose_Verified = {0}: {1} value(s) written and read back as planned.
+Verbose_SuiteProbes = Probing {0} host(s) with {1} handshake(s) each ({2}): one per cipher suite offered alone, one per curve.
 Verbose_ScanLogs = Scanning {0} log file(s), {1:N0} bytes, in the bridge (IIS W3C and Exchange SMTP protocol logs; TLS fields of each request or session).
 Readiness_Progress = {0} of {1} images evaluated
 Remoting_Timeout = {0} did not finish within {1} seconds (-TimeoutSeconds); it was stopped and its results, if any, discarded.

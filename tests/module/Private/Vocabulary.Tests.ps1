@@ -27,7 +27,7 @@ Describe 'Parameter words (Assert-Tls365Vocabulary, Get-Tls365VocabularyCompleti
                 }
             }
         }
-        @($names | Sort-Object -Unique) | Should -Be @('Component', 'ExportFormat', 'LogFormat', 'MaskLayout', 'PlanProtocol', 'Protocol', 'Role')
+        @($names | Sort-Object -Unique) | Should -Be @('Component', 'Endpoint', 'ExportFormat', 'LogFormat', 'MaskLayout', 'PlanProtocol', 'Protocol', 'Role')
     }
 
     It 'accepts every word of a list in any case, as ValidateSet did' {
