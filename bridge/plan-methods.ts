@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import {
-  backupOf, changeImage, changeRows, checkWrites, evaluateSnapshot, imageRestoreReads, imageValues, judgeRestore, planRemediation, readChangeRecord, replayWrites,
+  backupOf, changeImage, changeRows, checkWrites, evaluateFacts, machineFacts, imageRestoreReads, imageValues, judgeRestore, planRemediation, readChangeRecord, replayWrites,
   rewriteRefusal, sameValue, snapshotFromJson, renderBackupReg, renderPlanReg, renderScript, snapshotFromReg, undo, undoDecision, valueText,
   type ChangeRecord, type Plan, type PlanError, type PlanOptions, type ScriptKind,
 } from '../core/index.js';
@@ -14,6 +14,8 @@ import { MAX_IMAGE_BYTES, readBoundedFile } from './files.js';
 import { canWrite, createExclusive, lockImage, writeAtomic } from './image-io.js';
 import { endpointOptionsOf } from './endpoint-options.js';
 import { todayUtc } from '../core/endpoints/dates.js';
+import { effectiveSettings } from '../core/readiness/origins.js';
+import { tlsSettings } from '../core/readiness/settings.js';
 import { invalid, isRecord, mapItems, type Checked } from './params.js';
 import { MAX_READINESS_ITEMS, readImage, startsLikeJson, type ItemError } from './readiness-methods.js';
 import { toPowerShellShape } from './readiness-shape.js';
@@ -125,7 +127,11 @@ function readinessOf(path: string, bytes: Uint8Array, settings: Plan['settings']
   const judged = settings ?? null;
   const roles = settings?.roles;
   const snap = snapshotFromReg(bytes, path);
-  return snap.ok ? toPowerShellShape(evaluateSnapshot(snap.value, { roles: roles ?? [], ...(judged?.asOf === undefined ? { asOf: todayUtc(new Date()) } : { asOf: judged.asOf }), ...(judged?.endpoints === undefined ? {} : { endpoints: judged.endpoints }) })) : null;
+  if (!snap.ok) return null;
+  const asOf = judged?.asOf ?? todayUtc(new Date());
+  const m = machineFacts(snap.value);
+  const r = evaluateFacts(m, { roles: roles ?? [], asOf, ...(judged?.endpoints === undefined ? {} : { endpoints: judged.endpoints }) });
+  return toPowerShellShape(r, null, tlsSettings(m), effectiveSettings(m), asOf);
 }
 
 /**

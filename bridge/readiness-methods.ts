@@ -98,8 +98,9 @@ function evaluate(snapshot: MachineSnapshot, options: EvaluateOptions, fleet: bo
   const needsPlan = verdict.findings.some((f) => f.severity === 'Fail' || f.severity === 'Warn');
   const plan = needsPlan ? planFromEvaluation(snapshot, m, verdict, options, { roles: options.roles, ...(options.asOf === undefined ? {} : { asOf: options.asOf }), ...(options.endpoints === undefined ? {} : { endpoints: options.endpoints }) }) : null;
   const effective = effectiveSettings(m);
-  const readiness = plan === null ? toPowerShellShape(verdict, [], settings, effective)
-    : plan.ok ? toPowerShellShape(alignFixes(verdict, plan.value), plan.value.changes, settings, effective) : toPowerShellShape(verdict, null, settings, effective);
+  const asOf = options.asOf ?? null;
+  const readiness = plan === null ? toPowerShellShape(verdict, [], settings, effective, asOf)
+    : plan.ok ? toPowerShellShape(alignFixes(verdict, plan.value), plan.value.changes, settings, effective, asOf) : toPowerShellShape(verdict, null, settings, effective, asOf);
   const signature = fleet ? exchangeFleetSignature(m, options) : null;
   return signature === null ? { ok: true, readiness } : { ok: true, readiness, fleet: signature };
 }

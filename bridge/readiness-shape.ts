@@ -12,7 +12,7 @@ import { changeCommand } from '../core/plan/change-command.js';
  * module only stamps type names on what ConvertFrom-Json gives it instead of rebuilding every object in
  * script (the module's main cost at fleet scale). Presentation only: no rule logic here.
  */
-export function toPowerShellShape(r: Readiness, changes: readonly PlanChange[] | null = null, settings: readonly TlsSetting[] = [], effective: readonly EffectiveSetting[] = []): unknown {
+export function toPowerShellShape(r: Readiness, changes: readonly PlanChange[] | null = null, settings: readonly TlsSetting[] = [], effective: readonly EffectiveSetting[] = [], asOf: string | null = null): unknown {
   return {
     ComputerName: r.computerName,
     Source: r.source,
@@ -28,6 +28,8 @@ export function toPowerShellShape(r: Readiness, changes: readonly PlanChange[] |
     Findings: r.findings.map(findingShape),
     TlsSettings: settings.map((x) => `${x.label}=${visible(x.value)}`),
     // What is in effect per component and where it comes from (issue 16 item 2): OS or patch-level default, local, Group Policy.
+    // The day the endpoint profiles were judged on (YYYY-MM-DD; null when they were not judged).
+    AsOf: asOf,
     Effective: effective.map((e) => ({ Component: e.component, Setting: e.setting, Value: visible(e.value), Origin: e.origin, Where: e.where === null ? null : visible(e.where), Note: e.note === null ? null : visible(e.note) })),
   };
 }

@@ -52,6 +52,8 @@ export const PUBLIC_OBJECTS: readonly PublicObject[] = [
       // TlsSettings: the registry values that decide the protocols, raw ('label=value', absent is a value), which the
       // report groups machines by (issue 16, item 3; core/readiness/settings.ts).
       p('TlsSettings', 'String[]'),
+      // AsOf: the day the endpoint profiles were judged on (Get-Tls365Readiness -AsOf, default today), YYYY-MM-DD.
+      p('AsOf', 'String', true),
       // Effective: what is in effect per component and where it comes from (issue 16, item 2; core/readiness/origins.ts).
       p('Effective', 'TLS365.EffectiveSetting[]'),
     ],

@@ -15,6 +15,7 @@
         @{ Name = 'Components'; Type = 'TLS365.ComponentStatus[]'; Nullable = $false }
         @{ Name = 'Findings'; Type = 'TLS365.Finding[]'; Nullable = $false }
         @{ Name = 'TlsSettings'; Type = 'String[]'; Nullable = $false }
+        @{ Name = 'AsOf'; Type = 'String'; Nullable = $true }
         @{ Name = 'Effective'; Type = 'TLS365.EffectiveSetting[]'; Nullable = $false }
     ) }
     'TLS365.EffectiveSetting' = @{ BuiltBy = 'bridge'; Properties = @(

@@ -60,9 +60,15 @@ export interface RebootMarker {
   readonly label: string;
 }
 const CURRENT_VERSION = `${HKLM}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion`;
+/** Volatile: written by the module's live Set/Undo with the change's time and backup, gone after a restart. */
+export const TLS365_RESTART_MARKER = `${HKLM}\\SOFTWARE\\TLS365RestartPending`;
 export const REBOOT_MARKERS: readonly RebootMarker[] = [
   { key: `${CURRENT_VERSION}\\Component Based Servicing\\RebootPending`, parent: `${CURRENT_VERSION}\\Component Based Servicing`, label: 'Component Based Servicing RebootPending' },
   { key: `${CURRENT_VERSION}\\WindowsUpdate\\Auto Update\\RebootRequired`, parent: `${CURRENT_VERSION}\\WindowsUpdate\\Auto Update`, label: 'Windows Update RebootRequired' },
+  // TLS365's own marker (issue 16 item 2): Set-Tls365Protocols and Undo-Tls365Change create it as a VOLATILE key
+  // after a live change that needs a restart, so Windows removes it at the next boot: "TLS365 changes written since
+  // the last boot". Its parent is all of HKLM\SOFTWARE, which no image lists: only the collector can say it is absent.
+  { key: TLS365_RESTART_MARKER, parent: `${HKLM}\\SOFTWARE`, label: 'TLS365 changes written since the last boot' },
 ];
 
 export const PRODUCT_UPDATES_KEY = `${HKLM}\\SOFTWARE\\Microsoft\\Updates`;

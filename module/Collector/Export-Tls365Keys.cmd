@@ -41,6 +41,7 @@ call :export "HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Ser
 rem Pending-restart markers: only whether the key exists matters (a missing one is skipped like any other key).
 call :export "HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending"
 call :export "HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired"
+call :export "HKLM\SOFTWARE\TLS365RestartPending"
 call :export "HKLM\SOFTWARE\Microsoft\Updates"
 call :export "HKLM\SOFTWARE\WOW6432Node\Microsoft\Updates"
 call :export "HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\Setup"

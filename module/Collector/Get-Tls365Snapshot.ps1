@@ -339,7 +339,8 @@ if ($null -ne $cbsKey)
 # Pending-restart markers (core/readiness/paths.ts REBOOT_MARKERS): only whether the key exists matters, so each
 # is a root of its own, kept without values or subkeys; the rest of Component Based Servicing and Windows Update is
 # not read. PendingFileRenameOperations is left out (docs/domain-facts.md 5.1).
-foreach ($marker in @("$HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending", "$HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired"))
+# TLS365RestartPending is the module's own volatile marker (Set-Tls365RestartMarker): gone after a restart.
+foreach ($marker in @("$HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending", "$HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired", "$HKLM\SOFTWARE\TLS365RestartPending"))
 {
     $covered.Add($marker)
     if ($null -ne (Read-Key -Path $marker)) { $collected.Add(@{ path = $marker; values = @() }) }

@@ -39,8 +39,9 @@ function ConvertTo-Tls365Report
         Do not overwrite an existing file.
     .PARAMETER AsOf
         The day the readiness results were judged on (the -AsOf given to Get-Tls365Readiness; its default is the day
-        it ran). The endpoint section then shows it and the days left until each announced date; without it the
-        section shows the dates alone (the objects do not carry the day they were judged on).
+        it ran). The endpoint section then shows it and the days left until each announced date. Without it the
+        day the objects carry (TLS365.Readiness.AsOf) is used when they all agree; otherwise the section shows the
+        dates alone.
     .EXAMPLE
         Get-Tls365Readiness -ComputerName (Get-Content .\servers.txt) -ErrorVariable failed | ConvertTo-Tls365Report -Path .\tls365.html -ErrorRecord $failed
 
@@ -114,6 +115,8 @@ function ConvertTo-Tls365Report
         $spoolState = @{ Writer = $null }
         # The same error can arrive twice (2>&1 and -ErrorRecord $ev together): a machine is counted once.
         $seenFailures = New-Object -TypeName 'System.Collections.Generic.HashSet[System.String]'
+        # The days the machines were judged on (TLS365.Readiness.AsOf): one common day is the report's day when -AsOf is not given.
+        $judgedDays = New-Object -TypeName 'System.Collections.Generic.HashSet[System.String]'
         $stopped = $false
         $target = $null
         $write = $true
@@ -165,6 +168,7 @@ function ConvertTo-Tls365Report
             if (($null -ne $properties['ComputerName']) -and ($null -ne $properties['Ready']) -and ($null -ne $properties['Components']))
             {
                 $machines.Add($item)
+                if (($null -ne $properties['AsOf']) -and -not [System.String]::IsNullOrEmpty([System.String]$item.AsOf)) { [void]$judgedDays.Add([System.String]$item.AsOf) }
             }
             else
             {
@@ -197,6 +201,7 @@ function ConvertTo-Tls365Report
             if ($null -eq $target) { $file = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), ('tls365-report-{0}.html' -f $reportId)) }
             $reportParams = @{ spool = $spool; title = $Title; generatedAt = $generated; path = $file }
             if ($PSBoundParameters.ContainsKey('AsOf')) { $reportParams.asOf = $AsOf.ToString('yyyy-MM-dd', [System.Globalization.CultureInfo]::InvariantCulture) }
+            elseif ($judgedDays.Count -eq 1) { $reportParams.asOf = @($judgedDays)[0] }
             $answer = Invoke-Tls365Bridge -Method 'report.write' -Params $reportParams
             if (-not $answer.Ok)
             {

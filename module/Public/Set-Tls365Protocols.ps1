@@ -184,6 +184,10 @@ function Set-Tls365Protocols
             }
             Write-Verbose -Message (ConvertTo-Tls365VisibleText -Text ($script:LocalizedData.Verbose_BackupWritten -f $computer, $backup, $live.BackupHash))
             Write-Verbose -Message (ConvertTo-Tls365VisibleText -Text ($script:LocalizedData.Verbose_Verified -f $computer, @($live.Value).Count))
+            # A volatile key that Windows drops at the next boot: readiness then says TLS365 changed settings since the
+            # last boot (TLS365-OS-005), which take effect only after a restart (of the apps, or of the machine).
+            $markerProblem = Set-Tls365RestartMarker -Command 'Set-Tls365Protocols' -BackupPath $backup -Restart ([System.String]$plan.restart)
+            if ($null -ne $markerProblem) { $PSCmdlet.WriteWarning((ConvertTo-Tls365VisibleText -Text ($script:LocalizedData.Remediation_MarkerFailed -f $computer, $markerProblem))) }
             $fresh = @(Get-Tls365Readiness -ErrorAction SilentlyContinue)
             foreach ($r in $fresh)
             {

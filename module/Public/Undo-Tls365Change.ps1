@@ -221,6 +221,12 @@ function Undo-Tls365Change
                 {
                     $PSCmdlet.WriteError((New-Tls365ErrorRecord -Message ($script:LocalizedData.Remediation_RestoreFailed -f $f) -ErrorId 'TLS365.Remediation.RestoreFailed' -Category WriteError -TargetObject $entry.BackupPath))
                 }
+                if ($result.Restored -gt 0)
+                {
+                    # Restored values take effect after a restart too (volatile marker, TLS365-OS-005).
+                    $markerProblem = Set-Tls365RestartMarker -Command 'Undo-Tls365Change' -BackupPath $entry.BackupPath -Restart 'reboot'
+                    if ($null -ne $markerProblem) { $PSCmdlet.WriteWarning((ConvertTo-Tls365VisibleText -Text ($script:LocalizedData.Remediation_MarkerFailed -f [System.Environment]::MachineName, $markerProblem))) }
+                }
                 New-Tls365PublicObject -TypeName 'TLS365.UndoResult' -Property @{ Path = $null; BackupPath = $entry.BackupPath; Restored = $result.Restored; Exact = $result.Exact }
                 continue
             }

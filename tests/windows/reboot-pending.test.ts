@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/bridge-client.js';
 import { jsonDifferences } from '../support/differences.js';
-import { assertTier, regeditImport, resetRegistry, runWine, runWindowsPwsh, scratchDir, toWindowsPath } from '../support/wine.js';
+import { assertTier, regeditImport, resetRegistry, runWine, runWindowsPwsh, scratchDir, stopWine, toWindowsPath } from '../support/wine.js';
 
 /**
  * Windows tier: a pending restart (TLS365-OS-005) on a real Win32 registry. The pending-restart markers are keys whose
@@ -80,6 +80,35 @@ describe('Windows tier: a pending restart (TLS365-OS-005) [CM-PREREQ] [HC-REBOOT
       const r = JSON.parse(readFileSync(join(scratch.dir, 'result.json'), 'utf8')) as { image: Summary; exported: Summary };
       assert.equal(os005(r.image).length, 1, 'the image itself has the finding');
       assert.deepEqual(r.exported, r.image, `the export differs from the image: ${jsonDifferences(r.image, r.exported)}`);
+    } finally {
+      scratch.dispose();
+    }
+  });
+
+  it('Set-Tls365Protocols leaves a volatile marker (TLS365 changes written since the last boot) that live readiness reports, and a restart of Windows (the wine server) drops it', () => {
+    const scratch = scratchDir();
+    try {
+      resetRegistry();
+      assert.equal(regeditImport(join(repoRoot, 'tests', 'fixtures', 'acceptance', 'A01-win10-22h2-nothing-set.reg')).code, 0);
+      const backup = join(scratch.dir, 'backup.json');
+      const run = runWindowsPwsh(join(repoRoot, 'tests', 'windows', 'scripts', 'Invoke-SetAndRead.ps1'),
+        ['-OutDir', toWindowsPath(scratch.dir), '-Module', toWindowsPath(join(repoRoot, 'TLS365.psd1')), '-BackupPath', toWindowsPath(backup)]);
+      assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+      const r = JSON.parse(readFileSync(join(scratch.dir, 'result.json'), 'utf8')) as { changes: number; live: Summary[]; os005: string[]; marker: Record<string, string> };
+      assert.ok(r.changes > 0);
+      assert.equal(r.marker['Command'], 'Set-Tls365Protocols');
+      assert.equal(r.marker['BackupPath'], toWindowsPath(backup));
+      assert.match(r.marker['ChangedUtc'] ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      assert.equal(r.os005.length, 1);
+      assert.match(r.os005[0] ?? '', /TLS365 changes written since the last boot \(HKEY_LOCAL_MACHINE\\SOFTWARE\\TLS365RestartPending\)/);
+
+      // A volatile key is never saved: once the wine server stops (Windows' restart, here), it is gone.
+      stopWine();
+      const after = runWindowsPwsh(join(repoRoot, 'tests', 'windows', 'scripts', 'Get-LiveReadiness.ps1'),
+        ['-OutDir', toWindowsPath(scratch.dir), '-Module', toWindowsPath(join(repoRoot, 'TLS365.psd1'))]);
+      assert.equal(after.code, 0, `${after.stdout}\n${after.stderr}`);
+      const a = JSON.parse(readFileSync(join(scratch.dir, 'result.json'), 'utf8')) as { live: Summary[] };
+      assert.deepEqual(os005(a.live[0] as Summary), [], 'the marker did not survive the restart');
     } finally {
       scratch.dispose();
     }

@@ -142,14 +142,17 @@ Describe 'ConvertTo-Tls365Report' -Tag 'Public' {
         $html = $judged | ConvertTo-Tls365Report -AsOf $day
         $html | Should -Match '<p data-asof="2026-02-15">Day judged: <b>2026-02-15</b>'
         $html | Should -Match '<tr data-endpoint="AzureFrontDoor">.*data-breaks-on="2026-04-01" data-count="1">2026-04-01 \(in 45 days\): 1<'
-        # Without -AsOf the report does not know the day: the dates alone.
-        $judged | ConvertTo-Tls365Report | Should -Match 'data-breaks-on="2026-04-01" data-count="1">2026-04-01: 1<'
+        # Without -AsOf the objects' own day (TLS365.Readiness.AsOf) is used when they agree ...
+        $judged[0].AsOf | Should -Be '2026-02-15'
+        $judged | ConvertTo-Tls365Report | Should -Match 'data-breaks-on="2026-04-01" data-count="1">2026-04-01 \(in 45 days\): 1<'
+        # ... and objects that do not carry one (an older TLS365) show the dates alone.
+        $judged | Select-Object -Property * -ExcludeProperty AsOf | ConvertTo-Tls365Report | Should -Match 'data-breaks-on="2026-04-01" data-count="1">2026-04-01: 1<'
         $xml = Join-Path -Path $TestDrive -ChildPath 'judged.xml'
         $judged | Export-Clixml -LiteralPath $xml
         (Import-Clixml -LiteralPath $xml | ConvertTo-Tls365Report -AsOf $day) -replace 'Generated [^<]* by TLS365', '' | Should -BeExactly ($html -replace 'Generated [^<]* by TLS365', '')
         ($judged | ConvertTo-Json -Depth 10 | ConvertFrom-Json | ForEach-Object { $_ } | ConvertTo-Tls365Report -AsOf $day) -replace 'Generated [^<]* by TLS365', '' | Should -BeExactly ($html -replace 'Generated [^<]* by TLS365', '')
-        # Objects without endpoint findings and no -AsOf: no section, as before.
-        $script:results | ConvertTo-Tls365Report | Should -Not -Match 'id="endpoints"'
+        # Objects without endpoint findings and without a day: no section, as before.
+        $script:results | Select-Object -Property * -ExcludeProperty AsOf | ConvertTo-Tls365Report | Should -Not -Match 'id="endpoints"'
     }
 
     It 'names the file it cannot write' {

@@ -61,7 +61,7 @@ Describe 'Get-Tls365Readiness -Path' -Tag 'Public' {
     It 'returns TLS365.Readiness objects with exactly the contract''s properties and the nine components' {
         $r = Get-Tls365Readiness -Path $script:goodImages[0].FullName
         $r.PSObject.TypeNames[0] | Should -Be 'TLS365.Readiness'
-        @($r.PSObject.Properties | ForEach-Object { $_.Name }) | Should -Be @('ComputerName', 'Source', 'OS', 'Ready', 'NotReady', 'Unknown', 'FailCount', 'WarnCount', 'MissingUpdates', 'Changes', 'Components', 'Findings', 'TlsSettings')
+        @($r.PSObject.Properties | ForEach-Object { $_.Name }) | Should -Be @('ComputerName', 'Source', 'OS', 'Ready', 'NotReady', 'Unknown', 'FailCount', 'WarnCount', 'MissingUpdates', 'Changes', 'Components', 'Findings', 'TlsSettings', 'AsOf', 'Effective')
         $r.Source | Should -Be 'Image'
         $r.Ready | Should -BeOfType [System.Boolean]
         @($r.Components | ForEach-Object { $_.Name }) | Should -Be @('WinHttp', 'WinHttp32', 'WinInet', 'SChannelClient', 'SChannelServer', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32')
@@ -71,7 +71,7 @@ Describe 'Get-Tls365Readiness -Path' -Tag 'Public' {
 
     It 'gives clean data through ConvertTo-Json' {
         $json = Get-Tls365Readiness -Path $script:goodImages[0].FullName | ConvertTo-Json -Depth 8 | ConvertFrom-Json
-        @($json.PSObject.Properties | ForEach-Object { $_.Name }) | Should -Be @('ComputerName', 'Source', 'OS', 'Ready', 'NotReady', 'Unknown', 'FailCount', 'WarnCount', 'MissingUpdates', 'Changes', 'Components', 'Findings', 'TlsSettings')
+        @($json.PSObject.Properties | ForEach-Object { $_.Name }) | Should -Be @('ComputerName', 'Source', 'OS', 'Ready', 'NotReady', 'Unknown', 'FailCount', 'WarnCount', 'MissingUpdates', 'Changes', 'Components', 'Findings', 'TlsSettings', 'AsOf', 'Effective')
         @($json.OS.PSObject.Properties | ForEach-Object { $_.Name }) | Should -Be @('Name', 'Build', 'UBR')
         $json.Components[0].Name | Should -Be 'WinHttp'
     }

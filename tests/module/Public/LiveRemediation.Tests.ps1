@@ -43,10 +43,12 @@ BeforeAll {
     function script:Get-FakeValues
     {
         # Every key and value of the fake registry as sorted 'KEY' and 'KEY|NAME=kind:value' lines: undo must
-        # restore the values and delete the keys a write created.
+        # restore the values and delete the keys a write created. The restart marker is left out: a volatile key
+        # that Set and Undo write on purpose and Windows drops at the next boot (checked on its own below).
         param ([System.Collections.Hashtable] $Store)
         $lines = foreach ($k in $Store.Keys)
         {
+            if ($k -eq 'HKEY_LOCAL_MACHINE\SOFTWARE\TLS365RESTARTPENDING') { continue }
             $k
             $values = $Store[$k].values
             foreach ($slot in $values.Keys) { '{0}|{1}={2}:{3}' -f $k, $slot, $values[$slot].kind, (@($values[$slot].value) -join ',') }
@@ -96,6 +98,11 @@ Describe 'Set-Tls365Protocols and Undo-Tls365Change on the live registry (throug
         }
         $wow = 'HKEY_LOCAL_MACHINE\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319'
         Get-FakeDword -Key $wow -Name 'SchUseStrongCrypto' | Should -Be 1
+        # Changes written since the last boot: the volatile restart marker names the backup (TLS365-OS-005 reads it, issue 16 item 2).
+        $marker = [TLS365FakeKey]::Store['HKEY_LOCAL_MACHINE\SOFTWARE\TLS365RESTARTPENDING']
+        $marker = [TLS365FakeKey]::Store['HKEY_LOCAL_MACHINE\SOFTWARE\TLS365RESTARTPENDING']
+        $marker | Should -Not -BeNullOrEmpty -Because (@([TLS365FakeKey]::Store.Keys | Where-Object { $_ -like '*TLS365*' }) -join ';')
+        @($marker.values.Values | Where-Object { $_.name -eq 'BackupPath' })[0].value | Should -Be $backup
         $undo = $results | Undo-Tls365Change -Confirm:$false
         $undo.Exact | Should -BeTrue
         Get-FakeValues -Store ([TLS365FakeKey]::Store) | Should -Be (Get-FakeValues -Store (ConvertTo-Tls365FakeHashtable -InputObject ($original | ConvertFrom-Json)))

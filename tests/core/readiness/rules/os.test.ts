@@ -133,13 +133,14 @@ describe('OS rules (docs/domain-facts.md 10.1)', () => {
       assert.match(both[0]?.message ?? '', /Component Based Servicing RebootPending \(.*\) and Windows Update RebootRequired \(.*\) exist\./);
     });
 
+    // The third marker is TLS365's own volatile key (HKLM\\SOFTWARE\\TLS365RestartPending): no image lists all of HKLM\\SOFTWARE, so only the collector can say it is absent.
     it('is silent when neither marker exists: "absent" where the image lists their parents, "unknown" where it does not [CM-PREREQ]', () => {
       const listed = machine(withKeys(CBS, AU));
       assert.equal(fired(run(withKeys(CBS, AU)), '005').length, 0);
-      assert.deepEqual(states(listed), ['absent', 'absent']);
+      assert.deepEqual(states(listed), ['absent', 'absent', 'unknown']);
       // The parents absent (the usual narrow export: CBS\\Packages only implies Component Based Servicing): not collected, never "not pending".
       assert.equal(fired(run(READY), '005').length, 0);
-      assert.deepEqual(states(machine(READY)), ['unknown', 'unknown']);
+      assert.deepEqual(states(machine(READY)), ['unknown', 'unknown', 'unknown']);
       assert.deepEqual(evaluateSnapshot(machine(READY)).components, evaluateSnapshot(machine(withKeys(CBS, AU))).components, 'an unknown marker changes no verdict');
     });
 
@@ -153,19 +154,25 @@ describe('OS rules (docs/domain-facts.md 10.1)', () => {
         `[${AU}]`, '"AUOptions"=dword:00000004', '',
       ].join('\r\n');
       const pending = fromRegText(head(false), 'ws2019-pending.reg');
-      assert.deepEqual(states(pending), ['present', 'absent']);
+      assert.deepEqual(states(pending), ['present', 'absent', 'unknown']);
       assert.deepEqual(fired(evaluateSnapshot(pending, { roles: [] }, osRules), '005').map((x) => x.severity), ['Warn']);
-      assert.deepEqual(states(fromRegText(head(true), 'ws2019.reg')), ['absent', 'absent']);
+      assert.deepEqual(states(fromRegText(head(true), 'ws2019.reg')), ['absent', 'absent', 'unknown']);
     });
 
     it('collected snapshots: covered decides absence; an older collector (markers not covered) or a refused read says nothing [CM-PREREQ]', () => {
       const base = machine(READY);
-      assert.deepEqual(states({ ...base, covered: [CBS_MARKER, WU_MARKER] }), ['absent', 'absent']);
-      assert.deepEqual(states({ ...base, covered: [`${CBS}\\Packages`] }), ['unknown', 'unknown'], 'a sibling root is not the marker');
-      assert.deepEqual(states({ ...base, covered: [CBS_MARKER, WU_MARKER], unreadable: [{ path: WU_MARKER, error: 'Access is denied' }] }), ['absent', 'unknown']);
+      const TLS365_MARKER = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\TLS365RestartPending';
+      assert.deepEqual(states({ ...base, covered: [CBS_MARKER, WU_MARKER] }), ['absent', 'absent', 'unknown']);
+      assert.deepEqual(states({ ...base, covered: [CBS_MARKER, WU_MARKER, TLS365_MARKER] }), ['absent', 'absent', 'absent'], 'the collector covers TLS365\'s own marker too');
+      assert.deepEqual(states({ ...base, covered: [`${CBS}\\Packages`] }), ['unknown', 'unknown', 'unknown'], 'a sibling root is not the marker');
+      assert.deepEqual(states({ ...base, covered: [CBS_MARKER, WU_MARKER], unreadable: [{ path: WU_MARKER, error: 'Access is denied' }] }), ['absent', 'unknown', 'unknown']);
       const present = machine(withKeys(WU_MARKER));
-      assert.deepEqual(states({ ...present, covered: [CBS_MARKER, WU_MARKER] }), ['absent', 'present']);
+      assert.deepEqual(states({ ...present, covered: [CBS_MARKER, WU_MARKER] }), ['absent', 'present', 'unknown']);
       assert.equal(fired(evaluateSnapshot({ ...present, covered: [CBS_MARKER, WU_MARKER] }, { roles: [] }, osRules), '005').length, 1);
+      // TLS365's volatile marker (written by a live Set or Undo, issue 16 item 2) is a pending restart of its own.
+      const ours = machine(withKeys(TLS365_MARKER));
+      const f = fired(evaluateSnapshot({ ...ours, covered: [CBS_MARKER, WU_MARKER, TLS365_MARKER] }, { roles: [] }, osRules), '005');
+      assert.match(f[0]?.message ?? '', /TLS365 changes written since the last boot \(HKEY_LOCAL_MACHINE\\SOFTWARE\\TLS365RestartPending\) exists/);
     });
   });
 
