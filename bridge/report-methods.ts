@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { failureKind, renderReportHtml, summarize, type ReportChange, type ReportEndpoint, type ReportFailure, type ReportFinding, type ReportMachine } from '../core/index.js';
+import { failureKind, renderReportHtml, summarize, type ReportChange, type ReportEffective, type ReportEndpoint, type ReportFailure, type ReportFinding, type ReportMachine } from '../core/index.js';
 import { dayValue } from '../core/endpoints/dates.js';
 import type { Handler, Outcome } from './dispatch.js';
 import { readBoundedFile } from './files.js';
@@ -119,6 +119,29 @@ const component: Reader<ReportMachine['components'][number]> = (x, path) => {
   return { ok: true, value: { name: name.value, status: status.value, reason: reason.value } };
 };
 
+/** A string, or null (absent is null too). */
+const strOrNull: Reader<string | null> = (x, path) => (x === null || x === undefined ? { ok: true, value: null } : str(x, path));
+
+/** One TLS365.EffectiveSetting: {Component, Setting, Value, Origin} strings, {Where, Note} a string or null. */
+const effective: Reader<ReportEffective> = (x, path) => {
+  const r = record(x, path);
+  if (!r.ok) return r;
+  const e = r.value;
+  const componentName = str(e['Component'], `${path}.Component`);
+  const setting = str(e['Setting'], `${path}.Setting`);
+  const value = str(e['Value'], `${path}.Value`);
+  const origin = str(e['Origin'], `${path}.Origin`);
+  const where = strOrNull(e['Where'], `${path}.Where`);
+  const note = strOrNull(e['Note'], `${path}.Note`);
+  if (!componentName.ok) return componentName;
+  if (!setting.ok) return setting;
+  if (!value.ok) return value;
+  if (!origin.ok) return origin;
+  if (!where.ok) return where;
+  if (!note.ok) return note;
+  return { ok: true, value: { component: componentName.value, setting: setting.value, value: value.value, origin: origin.value, where: where.value, note: note.value } };
+};
+
 /** One TLS365.Readiness object as PowerShell's ConvertTo-Json writes it. */
 export const machine: Reader<ReportMachine> = (x, path) => {
   const r = record(x, path);
@@ -139,15 +162,18 @@ export const machine: Reader<ReportMachine> = (x, path) => {
   const missing = list(str)(m['MissingUpdates'], `${path}.MissingUpdates`);
   // Objects made before TlsSettings existed (Import-Clixml of an older run) have none: they are not grouped.
   const settings = list(str)(m['TlsSettings'], `${path}.TlsSettings`);
+  // Likewise Effective (issue 16 item 2): absent or null is none, and the details show no "In effect" table.
+  const inEffect = list(effective)(m['Effective'], `${path}.Effective`);
   if (!components.ok) return components;
   if (!findings.ok) return findings;
   if (!missing.ok) return missing;
   if (!settings.ok) return settings;
+  if (!inEffect.ok) return inEffect;
   return {
     ok: true,
     value: {
       computerName: computerName.value, source: source.value, os: { name: osName.value, build: build ?? null }, ready: m['Ready'],
-      components: components.value, findings: findings.value, missingUpdates: missing.value, settings: settings.value,
+      components: components.value, findings: findings.value, missingUpdates: missing.value, settings: settings.value, effective: inEffect.value,
     },
   };
 };

@@ -1,7 +1,8 @@
 /**
  * The report's only script, inline so the file works offline with no external assets. It sorts the machine
  * table (click a column heading; again to reverse), filters it (free text, verdict, component status, OS), shows
- * one machine's findings and fixes (`machine=<row>`, from the JSON block details-data.ts writes), and keeps that
+ * one machine's findings and fixes and what is in effect there and where it comes from (`machine=<row>`, from the
+ * JSON block details-data.ts writes; a Group Policy value is marked: a GPO rewrites local changes), and keeps that
  * view in the URL fragment (`#q=..&status=..&comp=WinHttp:NotReady&os=..&sort=..&dir=desc&machine=..`), so a
  * summary count is a plain link to the machines behind it and any view can be bookmarked or mailed.
  *
@@ -20,6 +21,7 @@ export const CLIENT_SCRIPT = `(function () {
   var shown = document.getElementById('shown');
   var ORDER = { Ready: 0, NotApplicable: 1, Unknown: 2, NotReady: 3 };
   var LABEL = { Ready: 'Ready', NotReady: 'Not ready', Unknown: 'Unknown' };
+  var ORIGIN = { OsDefault: 'OS default', PatchDefault: 'Default (depends on updates)', Local: 'Local', GroupPolicy: 'Group Policy' };
   var holder = document.getElementById('detail');
   var data = null;
 
@@ -91,7 +93,7 @@ export const CLIENT_SCRIPT = `(function () {
     if (!holder) return;
     if (data === null) {
       var block = document.getElementById('details-data');
-      data = block ? JSON.parse(block.textContent) : { f: [], m: {} };
+      data = block ? JSON.parse(block.textContent) : { f: [], e: [], l: [], m: {} };
     }
     var m = Object.prototype.hasOwnProperty.call(data.m, row) ? data.m[row] : null;
     holder.textContent = '';
@@ -119,6 +121,27 @@ export const CLIENT_SCRIPT = `(function () {
       }
       if (f[5].length) add(box, 'div', f[5].join('\\n'), 'reg');
       if (f[6].length) add(box, 'div', 'Install: ' + f[6].join(', '), null);
+    });
+    if (m[7] === null || m[7] === undefined) return;
+    var list = data.l[m[7]].map(function (i) { return data.e[i]; });
+    var gpo = list.filter(function (e) { return e[3] === 'GroupPolicy'; }).length;
+    add(holder, 'h4', 'In effect', null);
+    add(holder, 'div', gpo ? gpo + ' setting(s) come from Group Policy: it wins over local values and a GPO rewrites local changes at the next refresh, so change them in the GPO.' : 'What each component uses and where it comes from: the OS default, a local value, or Group Policy.', 'muted');
+    var table = add(holder, 'table', null, 'effective');
+    var head = add(add(table, 'thead', null, null), 'tr', null, null);
+    ['Component', 'Setting', 'Value', 'Origin', 'Where / Note'].forEach(function (t) { add(head, 'th', t, null); });
+    var tbody = add(table, 'tbody', null, null);
+    list.forEach(function (e) {
+      var tr = add(tbody, 'tr', null, e[3] === 'GroupPolicy' ? 'gpo' : null);
+      tr.setAttribute('data-origin', e[3]);
+      add(tr, 'td', e[0], null);
+      add(tr, 'td', e[1], null);
+      add(tr, 'td', e[2], null);
+      var origin = add(tr, 'td', ORIGIN[e[3]] || e[3], null);
+      if (e[3] === 'GroupPolicy') add(origin, 'div', 'Group Policy: a GPO rewrites local changes', 'gpo-mark');
+      var where = add(tr, 'td', null, null);
+      if (e[4] !== null) add(where, 'code', e[4], null);
+      if (e[5] !== null) add(where, 'div', e[5], 'muted');
     });
   }
   heads.forEach(function (th) {
@@ -160,4 +183,4 @@ export const CLIENT_SCRIPT = `(function () {
 })();`;
 
 /** SHA-256 of CLIENT_SCRIPT, base64, as the CSP `script-src 'sha256-...'` wants it. tests/core/report checks it. */
-export const CLIENT_SCRIPT_SHA256 = '89OxQRuk4TMaJUrK30YPfvXNqWuLwvGW/VdB2pejp+A=';
+export const CLIENT_SCRIPT_SHA256 = 'yG9rbAgMPFYyH6o1o1ediXKL5fWcq/8I/4ONCTHl8fU=';

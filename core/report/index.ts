@@ -1,4 +1,4 @@
-export type { MachineVerdict, ReportChange, ReportEndpoint, ReportFailure, ReportFinding, ReportInput, ReportMachine } from './model.js';
+export type { MachineVerdict, ReportChange, ReportEffective, ReportEndpoint, ReportFailure, ReportFinding, ReportInput, ReportMachine } from './model.js';
 export { failureKind, machineVerdict, summarize, type ComponentCounts, type FindingGroup, type OsCounts, type ReportSummary } from './summary.js';
 export { escapeHtml } from './escape.js';
 export { CLIENT_SCRIPT, CLIENT_SCRIPT_SHA256 } from './client-script.js';

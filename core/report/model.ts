@@ -46,6 +46,21 @@ export interface ReportMachine {
   readonly missingUpdates: readonly string[];
   /** Its TLS settings as 'label=value' (TlsSettings, core/readiness/settings.ts); empty when the object has none. */
   readonly settings: readonly string[];
+  /**
+   * What is in effect per component and where it comes from (the object's Effective, core/readiness/origins.ts;
+   * issue 16 item 2); empty for objects made before it existed.
+   */
+  readonly effective: readonly ReportEffective[];
+}
+
+/** One setting in effect: origin is OsDefault, PatchDefault, Local or GroupPolicy; where and note may be null. */
+export interface ReportEffective {
+  readonly component: string;
+  readonly setting: string;
+  readonly value: string;
+  readonly origin: string;
+  readonly where: string | null;
+  readonly note: string | null;
 }
 
 /** A machine with no readiness result. `Unreachable` is a remoting failure; `Failed` anything else. */

@@ -14,8 +14,8 @@ import { machineVerdict, NO_OS, summarize, type ReportSummary } from './summary.
  * chart, charts.ts, above its table), the most common findings (a ranked bar chart), per Microsoft endpoint the
  * machines that cannot reach it now or break on an announced date (endpoint-groups.ts), the machines grouped by
  * identical TLS settings side by side (settings-groups.ts), the machine table
- * (sortable, filterable) with, below it, the chosen machine's Fail and Warn findings and the exact registry
- * changes that fix them (details-data.ts), machines that gave no result, missing updates, and findings across
+ * (sortable, filterable) with, below it, the chosen machine's Fail and Warn findings, the exact registry
+ * changes that fix them and what is in effect per component and where it comes from (details-data.ts), machines that gave no result, missing updates, and findings across
  * the fleet.
  *
  * Every value from a machine is escaped (escape.ts); the CSP forbids every script but the report's own.
@@ -219,7 +219,7 @@ function machineDetails(input: ReportInput): string {
   const data = detailsData(input.machines, label);
   if (Object.keys(data.m).length === 0) return '';
   return `<h2 id="details">Findings and fixes per machine</h2>
-<p class="muted" id="detail-hint">Choose a computer name in the machine table to see its Fail and Warn findings and the exact registry changes that fix them.</p>
+<p class="muted" id="detail-hint">Choose a computer name in the machine table to see its Fail and Warn findings, the exact registry changes that fix them, and what is in effect there and where it comes from (OS default, local value or Group Policy).</p>
 <section class="machine" id="detail" hidden></section>
 <script type="application/json" id="details-data">${jsonForHtml(data)}</script>`;
 }

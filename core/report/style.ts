@@ -31,6 +31,11 @@ code, .reg { font-family: Consolas, "SFMono-Regular", Menlo, monospace; font-siz
 .machine { border-top: 1px solid var(--line); padding: 4px 0 10px; }
 .machine h3 { margin-top: 10px; }
 .finding { margin: 8px 0 8px 0; }
+.machine h4 { font-size: 14px; margin: 14px 0 2px; }
+table.effective { font-size: 13px; width: 100%; } table.effective td:nth-child(-n+2) { white-space: nowrap; }
+table.effective td:nth-child(3) { min-width: 10em; } table.effective td:nth-child(4) { min-width: 11em; } table.effective td:nth-child(5) { width: 42%; }
+table.effective td:nth-child(5) code { overflow-wrap: anywhere; } table.effective td:nth-child(5) .muted { margin-top: 2px; }
+tr.gpo td { background: #fff8c5; } .gpo-mark { font-weight: 600; color: #7d4e00; }
 .muted { color: #59636e; }
 .nowrap { white-space: nowrap; }
 td.diff { background: #fff1e5; font-weight: 600; }

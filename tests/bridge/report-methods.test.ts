@@ -103,6 +103,37 @@ describe('bridge report.* methods', () => {
     assert.equal(badDay.error.data.path, 'params.asOf');
   });
 
+  it('reads Effective ({Component, Setting, Value, Origin, Where, Note}; absent or null: none) and names the field of a wrong shape (issue 16, item 2)', async () => {
+    // A machine with Fail findings: it has details.
+    const [m] = await psShaped(['ws2008r2-app01.reg']);
+    assert.ok(Array.isArray(m.Effective) && m.Effective.length > 0, 'readiness.evaluate shapes Effective');
+    const run = async (machine: unknown): Promise<any> => (await call(reportWrite, { spool: spoolOf([{ machines: [machine] }]), title: 't', generatedAt: 'now' }, { handshaken: true })).result;
+    const data = (html: string): any => JSON.parse(/<script type="application\/json" id="details-data">([^]*?)<\/script>/.exec(html)?.[1] ?? '{}');
+    const full = await run(m);
+    assert.equal(full.ok, true, JSON.stringify(full));
+    const d = data(full.html);
+    assert.equal(d.l[d.m['0'][7]].length, m.Effective.length, 'every setting in effect reaches the details');
+    // Objects made before Effective existed: absent or null is an empty list, and the machine has no list.
+    const { Effective: _dropped, ...older } = m;
+    for (const old of [older, { ...m, Effective: null }]) {
+      const w = await run(old);
+      assert.equal(w.ok, true, JSON.stringify(w));
+      assert.equal(data(w.html).m['0'][7], null);
+    }
+    // One entry: PowerShell writes it unwrapped.
+    assert.equal(data((await run({ ...m, Effective: m.Effective[0] })).html).l[0].length, 1);
+    const bad = async (effective: unknown): Promise<string> => (await run({ ...m, Effective: effective })).error.message;
+    const e = m.Effective[0];
+    assert.match(await bad([e, 'text']), /:1: machines\[0\]\.Effective\[1\]: must be an object/);
+    assert.match(await bad([e, { ...e, Origin: 3 }]), /:1: machines\[0\]\.Effective\[1\]\.Origin: must be a string/);
+    assert.match(await bad([{ ...e, Component: null }]), /machines\[0\]\.Effective\[0\]\.Component: must be a string/);
+    assert.match(await bad([{ ...e, Setting: undefined }]), /machines\[0\]\.Effective\[0\]\.Setting: must be a string/);
+    assert.match(await bad([{ ...e, Value: ['a'] }]), /machines\[0\]\.Effective\[0\]\.Value: must be a string/);
+    assert.match(await bad([{ ...e, Where: 5 }]), /machines\[0\]\.Effective\[0\]\.Where: must be a string/);
+    assert.match(await bad([{ ...e, Note: {} }]), /machines\[0\]\.Effective\[0\]\.Note: must be a string/);
+    assert.equal((await run({ ...m, Effective: [{ ...e, Where: null, Note: null }] })).ok, true, 'Where and Note may be null');
+  });
+
   it('reports a file it cannot write as data naming the file', async () => {
     const file = join(dir, 'no-such-dir', 'r.html');
     const w = await call(reportWrite, { spool: spoolOf([]), title: 't', generatedAt: 'now', path: file }, { handshaken: true });

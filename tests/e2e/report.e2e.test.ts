@@ -33,6 +33,8 @@ interface ExpectedEndpoint { Fail: string[]; Warn: string[]; Reach: number; Late
 interface Expected {
   Total: number; Ready: number; NotReady: number; Unknown: number; Unreachable: number; Failed: number; Names: string[]; WinHttpNotReady: string[];
   Checked: number; Endpoints: Record<string, ExpectedEndpoint>;
+  /** Per machine with details: how many settings are in effect, and the Component|Setting of those from Group Policy. */
+  Effective: Record<string, { Count: number; GroupPolicy: string[] }>;
 }
 
 /** The machine rows of the dumped DOM, in document order, with their data-text and hidden state. */
@@ -235,5 +237,33 @@ describe('ConvertTo-Tls365Report rendered in headless Chromium (pwsh -> module -
       }
       for (const name of e.Fail) assert.ok(list.includes(`<a href="#machine=${expected.Names.indexOf(name)}" data-machine="${expected.Names.indexOf(name)}">${name}</a>`), `${id}: ${name} links to its details`);
     }
+  });
+
+  it('shows in a machine\'s details what is in effect and where it comes from, Group Policy values marked (issue 16, item 2)', () => {
+    const withPolicy = Object.entries(expected.Effective).filter(([, e]) => e.GroupPolicy.length > 0);
+    assert.ok(withPolicy.length > 0, `a machine with a Group Policy value: ${JSON.stringify(expected.Effective)}`);
+    const table = (name: string): { detail: string; rows: string[] } => {
+      const dom = dumpDom(report, `#machine=${expected.Names.indexOf(name)}`);
+      const detail = /<section class="machine" id="detail">([^]*?)<\/section>/.exec(dom)?.[1] ?? '';
+      const body = /<table class="effective">([^]*?)<\/table>/.exec(detail)?.[1] ?? '';
+      assert.ok(body.startsWith('<thead><tr><th>Component</th><th>Setting</th><th>Value</th><th>Origin</th><th>Where / Note</th></tr></thead><tbody>'), `${name}: ${detail.slice(0, 300)}`);
+      return { detail, rows: [...body.matchAll(/<tr[ >][^]*?<\/tr>/g)].map((m) => m[0]).slice(1) };
+    };
+    for (const [name, e] of withPolicy) {
+      const { detail, rows } = table(name);
+      assert.ok(detail.lastIndexOf('<div class="finding"') >= 0 && detail.lastIndexOf('<div class="finding"') < detail.indexOf('<h4>In effect</h4>'), `${name}: the table follows the findings`);
+      assert.equal(rows.length, e.Count, `${name}: every setting in effect`);
+      const policy = rows.filter((r) => r.startsWith('<tr class="gpo" data-origin="GroupPolicy">'));
+      assert.equal(policy.length, e.GroupPolicy.length, name);
+      for (const r of policy) assert.match(r, /<td>Group Policy<div class="gpo-mark">Group Policy: a GPO rewrites local changes<\/div><\/td><td><code>HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\/, name);
+      assert.deepEqual(policy.map((r) => /<td>[^<]*<\/td><td>([^<]*)<\/td>/.exec(r)?.[1]), e.GroupPolicy.map((x) => x.split('|')[1]), `${name}: the settings Group Policy decides`);
+      assert.match(detail, new RegExp(`<h4>In effect</h4><div class="muted">${e.GroupPolicy.length} setting\\(s\\) come from Group Policy`));
+    }
+    const rsa = table('WS2019-RSAONLY').rows.find((r) => r.includes('<td>Cipher suites</td>')) ?? '';
+    assert.match(rsa, /^<tr class="gpo" data-origin="GroupPolicy"><td>SChannel client<\/td><td>Cipher suites<\/td><td>TLS_RSA_WITH_AES_256_GCM_SHA384, TLS_RSA_WITH_AES_128_GCM_SHA256<\/td>/);
+    // A machine with no policy: the table, no marker.
+    const local = table('WS2008R2-APP01');
+    assert.equal(local.rows.length, expected.Effective['WS2008R2-APP01']?.Count);
+    assert.ok(local.rows.every((r) => !r.includes('gpo')) && local.rows.some((r) => r.includes('data-origin="OsDefault"')));
   });
 });

@@ -15,7 +15,7 @@ const plain = (ruleId: string, severity: string): ReportFinding => ({ ruleId, se
 const machine = (name: string, findings: readonly ReportFinding[]): ReportMachine => ({
   computerName: name, source: 'Image', os: { name: 'Windows Server 2012 R2 Standard', build: 9600 }, ready: !findings.some((f) => f.severity === 'Fail'),
   components: [{ name: 'SChannelClient', status: findings.some((f) => f.severity === 'Fail') ? 'NotReady' : 'Ready', reason: '' }],
-  findings, missingUpdates: [], settings: [],
+  findings, missingUpdates: [], settings: [], effective: [],
 });
 const group = (g: EndpointGroups, id: string): EndpointGroup => {
   const found = g.endpoints.find((e) => e.id === id);

@@ -4,7 +4,7 @@ import { differenceFromFirst, renderReportHtml, settingsGroups, type ReportMachi
 /** Issue 16, item 3: the fleet grouped by identical TLS settings, groups side by side where they differ [HC-EP]. */
 const machine = (name: string, settings: readonly string[]): ReportMachine => ({
   computerName: name, source: 'Image', os: { name: 'Windows Server 2019 Standard', build: 17763 }, ready: true,
-  components: [], findings: [], missingUpdates: [], settings,
+  components: [], findings: [], missingUpdates: [], settings, effective: [],
 });
 const base = ['Schannel server protocols in effect=TLS 1.2', 'TLS 1.1\\Server Enabled=absent', 'TLS 1.2\\Server Enabled=1'];
 const on11 = ['Schannel server protocols in effect=TLS 1.1, TLS 1.2', 'TLS 1.1\\Server Enabled=1', 'TLS 1.2\\Server Enabled=1'];
