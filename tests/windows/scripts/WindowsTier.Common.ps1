@@ -70,7 +70,7 @@ function Get-ReadinessSummary
         Components     = @($Readiness.Components | ForEach-Object { '{0}={1}' -f $_.Name, $_.Status })
         Findings       = @($Readiness.Findings | Where-Object { @('Fail', 'Warn') -contains $_.Severity } | ForEach-Object { '{0}|{1}|{2}' -f $_.RuleId, (@($_.Component) -join ','), $_.Severity } | Sort-Object)
         MissingUpdates = @($Readiness.MissingUpdates | ForEach-Object { [System.String]$_ } | Sort-Object)
-        NeedsUpdate    = @($Readiness.Findings | Where-Object { $_.Severity -eq 'Fail' -and @($_.Fix.Updates).Count -gt 0 } | ForEach-Object { $_.RuleId })
+        NeedsUpdate    = @($Readiness.Findings | Where-Object { $_.Severity -eq 'Fail' -and $null -ne $_.Fix -and @($_.Fix.Updates).Count -gt 0 } | ForEach-Object { $_.RuleId })
         Reasons        = @($Readiness.Components | Where-Object { $_.Status -eq 'Unknown' } | ForEach-Object { '{0}: {1}' -f $_.Name, $_.Reason })
         Endpoints      = @($Readiness.Findings | Where-Object { $null -ne $_.Endpoint } | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.RuleId, $_.Endpoint.Id, $_.Severity, $_.Endpoint.BreaksOn } | Sort-Object)
     }
