@@ -125,7 +125,18 @@ function lookup(os: OsSuiteDefaults, name: string, modern: boolean): OsSuite | n
   return os.suites.find((s) => baseName(s.name) === base) ?? null;
 }
 
+/** One reading per machine: the endpoint rules, the settings groups and the origins all ask (facts are immutable). */
+const READ = new WeakMap<MachineFacts, EffectiveRead>();
+
 export function effectiveCrypto(m: MachineFacts): EffectiveRead {
+  const hit = READ.get(m);
+  if (hit !== undefined) return hit;
+  const read = readEffective(m);
+  READ.set(m, read);
+  return read;
+}
+
+function readEffective(m: MachineFacts): EffectiveRead {
   if (m.os === null) return { kind: 'unknown', reason: 'the OS build is unknown, so its default cipher suites are too' };
   if (!m.coverage.schannel) return { kind: 'unknown', reason: `the input has no SCHANNEL key (${SCHANNEL_KEY}), so the suites in effect are unknown` };
   const os = osSuitesFor(m.os.build);
