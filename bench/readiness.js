@@ -62,23 +62,27 @@ async function readinessBench(n) {
     }
     const coreMs = now() - t;
 
-    // A2: what readiness.evaluate computes per machine since issue 17/16: the evaluation, the default plan made
-    // from it (Changes, and the fixes told as Set writes them) and the TLS settings (fleet groups)
+    // A2: what readiness.evaluate computes per machine since issues 17/16: the evaluation judged on today against the
+    // endpoint profiles, the default plan made from it (Changes, and the fixes told as Set writes them), the TLS
+    // settings (fleet groups) and the settings in effect with their origin
     const { machineFacts, evaluateFacts } = { machineFacts: require(path.join(root, 'dist', 'core', 'readiness', 'facts.js')).machineFacts, evaluateFacts: require(path.join(root, 'dist', 'core', 'readiness', 'evaluate.js')).evaluateFacts };
     const { planFromEvaluation } = require(path.join(root, 'dist', 'core', 'plan', 'plan.js'));
     const { alignFixes } = require(path.join(root, 'dist', 'core', 'plan', 'align-fixes.js'));
     const { tlsSettings } = require(path.join(root, 'dist', 'core', 'readiness', 'settings.js'));
+    const { effectiveSettings } = require(path.join(root, 'dist', 'core', 'readiness', 'origins.js'));
+    const asOf = new Date().toISOString().slice(0, 10);
     t = now();
     for (const f of files) {
       const snap = core.snapshotFromReg(new Uint8Array(fs.readFileSync(f)), f);
       if (!snap.ok) throw new Error(snap.error.message);
       const m = machineFacts(snap.value);
-      const verdict = evaluateFacts(m, { roles: [] });
+      const verdict = evaluateFacts(m, { roles: [], asOf });
       if (verdict.findings.some((x) => x.severity === 'Fail' || x.severity === 'Warn')) {
-        const plan = planFromEvaluation(snap.value, m, verdict, { roles: [] }, { roles: [] });
+        const plan = planFromEvaluation(snap.value, m, verdict, { roles: [], asOf }, { roles: [], asOf });
         if (plan.ok) alignFixes(verdict, plan.value);
       }
       tlsSettings(m);
+      effectiveSettings(m);
     }
     const corePlanMs = now() - t;
 
