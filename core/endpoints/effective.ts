@@ -80,7 +80,8 @@ export function keyExchange(base: string): MachineSuite['kx'] {
   return 'OTHER';
 }
 
-function stringList(m: MachineFacts, key: string, name: string, splitCommas: boolean): readonly string[] | null {
+/** A configured list value: REG_SZ/REG_EXPAND_SZ or REG_MULTI_SZ (optionally split on commas), trimmed; null when absent, empty or another type. */
+export function configuredList(m: MachineFacts, key: string, name: string, splitCommas: boolean): readonly string[] | null {
   const v = m.reg.value(key, name);
   if (v === undefined) return null;
   let parts: readonly string[];
@@ -143,8 +144,8 @@ function readEffective(m: MachineFacts): EffectiveRead {
   if (os === null) return { kind: 'unknown', reason: `TLS365 has no cipher-suite list for build ${m.os.build}` };
   const modern = m.os.build >= CURVE_ORDER_FROM_BUILD;
 
-  const policy = stringList(m, CIPHER_POLICY_KEY, 'Functions', true);
-  const local = policy === null ? stringList(m, CIPHER_LOCAL_KEY, 'Functions', true) : null;
+  const policy = configuredList(m, CIPHER_POLICY_KEY, 'Functions', true);
+  const local = policy === null ? configuredList(m, CIPHER_LOCAL_KEY, 'Functions', true) : null;
   const origin: ListOrigin = policy !== null ? 'policy' : local !== null ? 'local' : 'default';
   const configured = policy ?? local;
 
@@ -175,8 +176,8 @@ function readEffective(m: MachineFacts): EffectiveRead {
     for (const s of list) if (s.boundCurve !== null && !bound.includes(s.boundCurve)) bound.push(s.boundCurve);
     curves = { origin: 'suffix', key: null, list: bound, other: [] };
   } else {
-    const pc = stringList(m, CIPHER_POLICY_KEY, 'EccCurves', false);
-    const lc = pc === null ? stringList(m, CIPHER_LOCAL_KEY, 'EccCurves', false) : null;
+    const pc = configuredList(m, CIPHER_POLICY_KEY, 'EccCurves', false);
+    const lc = pc === null ? configuredList(m, CIPHER_LOCAL_KEY, 'EccCurves', false) : null;
     const names = pc ?? lc;
     if (names === null) curves = { origin: 'default', key: null, list: os.curves, other: [] };
     else {

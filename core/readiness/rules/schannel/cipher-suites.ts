@@ -1,3 +1,4 @@
+import { baseName, configuredList } from '../../../endpoints/effective.js';
 import { judge } from '../../../endpoints/judge.js';
 import { needsOf } from '../../../endpoints/needs.js';
 import { osSuitesFor } from '../../../endpoints/os-suites.js';
@@ -40,7 +41,7 @@ export const AFD_GCM_SUITES: readonly string[] = [...ECDHE_GCM, 'TLS_ECDHE_RSA_W
 const ECDHE_GCM_FROM_BUILD = 10240;
 
 /** Upper-case, without the `_P256` / `_P384` / `_P521` curve suffix of Windows before 10 (3.4). */
-export const suiteBase = (name: string): string => name.trim().toUpperCase().replace(/_P(256|384|521)$/, '');
+export const suiteBase = baseName;
 
 export const isWeak = (name: string): boolean => { const b = suiteBase(name); return b === 'TLS_RSA_WITH_3DES_EDE_CBC_SHA' || /(^|_)RC4(_|$)/.test(b); };
 
@@ -51,17 +52,9 @@ export interface SuiteList {
   readonly suites: readonly string[];
 }
 
-function listAt(m: MachineFacts, key: string): readonly string[] | null {
-  const v = m.reg.value(key, 'Functions');
-  if (v === undefined) return null;
-  let parts: readonly string[];
-  if (v.type === 'REG_SZ' || v.type === 'REG_EXPAND_SZ') parts = [v.data];
-  else if (v.type === 'REG_MULTI_SZ') parts = v.data;
-  else return null;
-  const suites = parts.flatMap((p) => p.split(',')).map((s) => s.trim()).filter((s) => s !== '');
-  // An empty value is read as "no list configured" (TLS365 decision: the OS behaviour for an empty list is not documented).
-  return suites.length === 0 ? null : suites;
-}
+// One reading of a configured list (core/endpoints/effective.ts): REG_SZ or REG_MULTI_SZ, split on commas too.
+// An empty value is read as "no list configured" (TLS365 decision: the OS behaviour for an empty list is not documented).
+const listAt = (m: MachineFacts, key: string): readonly string[] | null => configuredList(m, key, 'Functions', true);
 
 /** The list Schannel uses: Group Policy first, else the local list, else null (OS default order). */
 export function suiteList(m: MachineFacts): SuiteList | null {
