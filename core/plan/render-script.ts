@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../model/result.js';
 import type { Plan, PlanChange, PlanError } from './model.js';
 import { psLiteral } from './ps-literal.js';
 import {
-  APPLY_BODY, APPLY_HELP, DETECTION_FUNCTIONS, DISCOVERY_BODY, DISCOVERY_HELP, INTUNE_DETECTION_BODY, INTUNE_DETECTION_HELP, INTUNE_REMEDIATION_NOTE, READ_FUNCTIONS,
+  APPLY_BODY, APPLY_HELP, PLAN_APPLY_GUARD, PLAN_TARGET_FUNCTION, DETECTION_FUNCTIONS, DISCOVERY_BODY, DISCOVERY_HELP, INTUNE_DETECTION_BODY, INTUNE_DETECTION_HELP, INTUNE_REMEDIATION_NOTE, READ_FUNCTIONS,
   REMEDIATION_NOTE, WRITE_FUNCTIONS,
 } from './script-text.js';
 import { checkKey, validatePlan, validateTarget } from './validate.js';
@@ -65,36 +65,51 @@ function dataBlock(plan: Plan): string[] {
 export function renderScript(plan: Plan, kind: ScriptKind): Result<string, readonly PlanError[]> {
   const errors = [...validatePlan(plan), ...validateTarget(plan)];
   if (errors.length > 0) return fail(errors);
-  const prelude = ['Set-StrictMode -Version 2.0', "$ErrorActionPreference = 'Stop'", ''];
+  const prelude = SCRIPT_PRELUDE;
   let lines: string[];
   if (kind === 'sccm-discovery' || kind === 'intune-detection') {
     lines = kind === 'sccm-discovery'
-      ? [DISCOVERY_HELP, '', ...prelude, ...dataBlock(plan), READ_FUNCTIONS, DETECTION_FUNCTIONS, DISCOVERY_BODY]
-      : [INTUNE_DETECTION_HELP, '', ...prelude, ...dataBlock(plan), READ_FUNCTIONS, DETECTION_FUNCTIONS, INTUNE_DETECTION_BODY];
+      ? [DISCOVERY_HELP, '', ...prelude, ...dataBlock(plan), READ_FUNCTIONS, PLAN_TARGET_FUNCTION, DETECTION_FUNCTIONS, DISCOVERY_BODY]
+      : [INTUNE_DETECTION_HELP, '', ...prelude, ...dataBlock(plan), READ_FUNCTIONS, PLAN_TARGET_FUNCTION, DETECTION_FUNCTIONS, INTUNE_DETECTION_BODY];
   } else {
     const help = kind === 'apply' ? APPLY_HELP : kind === 'sccm-remediation' ? REMEDIATION_NOTE : INTUNE_REMEDIATION_NOTE;
-    const sub = kind === 'apply' ? 'TLS365\\Backup' : kind === 'sccm-remediation' ? 'TLS365\\Backup\\SCCM' : 'TLS365\\Backup\\Intune';
-    const folder = `$defaultBackupFolder = Join-Path -Path $env:ProgramData -ChildPath '${sub}'`;
     lines = [
-      help,
-      "[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]",
-      'param',
-      '(',
-      '    [Parameter()]',
-      '    [System.String]',
-      "    $BackupPath = ''",
-      ')',
-      '',
-      ...prelude,
-      folder,
+      ...applyHead(kind, help),
       ...dataBlock(plan),
       READ_FUNCTIONS,
+      PLAN_TARGET_FUNCTION,
       WRITE_FUNCTIONS,
+      PLAN_APPLY_GUARD,
       APPLY_BODY,
     ];
   }
+  return ok(scriptText(lines));
+}
+
+/** The head of an apply or remediation script: help, parameters, strict mode, its default backup folder. */
+export function applyHead(kind: ScriptKind, help: string): string[] {
+  const sub = kind === 'apply' ? 'TLS365\\Backup' : kind === 'sccm-remediation' ? 'TLS365\\Backup\\SCCM' : 'TLS365\\Backup\\Intune';
+  return [
+    help,
+    "[CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]",
+    'param',
+    '(',
+    '    [Parameter()]',
+    '    [System.String]',
+    "    $BackupPath = ''",
+    ')',
+    '',
+    ...SCRIPT_PRELUDE,
+    `$defaultBackupFolder = Join-Path -Path $env:ProgramData -ChildPath '${sub}'`,
+  ];
+}
+
+export const SCRIPT_PRELUDE: readonly string[] = ['Set-StrictMode -Version 2.0', "$ErrorActionPreference = 'Stop'", ''];
+
+/** Lines as a script: CRLF, no trailing blanks, ending with a line break. */
+export function scriptText(lines: readonly string[]): string {
   const text = lines.join('\n').split('\n').map((l) => l.replace(/\s+$/, '')).join(CRLF);
-  return ok(text.endsWith(CRLF) ? text : text + CRLF);
+  return text.endsWith(CRLF) ? text : text + CRLF;
 }
 
 export const renderApplyScript = (plan: Plan): Result<string, readonly PlanError[]> => renderScript(plan, 'apply');

@@ -83,7 +83,10 @@ function Get-Tls365DisplayName
     param ($Change)
     return ((Get-Tls365HiveName -Hive $Change.Hive) + '\\' + $Change.Key + '\\' + $Change.Name)
 }
+`;
 
+/** Whether a plan is for this machine: the plan scripts only (a desired state is evaluated on its target instead). */
+export const PLAN_TARGET_FUNCTION = `
 function Get-Tls365TargetProblem
 {
     # Why this plan is not for this machine, or $null. A plan holds one machine's exact values, right for
@@ -317,13 +320,18 @@ function Initialize-Tls365BackupFolder
 `;
 
 /** The apply body: pending changes, backup first, then write and verify each. */
-export const APPLY_BODY = `
+export const PLAN_APPLY_GUARD = `
 $problem = Get-Tls365TargetProblem
 if ($null -ne $problem)
 {
     Write-Error -Message ('TLS365: this plan is not for this machine: ' + $problem + '. Nothing was changed. Export a plan for it: Export-Tls365Remediation on it, or with -Path and its own image.') -ErrorAction Continue
     exit 2
 }
+$doneExit = 0
+`;
+
+/** Applying $changes (set by the plan's data block or by the desired-state interpreter); exits $doneExit when done. */
+export const APPLY_BODY = `
 $pending = New-Object -TypeName 'System.Collections.Generic.List[System.Object]'
 $unchanged = 0
 foreach ($change in $changes)
@@ -335,7 +343,8 @@ foreach ($change in $changes)
 if ($pending.Count -eq 0)
 {
     Write-Output ('TLS365: nothing to change; ' + $unchanged + ' value(s) already as planned.')
-    exit 0
+    foreach ($kb in $updates) { Write-Warning -Message ('TLS365: ' + $kb + ' is still needed; registry values alone do not install it.') }
+    exit $doneExit
 }
 
 # Backup first: a .reg file that puts every value back (and removes the keys this run creates).
@@ -419,7 +428,7 @@ foreach ($item in $pending)
 if ($WhatIfPreference) { exit 0 }
 Write-Output ('TLS365: ' + $written + ' value(s) written and verified, ' + $unchanged + ' already as planned. Backup: ' + $BackupPath + '. Restart needed: ' + $restart + '.')
 foreach ($kb in $updates) { Write-Warning -Message ('TLS365: ' + $kb + ' is still needed; registry values alone do not install it.') }
-exit 0
+exit $doneExit
 `;
 
 export const DISCOVERY_BODY = `

@@ -24,7 +24,7 @@ export interface OsFacts {
 }
 
 /** Builds named in docs/domain-facts.md section 6, with the name TLS365 shows when ProductName is missing. */
-const BUILD_NAMES: ReadonlyMap<number, { client: string; server: string | null }> = new Map([
+export const BUILD_NAMES: ReadonlyMap<number, { client: string; server: string | null }> = new Map([
   [6000, { client: 'Windows Vista', server: null }],
   [6001, { client: 'Windows Vista SP1', server: 'Windows Server 2008' }],
   [6002, { client: 'Windows Vista SP2', server: 'Windows Server 2008 SP2' }],

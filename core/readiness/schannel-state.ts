@@ -16,12 +16,12 @@ export interface SchannelReading {
   readonly disabledByDefault: DwordRead;
 }
 
-type Default = 'On' | 'Off' | 'n/s';
+export type SchannelDefault = 'On' | 'Off' | 'n/s';
 
 /** Table 3.2: [client, server] default when both values are absent. */
-function osDefault(p: SchannelProtocol, role: Role, os: OsFacts, kb4019276: boolean): Default {
+export function osDefault(p: SchannelProtocol, role: Role, os: OsFacts, kb4019276: boolean): SchannelDefault {
   const b = os.build;
-  const pick = (client: Default, server: Default): Default => (role === 'Client' ? client : server);
+  const pick = (client: SchannelDefault, server: SchannelDefault): SchannelDefault => (role === 'Client' ? client : server);
   switch (p) {
     case 'SSL 2.0':
       if (b >= 14393) return 'n/s';

@@ -13,8 +13,8 @@ export type KbState =
   | { readonly kind: 'unknown' };
 
 /** CBS CurrentState values that mean installed (0x70 Installed, 0x80 Permanent) or superseded (0x50) [CBS-STATES]. */
-const INSTALLED_STATES = new Set([0x70, 0x80]);
-const SUPERSEDED = 0x50;
+export const INSTALLED_STATES = new Set([0x70, 0x80]);
+export const SUPERSEDED = 0x50;
 
 /** `Package_for_KB3140245~...`, `Package_3_for_KB3140245~...`, `Package_for_KB3140245_RTM~...`; never a longer number. */
 const CBS_NAME = /^Package_(?:[^~]*_)?for_KB([0-9]+)(?=[~_]|$)/i;
@@ -36,7 +36,7 @@ const compareVersions = (a: string, b: string): number => {
 };
 
 /** File-version evidence for KBs that replace a system file (docs/domain-facts.md 2.3, thresholds [unconfirmed] from DrDAV). */
-const FILE_EVIDENCE: readonly { kb: string; build: number; file: string; min: string }[] = [
+export const FILE_EVIDENCE: readonly { kb: string; build: number; file: string; min: string }[] = [
   { kb: 'KB3140245', build: 7601, file: 'winhttp.dll', min: '6.1.7601.23375' },
   { kb: 'KB3140245', build: 9200, file: 'winhttp.dll', min: '6.2.9200.21797' },
 ];

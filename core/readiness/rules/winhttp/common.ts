@@ -7,6 +7,7 @@ import { schannelProtocolKey, winHttpKey, type View } from '../../paths.js';
 import { readDword, type DwordRead } from '../../registry.js';
 import { unknown, type RuleOutput } from '../../rule.js';
 import type { SchannelReading } from '../../schannel-state.js';
+import type { OsFacts } from '../../os.js';
 
 /**
  * Helpers shared by the WinHTTP (docs/domain-facts.md 10.2) and WinINet (10.3) rule families: the registry views, mask
@@ -88,9 +89,13 @@ export type WinHttpMask =
   | { readonly kind: 'unknown'; readonly reason: string };
 
 export function winHttpDefaultMask(m: MachineFacts): number | null {
-  if (m.os === null) return null;
-  const b = m.os.build;
-  if (b >= 22000 && m.os.isServer === false) return BIT.Tls12 | BIT.Tls13;
+  return m.os === null ? null : winHttpDefaultOf(m.os);
+}
+
+/** winHttpDefaultMask for an OS alone (the desired-state scripts' OS table is generated from it). */
+export function winHttpDefaultOf(os: OsFacts): number | null {
+  const b = os.build;
+  if (b >= 22000 && os.isServer === false) return BIT.Tls12 | BIT.Tls13;
   if (b >= 9600) return 0xaa0;
   if (b >= 7600) return 0xa0;
   return null;

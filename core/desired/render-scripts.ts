@@ -1,0 +1,113 @@
+import { fail, ok, type Result } from '../model/result.js';
+import type { PlanError } from '../plan/model.js';
+import { psLiteral } from '../plan/ps-literal.js';
+import { applyHead, SCRIPT_PRELUDE, scriptText, type ScriptKind } from '../plan/render-script.js';
+import {
+  APPLY_BODY, DETECTION_FUNCTIONS, READ_FUNCTIONS, WRITE_FUNCTIONS,
+} from '../plan/script-text.js';
+import { EXCHANGE_2019_CU15 } from '../readiness/rules/exchange/common.js';
+import { viewsOf } from '../readiness/rules/dotnet/common.js';
+import {
+  AADC_KEY, CBS_PACKAGES_KEY, ENVIRONMENT_KEY, EXCHANGE_2010_SETUP_KEY, EXCHANGE_SETUP_KEY, NDP_V35_KEY, NDP_V4_FULL_KEY, OS_KEY, PRODUCT_OPTIONS_KEY,
+  PRODUCT_UPDATES_KEY, PRODUCT_UPDATES_KEY_32, SCHANNEL_KEY, WININET_KEYS, winHttpKey,
+} from '../readiness/paths.js';
+import { ADSYNC_SERVICE_KEY } from '../readiness/rules/products/common.js';
+import { FILE_EVIDENCE, INSTALLED_STATES, SUPERSEDED } from '../readiness/updates.js';
+import { BIT } from '../plan/intent.js';
+import { DESIRED_FUNCTIONS } from './interpreter-text.js';
+import {
+  DESIRED_APPLY_HELP, DESIRED_APPLY_PROLOGUE, DESIRED_DETECTION_FUNCTIONS, DESIRED_DISCOVERY_BODY, DESIRED_DISCOVERY_HELP, DESIRED_INTUNE_DETECTION_BODY,
+  DESIRED_INTUNE_DETECTION_HELP, DESIRED_INTUNE_REMEDIATION_NOTE, DESIRED_REMEDIATION_NOTE,
+} from './script-text.js';
+import type { DesiredState } from './model.js';
+import { osRows, type OsRow } from './os-table.js';
+
+/**
+ * A desired state as the script channels (issue 15, item 2): the standalone script, the SCCM Configuration
+ * Item pair and the Intune remediations pair. Unlike a plan's scripts, which carry one machine's values,
+ * these carry the state and evaluate it on the machine they run on (interpreter-text.ts): the build, edition
+ * and architecture read from its registry, the masks computed from its values, the 32-bit view only on
+ * 64-bit Windows, nothing written that an update must come first for (reported instead), and nothing at all
+ * on a machine whose build the table lacks or whose architecture cannot be read.
+ *
+ * The data block is generated from the core (paths, OS table, bits, the Exchange TLS 1.3 bar, update
+ * evidence); every string in it is a psLiteral, every number decimal digits. Nothing in a desired state is
+ * free text: protocols and components come from fixed lists (validated by desiredState).
+ */
+
+const lit = (s: string): string => psLiteral(s);
+const bool = (b: boolean): string => (b ? '$true' : '$false');
+const list = (xs: readonly string[]): string => `@(${xs.map(lit).join(', ')})`;
+
+function table(t: Readonly<Record<string, string>>): string {
+  return `@{ ${Object.entries(t).map(([k, v]) => `${lit(k)} = ${lit(v)}`).join('; ')} }`;
+}
+
+function rowLine(r: OsRow): string {
+  return `    @{ Build = ${r.build}; Server = ${lit(r.server)}; Name = ${lit(r.name)}; Class = ${lit(r.osClass)}; Tls13 = ${bool(r.tls13)}; `
+    + `WinHttpDefault = ${r.winHttpDefault === null ? '$null' : String(r.winHttpDefault)}; Tls12OffByDefault = ${bool(r.tls12OffByDefault)}; `
+    + `Defaults = ${table(r.defaults)}; DefaultsKb = ${table(r.defaultsKb)} }`;
+}
+
+function views(x64: boolean): string {
+  const winHttp = (x64 ? (['64', '32'] as const) : (['32'] as const)).map((v) => `@{ Key = ${lit(winHttpKey(v, x64))}; Component = ${lit(v === '64' ? 'WinHttp' : 'WinHttp32')}; Phase = ${v === '64' ? 30 : 31} }`);
+  const net = (family: 'v4' | 'v35'): string => `@(${viewsOf(family, x64).map((v) => `@{ Key = ${lit(v.key)}; Component = ${lit(v.component)} }`).join(', ')})`;
+  return `@{ WinHttp = @(${winHttp.join(', ')}); DotNet4 = ${net('v4')}; DotNet35 = ${net('v35')} }`;
+}
+
+/** The data block: the only place generated data appears. */
+export function desiredDataBlock(state: DesiredState): string[] {
+  const offPhase: Readonly<Record<string, number>> = { 'TLS 1.3': 70, 'TLS 1.2': 71, 'TLS 1.1': 72, 'TLS 1.0': 73, 'SSL 3.0': 74, 'SSL 2.0': 75 };
+  return [
+    '# The desired state and the per-OS facts it is evaluated with (generated data: strings are single-quoted literals).',
+    `$desired = @{ Protocols = ${list(state.protocols)}; DisableLegacy = ${bool(state.disableLegacy)}; AllowLegacy = ${bool(state.allowLegacy)}; Components = ${list(state.components)} }`,
+    '$osRows = @(',
+    ...osRows().map(rowLine),
+    ')',
+    '$paths = @{',
+    `    Os = ${lit(OS_KEY)}; Environment = ${lit(ENVIRONMENT_KEY)}; ProductOptions = ${lit(PRODUCT_OPTIONS_KEY)}; Schannel = ${lit(SCHANNEL_KEY)}`,
+    `    Cbs = ${lit(CBS_PACKAGES_KEY)}; CbsStates = @(${[...INSTALLED_STATES, SUPERSEDED].join(', ')}); ProductUpdates = ${list([PRODUCT_UPDATES_KEY, PRODUCT_UPDATES_KEY_32])}`,
+    `    ExchangeSetup = ${list([EXCHANGE_SETUP_KEY, EXCHANGE_2010_SETUP_KEY])}; ExchangeTls13 = ${lit(EXCHANGE_2019_CU15)}; Aadc = ${lit(AADC_KEY)}; AdSync = ${lit(ADSYNC_SERVICE_KEY)}`,
+    `    NdpV4Full = ${lit(NDP_V4_FULL_KEY)}; NdpV35 = ${lit(NDP_V35_KEY)}; WinInet = ${list(WININET_KEYS.map((k) => k.key))}; WinInetAssumedDefault = 160`,
+    `    Bits = @{ Tls10 = ${BIT.Tls10}; Tls11 = ${BIT.Tls11}; Tls12 = ${BIT.Tls12}; Tls13 = ${BIT.Tls13} }`,
+    `    OffPhase = ${`@{ ${Object.entries(offPhase).map(([k, v]) => `${lit(k)} = ${v}`).join('; ')} }`}`,
+    `    X64 = ${views(true)}`,
+    `    X86 = ${views(false)}`,
+    '}',
+    `$fileEvidence = @(${FILE_EVIDENCE.map((e) => `@{ Kb = ${lit(e.kb)}; Build = ${e.build}; File = ${lit(e.file)}; Min = ${lit(e.min)} }`).join(', ')})`,
+  ];
+}
+
+/** Checks a desired state that may arrive from JSON. */
+export function checkDesiredState(state: DesiredState): readonly PlanError[] {
+  const errors: PlanError[] = [];
+  if (!state.protocols.includes('Tls12') || state.protocols.some((p) => p !== 'Tls12' && p !== 'Tls13')) errors.push({ code: 'BadOption', path: 'state.protocols', message: 'protocols must be Tls12, or Tls12 and Tls13' });
+  if (state.disableLegacy && state.allowLegacy) errors.push({ code: 'BadOption', path: 'state.allowLegacy', message: 'disableLegacy and allowLegacy contradict each other' });
+  if (state.components.length === 0) errors.push({ code: 'BadOption', path: 'state.components', message: 'components must not be empty' });
+  return errors;
+}
+
+export function renderDesiredScript(state: DesiredState, kind: ScriptKind): Result<string, readonly PlanError[]> {
+  const errors = checkDesiredState(state);
+  if (errors.length > 0) return fail(errors);
+  const prelude = SCRIPT_PRELUDE;
+  const data = desiredDataBlock(state);
+  let lines: string[];
+  if (kind === 'sccm-discovery' || kind === 'intune-detection') {
+    lines = kind === 'sccm-discovery'
+      ? [DESIRED_DISCOVERY_HELP, '', ...prelude, ...data, READ_FUNCTIONS, DESIRED_FUNCTIONS, DETECTION_FUNCTIONS, DESIRED_DETECTION_FUNCTIONS, DESIRED_DISCOVERY_BODY]
+      : [DESIRED_INTUNE_DETECTION_HELP, '', ...prelude, ...data, READ_FUNCTIONS, DESIRED_FUNCTIONS, DETECTION_FUNCTIONS, DESIRED_DETECTION_FUNCTIONS, DESIRED_INTUNE_DETECTION_BODY];
+  } else {
+    const help = kind === 'apply' ? DESIRED_APPLY_HELP : kind === 'sccm-remediation' ? DESIRED_REMEDIATION_NOTE : DESIRED_INTUNE_REMEDIATION_NOTE;
+    lines = [
+      ...applyHead(kind, help),
+      ...data,
+      READ_FUNCTIONS,
+      DESIRED_FUNCTIONS,
+      WRITE_FUNCTIONS,
+      DESIRED_APPLY_PROLOGUE,
+      APPLY_BODY,
+    ];
+  }
+  return ok(scriptText(lines));
+}
