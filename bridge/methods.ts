@@ -7,6 +7,7 @@ import { logsScan } from './logs-scan.js';
 import { tlsPlan, tlsProbe } from './probe.js';
 import { changeBegin, changeCheck, changeJudge, changeRead, changeRollback, changeUndo } from './change-methods.js';
 import { planApplyImage, planCreate, planRender, planUndoImage } from './plan-methods.js';
+import { desiredRender } from './desired-methods.js';
 import { readinessEvaluate, readinessFleet, snapshotRead } from './readiness-methods.js';
 import { reportWrite } from './report-methods.js';
 
@@ -78,7 +79,7 @@ const bridgeInfo: Handler = () => ({
 });
 
 const methodNames = ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'tls.probe', 'tls.plan', 'logs.scan', 'bridge.info',
-  'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render', 'report.write', 'readiness.fleet',
+  'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render', 'desired.render', 'report.write', 'readiness.fleet',
   'change.begin', 'change.check', 'change.rollback', 'change.read', 'change.undo', 'change.judge'] as const;
 
 export function createMethodTable(maxLineBytes: number): MethodTable {
@@ -96,6 +97,7 @@ export function createMethodTable(maxLineBytes: number): MethodTable {
     ['plan.applyImage', planApplyImage],
     ['plan.undoImage', planUndoImage],
     ['plan.render', planRender],
+    ['desired.render', desiredRender],
     ['report.write', reportWrite],
     ['readiness.fleet', readinessFleet],
     ['change.begin', changeBegin],

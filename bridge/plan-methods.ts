@@ -397,8 +397,9 @@ export const planRender: Handler = (params) => {
   const plan = planParam(params);
   if (!plan.ok) return plan;
   const format = isRecord(params) ? params['format'] : undefined;
-  const kind = typeof format === 'string' && Object.prototype.hasOwnProperty.call(EXPORT_FORMATS, format) ? (EXPORT_FORMATS as Readonly<Record<string, ScriptKind | 'reg'>>)[format] : undefined;
+  const kind = typeof format === 'string' && Object.prototype.hasOwnProperty.call(EXPORT_FORMATS, format) ? (EXPORT_FORMATS as Readonly<Record<string, ScriptKind | 'reg' | 'gpp'>>)[format] : undefined;
   if (kind === undefined) return invalid('params.format', `must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+  if (kind === 'gpp') return ok(failure('DesiredStateOnly', null, 'GroupPolicy writes a desired state for every machine a GPO reaches, not one machine\'s plan: leave out -Path'));
   if (kind === 'reg') {
     const r = renderPlanReg(plan.value);
     return ok(r.ok ? { ok: true, text: r.value.text } : planErrors(r.error[0]?.code ?? 'BadOp', null, 'the plan cannot be rendered', r.error));

@@ -8,5 +8,5 @@
     PlanProtocol = @('Tls12', 'Tls13')
     MaskLayout = @('WinHttp', 'WinInet', 'SChannelClient', 'SChannelServer')
     LogFormat = @('Auto', 'IisW3C', 'ExchangeSmtpReceive', 'ExchangeSmtpSend')
-    ExportFormat = @('Reg', 'Script', 'SccmDiscovery', 'SccmRemediation', 'IntuneDetection', 'IntuneRemediation')
+    ExportFormat = @('Reg', 'Script', 'SccmDiscovery', 'SccmRemediation', 'IntuneDetection', 'IntuneRemediation', 'GroupPolicy')
 }

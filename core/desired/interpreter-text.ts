@@ -462,6 +462,89 @@ function Get-Tls365SchannelIntents
     return $out
 }
 
+function Get-Tls365SuiteBase
+{
+    # As the core's baseName: trimmed, upper-case, without the _P256/_P384/_P521 curve suffix of Windows before 10.
+    param ([System.String] $Name)
+    return ($Name.Trim().ToUpperInvariant() -replace '_P(256|384|521)$', '')
+}
+
+function Get-Tls365ConfiguredList
+{
+    # As the core's configuredList: REG_SZ/REG_EXPAND_SZ or REG_MULTI_SZ, split on commas, trimmed, empty entries dropped; $null when none.
+    param ([System.String] $Path)
+    $raw = Read-Tls365Raw -Path $Path -Name 'Functions'
+    if (-not $raw.Exists) { return $null }
+    $parts = @()
+    if ($raw.Kind -eq 'String' -or $raw.Kind -eq 'ExpandString') { $parts = @([System.String] $raw.Value) }
+    elseif ($raw.Kind -eq 'MultiString') { $parts = @($raw.Value) }
+    else { return $null }
+    $items = @()
+    foreach ($part in $parts) { foreach ($item in ([System.String] $part).Split(',')) { if ($item.Trim() -ne '') { $items += $item.Trim() } } }
+    if ($items.Count -eq 0) { return $null }
+    return , $items
+}
+
+function Test-Tls365ListHas
+{
+    param ([System.String[]] $List, [System.String[]] $Wanted)
+    foreach ($suite in $List) { if ($Wanted -contains (Get-Tls365SuiteBase -Name $suite)) { return $true } }
+    return $false
+}
+
+function Select-Tls365Unique
+{
+    # Case-insensitive, first one kept (the core's dedupe).
+    param ([System.String[]] $Names)
+    $seen = @{}
+    $out = @()
+    foreach ($name in $Names)
+    {
+        $k = $name.ToUpperInvariant()
+        if ($seen.ContainsKey($k)) { continue }
+        $seen[$k] = $true
+        $out += $name
+    }
+    return , $out
+}
+
+function Get-Tls365CipherIntents
+{
+    # The planner's cipherIntents without an endpoint day (cipherTarget: SCHANNEL-014/015): a configured list that lacks
+    # every Microsoft 365 suite, or the suites Azure Front Door accepts, gets them put first, 3DES/RC4 dropped, written
+    # as the Group Policy list (REG_SZ, comma-separated) within its 1,023 characters. No list: the OS default order stays.
+    param ($Target)
+    $list = Get-Tls365ConfiguredList -Path $cipher.PolicyKey
+    if ($null -eq $list) { $list = Get-Tls365ConfiguredList -Path $cipher.LocalKey }
+    if ($null -eq $list) { return @() }
+    $modern = $Target.Build -ge $cipher.ModernFrom
+    $afd = @()
+    $key = [System.String] $Target.Build
+    if ($cipher.AfdPre10.ContainsKey($key)) { $afd = @($cipher.AfdPre10[$key]) }
+    $add = @()
+    if (-not (Test-Tls365ListHas -List $list -Wanted $cipher.M365))
+    {
+        if ($modern) { $add += $cipher.EcdheGcm } else { $add += $afd; $add += $cipher.RsaGcm }
+    }
+    elseif (-not (Test-Tls365ListHas -List $list -Wanted $cipher.AfdGcm))
+    {
+        if ($modern) { $add += $cipher.EcdheGcm } else { $add += $afd }
+    }
+    $adds = Select-Tls365Unique -Names $add
+    if ($adds.Count -eq 0) { return @() }
+    $kept = @()
+    foreach ($suite in $list)
+    {
+        $b = Get-Tls365SuiteBase -Name $suite
+        if ($b -eq 'TLS_RSA_WITH_3DES_EDE_CBC_SHA' -or $b -match '(^|_)RC4(_|$)') { continue }
+        $kept += $suite
+    }
+    $target = Select-Tls365Unique -Names (@($adds) + @($kept))
+    $count = $target.Count
+    while (($target[0..($count - 1)] -join ',').Length -gt $cipher.Limit -and $count -gt $adds.Count) { $count-- }
+    return (New-Tls365Intent $cipher.PolicyKey 'Functions' 'String' ($target[0..($count - 1)] -join ',') 'SChannelClient' 20)
+}
+
 function Get-Tls365Mask
 {
     # The planner's composeMask(legacyBits(...)): TLS 1.2 always, TLS 1.0/1.1 as the state says (kept from the base when left alone), TLS 1.3 as given; never SSL or unknown bits.
@@ -581,6 +664,7 @@ function Get-Tls365DesiredChanges
     if ($target.Row.Class -eq 'legacyNoTls12') { $result.Notes += ($target.Name + ' (build ' + $target.Build + ') has no TLS 1.2 at all: no registry change makes it ready; upgrade the operating system.') }
     $all = @()
     $all += @(Get-Tls365SchannelIntents -Target $target)
+    $all += @(Get-Tls365CipherIntents -Target $target)
     $all += @(Get-Tls365WinHttpIntents -Target $target)
     $all += @(Get-Tls365WinInetIntents -Target $target)
     $all += @(Get-Tls365DotNetIntents -Target $target)

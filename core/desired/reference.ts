@@ -1,6 +1,6 @@
 import { machineFacts } from '../readiness/facts.js';
 import { BUILD_NAMES } from '../readiness/os.js';
-import { CIPHER_POLICY_KEY, ENVIRONMENT_KEY, OS_KEY, schannelProtocolKey } from '../readiness/paths.js';
+import { ENVIRONMENT_KEY, OS_KEY, schannelProtocolKey } from '../readiness/paths.js';
 import { readString } from '../readiness/registry.js';
 import { DSP, dspHonoured } from '../readiness/rules/winhttp/common.js';
 import type { MachineSnapshot } from '../readiness/snapshot.js';
@@ -11,8 +11,8 @@ import type { DesiredOutcome, DesiredRefusal, DesiredState, DesiredWrite } from 
 
 /**
  * What a desired-state script writes on one machine, computed by the core: the planner's changes for the
- * state's settings (planRemediation: the same per-OS rules Set-Tls365Protocols applies), without
- *  - the cipher-suite list (not part of a desired state: it depends on each machine's configured list), and
+ * state's settings (planRemediation: the same per-OS rules Set-Tls365Protocols applies; the cipher-suite list as
+ * SCHANNEL-014/015 need it, without an endpoint day, which the scripts do not judge), without
  *  - the values an update must come first for (issue 15: "nothing written where the OS needs an update
  *    first (reported instead)"): WinHTTP's DefaultSecureProtocols where WinHTTP does not read it yet
  *    (dspHonoured: KB3140245 on 7601/9200, Service Pack 1 first on 7600, KB4019276 on Server 2008 SP2), and
@@ -63,7 +63,6 @@ export function desiredOutcome(snapshot: MachineSnapshot, state: DesiredState): 
   const writes: DesiredWrite[] = [];
   const held: { kb: string; key: string; name: string }[] = [];
   for (const c of plan.value.changes) {
-    if (c.key === CIPHER_POLICY_KEY && c.name === 'Functions') continue;
     const kb = heldBy(c, build, honoured, kb4019276);
     if (kb !== null) { held.push({ kb, key: c.key, name: c.name }); continue; }
     writes.push({ key: c.key, name: c.name, kind: kindOf(c), data: c.op === 'delete-value' ? null : c.data, owner: c.owner });

@@ -14,6 +14,9 @@ import {
 import { ADSYNC_SERVICE_KEY } from '../readiness/rules/products/common.js';
 import { FILE_EVIDENCE, INSTALLED_STATES, SUPERSEDED } from '../readiness/updates.js';
 import { BIT } from '../plan/intent.js';
+import { BUILD_NAMES } from '../readiness/os.js';
+import { AFD_GCM_SUITES, afdPre10Names, CIPHER_LIST_LIMIT, ECDHE_GCM, ECDHE_GCM_FROM_BUILD, M365_SUITES, RSA_GCM } from '../readiness/rules/schannel/cipher-suites.js';
+import { CIPHER_LOCAL_KEY, CIPHER_POLICY_KEY } from '../readiness/paths.js';
 import { DESIRED_FUNCTIONS } from './interpreter-text.js';
 import {
   DESIRED_APPLY_HELP, DESIRED_APPLY_PROLOGUE, DESIRED_DETECTION_FUNCTIONS, DESIRED_DISCOVERY_BODY, DESIRED_DISCOVERY_HELP, DESIRED_INTUNE_DETECTION_BODY,
@@ -73,6 +76,11 @@ export function desiredDataBlock(state: DesiredState): string[] {
     `    OffPhase = ${`@{ ${Object.entries(offPhase).map(([k, v]) => `${lit(k)} = ${v}`).join('; ')} }`}`,
     `    X64 = ${views(true)}`,
     `    X86 = ${views(false)}`,
+    '}',
+    '$cipher = @{',
+    `    PolicyKey = ${lit(CIPHER_POLICY_KEY)}; LocalKey = ${lit(CIPHER_LOCAL_KEY)}; Limit = ${CIPHER_LIST_LIMIT}; ModernFrom = ${ECDHE_GCM_FROM_BUILD}`,
+    `    M365 = ${list(M365_SUITES)}; AfdGcm = ${list(AFD_GCM_SUITES)}; EcdheGcm = ${list(ECDHE_GCM)}; RsaGcm = ${list(RSA_GCM)}`,
+    `    AfdPre10 = @{ ${[...BUILD_NAMES.keys()].filter((b) => b < ECDHE_GCM_FROM_BUILD).map((b) => `${lit(String(b))} = ${list(afdPre10Names(b))}`).join('; ')} }`,
     '}',
     `$fileEvidence = @(${FILE_EVIDENCE.map((e) => `@{ Kb = ${lit(e.kb)}; Build = ${e.build}; File = ${lit(e.file)}; Min = ${lit(e.min)} }`).join(', ')})`,
   ];

@@ -38,7 +38,9 @@ foreach ($change in $changes)
 }
 if ($changes.Count -eq 0)
 {
-    Write-Output ('TLS365: nothing to change; ' + $evaluation.Target.Name + ' (build ' + $evaluation.Target.Build + ') is in the desired state.')
+    $tail = ' is in the desired state.'
+    if ($doneExit -ne 0) { $tail = ' is in the desired state but for the values that wait for an update.' }
+    Write-Output ('TLS365: nothing to change; ' + $evaluation.Target.Name + ' (build ' + $evaluation.Target.Build + ')' + $tail)
     exit $doneExit
 }
 `;

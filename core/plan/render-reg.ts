@@ -17,17 +17,17 @@ export interface RenderedReg {
 
 const HEADER = 'Windows Registry Editor Version 5.00';
 
-function withComments(text: string, comments: readonly string[]): RenderedReg {
+export function withComments(text: string, comments: readonly string[]): RenderedReg {
   const body = text.slice(HEADER.length);
   const out = `${HEADER}\r\n${comments.map((c) => `; ${c}`).join('\r\n')}${body}`;
   return { text: out, bytes: encodeUtf16le(out) };
 }
 
-const renderErrors = (errors: readonly { key: string; value?: string; message: string }[]): PlanError[] =>
+export const renderErrors = (errors: readonly { key: string; value?: string; message: string }[]): PlanError[] =>
   errors.map((e) => ({ code: 'UnsafeText', path: e.value === undefined ? e.key : `${e.key}\\${e.value}`, message: e.message }));
 
 /** Groups values by key (first appearance order), `"name"=-` for deletions. */
-function sections(items: readonly { key: string; name: string; value: RegValueEntry['value'] | null }[]): RegKey[] {
+export function sections(items: readonly { key: string; name: string; value: RegValueEntry['value'] | null }[]): RegKey[] {
   const byKey = new Map<string, { path: string; values: RegValueEntry[]; deletedValues: string[] }>();
   for (const it of items) {
     const f = foldName(it.key);

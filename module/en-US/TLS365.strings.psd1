@@ -28,6 +28,11 @@ Log_NoTlsField = TLS365-DISC-002: site '{0}' logged {1} HTTPS request(s) without
 Log_NoTlsFieldNoSite = TLS365-DISC-002: these logs have no TLS fields (no crypt-protocol field), so the TLS version of their {0} HTTPS request(s) is unknown; they name no site (no s-sitename field). Turn the fields on: IIS Manager > Logging > Select Fields > Add Field, Source type Server Variable, for crypt-protocol (CRYPT_PROTOCOL), crypt-cipher (CRYPT_CIPHER_ALG_ID), crypt-hash (CRYPT_HASH_ALG_ID) and crypt-keyexchange (CRYPT_KEYEXCHANGE_ALG_ID); Windows Server 2012 R2 and 2016 need KB4025335 / KB4025334 first, Server 2012 has none. Files: {1}
 Remediation_Update = {0}: {1} is needed by {2} and TLS365 cannot install it; registry changes alone do not make them ready: {3}
 Remediation_Declined = {0}: {1} of {2} change(s) declined; applying only the {3} approved.
+Remediation_OutFolderNeeded = Reg without -Path writes one .reg file per OS family and architecture (a .reg file cannot check which machine it is imported on): give -OutFolder, or pin one machine with -Path.
+Remediation_GroupPolicyNoPath = GroupPolicy writes a desired state for every machine a GPO reaches (each OS family's values, targeted by item-level targeting), not one machine's plan: leave out -Path.
+Remediation_OutFolderIsFile = {0} is a file, and -OutFolder needs a folder.
+Remediation_FixedLegacy = Reg files hold fixed values: TLS 1.0/1.1 stay as each machine has them in Schannel, but the WinHTTP and WinINet masks get each OS family's default TLS 1.0/1.1 bits, so a machine that had removed them from a mask gets them back there. Export with -DisableLegacy to drop them, or use the Script channel, which keeps each machine's own choice.
+Remediation_DesiredLegacyRisk = RISK: -AllowLegacy makes the desired state turn TLS 1.0 and TLS 1.1 ON on every machine it reaches (Schannel client and server, and the WinHTTP and WinINet masks). Microsoft 365 refuses both, RFC 8996 deprecates them, and a client still offering them can be downgraded; use it only for a named dependency, and export again without it as soon as that is gone.
 Remediation_NothingToDo = {0}: nothing to change for the chosen protocols and components.
 Remediation_ShouldProcess = {0}: {1} = {2}
 Remediation_UndoShouldProcess = {0}: restore the values recorded in {1}

@@ -17,7 +17,7 @@ describe('bridge dispatch (JSON-RPC 2.0)', () => {
     const r = await call(req('hello', { protocol: 1 }), session);
     assert.equal(r.result.protocol, 1);
     assert.deepEqual(r.result.methods, ['hello', 'mask.decode', 'mask.encode', 'readiness.evaluate', 'snapshot.read', 'tls.probe', 'tls.plan', 'logs.scan', 'bridge.info',
-      'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render', 'report.write', 'readiness.fleet',
+      'plan.create', 'plan.applyImage', 'plan.undoImage', 'plan.render', 'desired.render', 'report.write', 'readiness.fleet',
       'change.begin', 'change.check', 'change.rollback', 'change.read', 'change.undo', 'change.judge']);
     assert.equal(session.handshaken, true);
   });

@@ -13,7 +13,7 @@ describe('module/TLS365.Vocabulary.psd1: the words the module accepts, generated
   it('holds the lists the core checks against, with no word twice', () => {
     assert.deepEqual(VOCABULARY['Component'], ['WinHttp', 'WinHttp32', 'WinInet', 'SChannelClient', 'SChannelServer', 'DotNet4', 'DotNet4_32', 'DotNet35', 'DotNet35_32']);
     assert.deepEqual(VOCABULARY['Role'], ['Exchange', 'ConfigMgr', 'AzureADConnect', 'Office']);
-    assert.deepEqual(VOCABULARY['ExportFormat'], ['Reg', 'Script', 'SccmDiscovery', 'SccmRemediation', 'IntuneDetection', 'IntuneRemediation']);
+    assert.deepEqual(VOCABULARY['ExportFormat'], ['Reg', 'Script', 'SccmDiscovery', 'SccmRemediation', 'IntuneDetection', 'IntuneRemediation', 'GroupPolicy']);
     for (const [name, words] of Object.entries(VOCABULARY)) assert.equal(new Set(words.map((w) => w.toLowerCase())).size, words.length, name);
   });
 

@@ -13,7 +13,8 @@ import { HKCU, HKLM, machine, schannel } from './machine.js';
  * The machines and desired states the desired-state scripts are tested on (issue 15): every acceptance image
  * and sample, and machines of every OS family the core names (every build in core/readiness/os.ts BUILD_NAMES,
  * server and client, 64- and 32-bit) in three shapes: nothing set; a mixed bag of the values the planner
- * repairs; an Exchange 2019 CU14 server with TLS 1.3 on for one role and Azure AD Connect beside it.
+ * repairs; an Exchange 2019 CU14 server with TLS 1.3 on for one role and Azure AD Connect beside it; a configured
+ * cipher-suite list without the suites Microsoft 365 or Azure Front Door need (Group Policy or local).
  */
 export interface DesiredCase { readonly name: string; readonly snapshot: MachineSnapshot }
 
@@ -43,7 +44,10 @@ const ENV = `${HKLM}\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Envir
 const WINHTTP = `${HKLM}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp`;
 const EXCHANGE = `${HKLM}\\SOFTWARE\\Microsoft\\ExchangeServer\\v15\\Setup`;
 
-function shape(build: number, server: boolean, x64: boolean, kind: 'nothing' | 'mixed' | 'exchange'): MachineSnapshot {
+const CIPHER_POLICY = `${HKLM}\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002`;
+const CIPHER_LOCAL = `${HKLM}\\SYSTEM\\CurrentControlSet\\Control\\Cryptography\\Configuration\\Local\\SSL\\00010002`;
+
+function shape(build: number, server: boolean, x64: boolean, kind: 'nothing' | 'mixed' | 'exchange' | 'ciphers'): MachineSnapshot {
   const env = { [ENV]: { PROCESSOR_ARCHITECTURE: x64 ? 'AMD64' : 'x86' } };
   if (kind === 'nothing') return machine({ build, server, x64, net35: true, values: env });
   if (kind === 'mixed') {
@@ -57,6 +61,19 @@ function shape(build: number, server: boolean, x64: boolean, kind: 'nothing' | '
         [schannel('SSL 3.0', 'Server')]: { Enabled: '1' },
         [schannel('TLS 1.1', 'Client')]: { Enabled: '0x0' },
         [`${HKCU}\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings`]: { SecureProtocols: 0xa8 },
+      },
+    });
+  }
+  if (kind === 'ciphers') {
+    // A Group Policy list of 3DES/RC4 only (SCHANNEL-014), or a local REG_MULTI_SZ list of RSA and DHE GCM (SCHANNEL-015).
+    const policy = build % 2 === 0;
+    return machine({
+      build, server, x64,
+      values: {
+        ...env,
+        ...(policy
+          ? { [CIPHER_POLICY]: { Functions: 'TLS_RSA_WITH_3DES_EDE_CBC_SHA, TLS_RSA_WITH_RC4_128_SHA' } }
+          : { [CIPHER_LOCAL]: { Functions: ['TLS_RSA_WITH_AES_256_GCM_SHA384', 'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_RC4_128_MD5'] } }),
       },
     });
   }
@@ -78,8 +95,8 @@ export function familyCases(): DesiredCase[] {
   for (const build of [...BUILD_NAMES.keys()]) {
     for (const server of [true, false]) {
       for (const x64 of [true, false]) {
-        for (const kind of ['nothing', 'mixed', 'exchange'] as const) {
-          if (kind === 'exchange' && (!server || !x64)) continue;
+        for (const kind of ['nothing', 'mixed', 'exchange', 'ciphers'] as const) {
+          if ((kind === 'exchange' || kind === 'ciphers') && (!server || !x64)) continue;
           out.push({ name: `${build}-${server ? 'server' : 'client'}-${x64 ? 'x64' : 'x86'}-${kind}`, snapshot: shape(build, server, x64, kind) });
         }
       }

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { CIPHER_LIST_IMAGES, fixedValueImages, notReadyButForUpdates, withDwords } from '../../support/desired-ready.js';
 import { familyOf, familyValues, fixedLegacy, OS_FAMILIES } from '../../../core/desired/families.js';
 import { evaluateSnapshot } from '../../../core/readiness/evaluate.js';
-import { machineFacts } from '../../../core/readiness/facts.js';
-import type { MachineSnapshot } from '../../../core/readiness/snapshot.js';
-import { writeValues } from '../../../core/plan/image.js';
 import { BUILD_NAMES } from '../../../core/readiness/os.js';
-import { imageCases, STATES } from '../../support/desired-cases.js';
+import { STATES } from '../../support/desired-cases.js';
+import { renderFamilyRegs } from '../../../core/desired/render-reg-families.js';
+import { parseRegText } from '../../../core/regfile/index.js';
 import { machine } from '../../support/machine.js';
 
 /**
@@ -14,22 +14,9 @@ import { machine } from '../../support/machine.js';
  * machine Ready by the core's own rules; on 32-bit families nothing is under Wow6432Node; SSL is never turned on;
  * every family a build of the core's table belongs to is found.
  */
-function applied(snapshot: MachineSnapshot, values: ReturnType<typeof familyValues>): MachineSnapshot {
-  const { image } = writeValues({ format: 'v5', keys: snapshot.registry, deletedKeys: [] }, values.map((v) => ({ key: v.key, name: v.name, value: { type: 'REG_DWORD' as const, data: v.data } })));
-  return { ...snapshot, registry: image.keys };
-}
+const applied = withDwords;
 
-/**
- * Components not Ready after the values, but those that wait only for an update (every Fail/Warn finding on
- * them names one): a file cannot install KB4019276 on Server 2008 SP2, and says so in its header.
- */
-function notReady(s: MachineSnapshot): string[] {
-  const r = evaluateSnapshot(s);
-  return r.components.filter((c) => c.status !== 'Ready' && c.status !== 'NotApplicable').filter((c) => {
-    const on = r.findings.filter((f) => f.severity !== 'Info' && f.components.includes(c.name));
-    return on.length === 0 || on.some((f) => f.missingUpdates.length === 0 && (f.fix?.updates.length ?? 0) === 0);
-  }).map((c) => `${c.name}=${c.status}`);
-}
+const notReady = notReadyButForUpdates;
 
 describe('desired state as fixed values per OS family (issue 15: Reg and GroupPolicy)', () => {
   it('every build of the core table (but Vista/2008 RTM and Windows 7 RTM) has a family for each edition and architecture it ships in', () => {
@@ -86,24 +73,31 @@ describe('desired state as fixed values per OS family (issue 15: Reg and GroupPo
   }
 
   it('every acceptance image and sample whose gaps are registry-only becomes Ready with its family\'s values (default state)', () => {
-    let checked = 0;
-    const skipped: string[] = [];
-    for (const c of imageCases()) {
-      const m = machineFacts(c.snapshot);
-      const before = evaluateSnapshot(c.snapshot);
-      if (m.os === null || m.x64 === null || before.missingUpdates.length > 0 || before.components.some((x) => x.status === 'Unknown')) continue;
-      const f = familyOf(m.os.build, m.os.isServer, m.x64);
-      if (f === null) continue;
-      const exchange = m.products.exchange !== null;
-      // A desired state does not manage cipher-suite lists (each machine's own list decides what to add): named, not hidden.
-      if (before.findings.some((x) => /^TLS365-SCHANNEL-01[45]$/.test(x.ruleId) && x.severity !== 'Info')) { skipped.push(c.name); continue; }
-      const after = applied(c.snapshot, familyValues(f, STATES[0]!.state));
-      // Exchange: the files say they are not for Exchange servers (TLS 1.3 and HealthChecker's consistency rules need the script).
-      if (exchange) continue;
-      assert.deepEqual(notReady(after), [], `${c.name} (${f.id}): ${evaluateSnapshot(after).findings.filter((x) => x.severity !== 'Info').map((x) => `${x.ruleId} ${x.message}`).join(' | ')}`);
-      checked += 1;
+    const { images, skipped } = fixedValueImages();
+    for (const c of images) {
+      const after = applied(c.snapshot, familyValues(c.family, STATES[0]!.state));
+      assert.deepEqual(notReady(after), [], `${c.name} (${c.family.id}): ${evaluateSnapshot(after).findings.filter((x) => x.severity !== 'Info').map((x) => `${x.ruleId} ${x.message}`).join(' | ')}`);
     }
-    assert.ok(checked >= 15, `checked ${checked} images`);
-    assert.deepEqual(skipped, ['A23-server2019-hardened-gpo-3des-rc4.reg', 'A24-server2019-hardened-gpo-rsa-gcm-only.reg'], 'only the cipher-list images are left to Set-Tls365Protocols');
+    assert.ok(images.length >= 15, `checked ${images.length} images`);
+    assert.deepEqual(skipped, CIPHER_LIST_IMAGES, 'only the cipher-list images are left to the script channels and Set-Tls365Protocols');
+  });
+
+  it('the Reg files are those values: each parses as regedit would read it and holds exactly its family\'s values, with its header', () => {
+    for (const { state } of STATES) {
+      const files = renderFamilyRegs(state);
+      assert.ok(files.ok);
+      assert.equal(files.value.length, OS_FAMILIES.length);
+      for (const file of files.value) {
+        const f = OS_FAMILIES.find((x) => x.id === file.family)!;
+        const parsed = parseRegText(file.text, file.fileName);
+        assert.ok(parsed.ok, file.fileName);
+        const got = parsed.image.keys.flatMap((k) => k.values.map((v) => `${k.path}\\${v.name}=${v.value.type === 'REG_DWORD' ? v.value.data : '?'}`)).sort();
+        const want = familyValues(f, state).map((v) => `${v.key}\\${v.name}=${v.data}`).sort();
+        assert.deepEqual(got, want, file.fileName);
+        assert.match(file.text, /^Windows Registry Editor Version 5\.00\r\n; TLS365 desired state for /);
+        assert.match(file.text, /reg\.exe import <this file> \/reg:64/);
+        assert.match(file.text, new RegExp(`For these machines only \\(builds ${f.builds.join(', ')}, ${f.x64 ? '64' : '32'}-bit`));
+      }
+    }
   });
 });

@@ -182,6 +182,90 @@ Describe 'Export-Tls365Remediation' -Tag 'Public' {
     }
 }
 
+Describe 'Export-Tls365Remediation without -Path: a desired state (issue 15)' -Tag 'Public' {
+    It 'is the default parameter set: -Path pins one machine, -Role belongs to it, -OutFolder to the desired state' {
+        $command = Get-Command -Name 'Export-Tls365Remediation'
+        $command.DefaultParameterSet | Should -Be 'DesiredState'
+        $command.Parameters['Path'].ParameterSets.Keys | Should -Be @('Image')
+        $command.Parameters['Role'].ParameterSets.Keys | Should -Be @('Image')
+        $command.Parameters['OutFolder'].ParameterSets.Keys | Should -Be @('DesiredState')
+    }
+
+    It 'writes <Format> as a script that evaluates the state on its target (no machine''s values in it), parses, is ASCII' -TestCases @(@{ Format = 'Script' }, @{ Format = 'SccmDiscovery' }, @{ Format = 'SccmRemediation' }, @{ Format = 'IntuneDetection' }, @{ Format = 'IntuneRemediation' }) {
+        param ($Format)
+        $text = Export-Tls365Remediation -Format $Format
+        $text | Should -BeOfType [System.String]
+        $text | Should -Match 'function Get-Tls365DesiredChanges'
+        $text | Should -Match '\$desired = @\{ Protocols = @\(''Tls12''\); DisableLegacy = \$false; AllowLegacy = \$false;'
+        $text | Should -Not -Match '\$planTarget'
+        $text | Should -Not -Match '[^\x00-\x7F]'
+        $tokens = $null
+        $errors = $null
+        $null = [System.Management.Automation.Language.Parser]::ParseInput($text, [ref]$tokens, [ref]$errors)
+        $errors | Should -HaveCount 0
+    }
+
+    It 'carries the state it was given: -Protocol Tls12,Tls13 -DisableLegacy -Component' {
+        $text = Export-Tls365Remediation -Format Script -Protocol Tls12, Tls13 -DisableLegacy -Component WinHttp, WinHttp32
+        $text | Should -Match '\$desired = @\{ Protocols = @\(''Tls12'', ''Tls13''\); DisableLegacy = \$true; AllowLegacy = \$false; Components = @\(''WinHttp'', ''WinHttp32''\) \}'
+    }
+
+    It '-AllowLegacy warns loudly (RISK) and -DisableLegacy with -AllowLegacy is refused' {
+        $null = Export-Tls365Remediation -Format Script -AllowLegacy -WarningVariable warned -WarningAction SilentlyContinue
+        ($warned -join ' ') | Should -Match '^RISK: -AllowLegacy'
+        { Export-Tls365Remediation -Format Script -AllowLegacy -DisableLegacy } | Should -Throw -ErrorId 'TLS365.Remediation.LegacyConflict,Export-Tls365Remediation'
+    }
+
+    It 'Reg writes one UTF-16LE file per OS family and architecture into -OutFolder, each header naming its machines and reg import /reg:64; none of the 32-bit files writes Wow6432Node' {
+        $folder = Join-Path -Path $TestDrive -ChildPath 'families'
+        $files = @(Export-Tls365Remediation -Format Reg -DisableLegacy -OutFolder $folder)
+        $files.Count | Should -Be 12
+        foreach ($f in $files)
+        {
+            $bytes = [System.IO.File]::ReadAllBytes($f.FullName)
+            @($bytes[0], $bytes[1]) | Should -Be @(0xFF, 0xFE)
+            $text = [System.IO.File]::ReadAllText($f.FullName, [System.Text.Encoding]::Unicode)
+            $text | Should -BeLike 'Windows Registry Editor Version 5.00*'
+            $text | Should -Match '; For these machines only \(builds [0-9, ]+, (64|32)-bit'
+            $text | Should -Match 'reg\.exe import <this file> /reg:64'
+            if ($f.Name -like '*-x86.reg') { $text | Should -Not -Match 'Wow6432Node' } else { $text | Should -Match 'Wow6432Node' }
+            $text | Should -Match '\[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\SSL 3\.0\\Client\]\r\n"Enabled"=dword:00000000'
+        }
+        (@($files | Where-Object { $_.Name -eq 'TLS365-win7-x64.reg' })[0] | Get-Content -Raw -Encoding Unicode) | Should -Match 'Install first: KB3140245'
+    }
+
+    It 'Reg without -OutFolder is an error that says why; the fixed-legacy warning is given when the state leaves TLS 1.0/1.1 alone' {
+        $out = Export-Tls365Remediation -Format Reg -ErrorVariable refused -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -Be 'TLS365.Remediation.OutFolderNeeded,Export-Tls365Remediation'
+        $null = Export-Tls365Remediation -Format Reg -OutFolder (Join-Path -Path $TestDrive -ChildPath 'keep') -WarningVariable warned -WarningAction SilentlyContinue
+        ($warned -join ' ') | Should -Match 'a machine that had removed them from a mask gets them back there'
+        $null = Export-Tls365Remediation -Format Reg -DisableLegacy -OutFolder (Join-Path -Path $TestDrive -ChildPath 'drop') -WarningVariable quiet -WarningAction SilentlyContinue
+        $quiet | Should -HaveCount 0
+    }
+
+    It 'GroupPolicy returns one Registry.xml (RegistrySettings with a Collection per OS family, item-level targeting), writes it as UTF-8, and is refused with -Path' {
+        $xml = Export-Tls365Remediation -Format GroupPolicy -DisableLegacy
+        $xml | Should -BeLike '<?xml version="1.0" encoding="utf-8"?>*'
+        $doc = [xml]$xml
+        $doc.DocumentElement.Name | Should -Be 'RegistrySettings'
+        $doc.DocumentElement.clsid | Should -Be '{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}'
+        @($doc.DocumentElement.Collection).Count | Should -Be 12
+        @($doc.SelectNodes('//Registry/Filters/FilterCollection/FilterRegistry')).Count | Should -BeGreaterThan 100
+        $out = Join-Path -Path $TestDrive -ChildPath 'Registry.xml'
+        (Export-Tls365Remediation -Format GroupPolicy -DisableLegacy -OutFile $out).FullName | Should -Be $out
+        ([xml](Get-Content -LiteralPath $out -Raw -Encoding utf8)).DocumentElement.Name | Should -Be 'RegistrySettings'
+        $image = ($script:acceptance | Where-Object { $_.Name -like 'A09*' }).FullName
+        { Export-Tls365Remediation -Path $image -Format GroupPolicy } | Should -Throw -ErrorId 'TLS365.Remediation.GroupPolicyNoPath,Export-Tls365Remediation'
+    }
+
+    It '-WhatIf creates no folder and writes no file' {
+        $folder = Join-Path -Path $TestDrive -ChildPath 'whatif-families'
+        $null = Export-Tls365Remediation -Format Reg -DisableLegacy -OutFolder $folder -WhatIf
+        Test-Path -LiteralPath $folder | Should -BeFalse
+    }
+}
+
 Describe 'Export-Tls365Remediation -OutFile: an existing file, as Out-File treats it' -Tag 'Public' {
     BeforeAll {
         $script:a04 = $script:acceptance | Where-Object { $_.Name -like 'A04*' }

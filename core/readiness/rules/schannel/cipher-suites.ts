@@ -27,8 +27,8 @@ export const M365_SUITES = [
   'TLS_RSA_WITH_AES_128_GCM_SHA256',
 ] as const;
 
-const ECDHE_GCM = ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'] as const;
-const RSA_GCM = ['TLS_RSA_WITH_AES_256_GCM_SHA384', 'TLS_RSA_WITH_AES_128_GCM_SHA256'] as const;
+export const ECDHE_GCM = ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'] as const;
+export const RSA_GCM = ['TLS_RSA_WITH_AES_256_GCM_SHA384', 'TLS_RSA_WITH_AES_128_GCM_SHA256'] as const;
 /**
  * The suites with forward secrecy that Azure Front Door (in front of Teams and other services) accepts over TLS 1.2
  * since 2026-04-01: ECDHE_RSA AES-GCM, and the ECDHE_RSA CBC SHA384/SHA256 pair kept for Windows 7/8/8.1. The
@@ -38,7 +38,7 @@ const RSA_GCM = ['TLS_RSA_WITH_AES_256_GCM_SHA384', 'TLS_RSA_WITH_AES_128_GCM_SH
 export const AFD_GCM_SUITES: readonly string[] = [...ECDHE_GCM, 'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256'];
 
 /** Windows 10 is the first client with the ECDHE_RSA AES-GCM suites [M365-ENC]; 7, 8 and 8.1 get the ECDHE_RSA CBC ones Azure Front Door keeps for them. */
-const ECDHE_GCM_FROM_BUILD = 10240;
+export const ECDHE_GCM_FROM_BUILD = 10240;
 
 /** Upper-case, without the `_P256` / `_P384` / `_P521` curve suffix of Windows before 10 (3.4). */
 export const suiteBase = baseName;
@@ -95,14 +95,21 @@ const dedupe = (xs: readonly string[]): string[] => { const seen = new Set<strin
  * (core/endpoints/needs.ts, given `options.asOf`) first, then the configured list (or, with none, the OS default
  * list) without 3DES/RC4 (016). Null when nothing is to be written.
  */
+/**
+ * Before Windows 10 the ECDHE names carry their curve: every variant of the AFD-compatible CBC suites this build has
+ * (P-256 and P-384 only: the P-521 variants are off by default and add nothing Azure Front Door needs).
+ */
+export function afdPre10Names(build: number): string[] {
+  const os = osSuitesFor(build);
+  return os === null ? [] : os.suites.filter((x) => (AFD_PRE10 as readonly string[]).includes(suiteBase(x.name)) && x.protocols.includes('TLS 1.2') && /_P(256|384)$/i.test(x.name)).map((x) => x.name);
+}
+
 export function cipherTarget(m: MachineFacts, options: EvaluateOptions): CipherTarget | null {
   if (m.os === null) return null;
   const list = suiteList(m);
   const modern = m.os.build >= ECDHE_GCM_FROM_BUILD;
   const os = osSuitesFor(m.os.build);
-  // Before Windows 10 the ECDHE names carry their curve: every variant of the AFD-compatible CBC suites this OS has.
-  // (P-256 and P-384 only: the P-521 variants are off by default and add nothing Azure Front Door needs.)
-  const afdPre10 = os === null ? [] : os.suites.filter((x) => (AFD_PRE10 as readonly string[]).includes(suiteBase(x.name)) && x.protocols.includes('TLS 1.2') && /_P(256|384)$/i.test(x.name)).map((x) => x.name);
+  const afdPre10 = afdPre10Names(m.os.build);
   const add: string[] = [];
   if (list !== null) {
     if (!has(list, M365_SUITES)) add.push(...(modern ? ECDHE_GCM : [...afdPre10, ...RSA_GCM]));
