@@ -35,10 +35,10 @@ const CHANNELS = ['Script', 'Sccm', 'Intune'] as const;
 const ENV = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment';
 
 interface Run { Exit: number; Output: string }
-interface Summary { Ready: boolean; Components: string[]; Findings: string[]; NeedsUpdate: string[] }
+interface Summary { Ready: boolean; Components: string[]; Findings: string[]; NeedsUpdate: string[]; Unfixable: string[] | string | null }
 interface Cycle {
   Before: string; Discovery1: Run; Detection1: Run; Discovered: string; Apply1: Run; Applied: string;
-  Live: Summary[] | Summary | null; Unfixable: string[] | string | null; Errors: string[] | string | null; Discovery2: Run; Detection2: Run; Apply2: Run; Again: string;
+  Live: Summary[] | Summary | null; Errors: string[] | string | null; Discovery2: Run; Detection2: Run; Apply2: Run; Again: string;
 }
 
 function regFile(snapshot: MachineSnapshot, deleted: readonly { key: string; name: string }[] = []): Uint8Array {
@@ -127,7 +127,7 @@ describe('Windows tier: one desired state, exported once with no image, run on m
     const s = live(c);
     assert.deepEqual(c.Errors ?? [], [], `${name}: live readiness wrote no error`);
     if (butUnfixable) {
-      const unfixable = new Set(c.Unfixable === null ? [] : Array.isArray(c.Unfixable) ? c.Unfixable : [c.Unfixable]);
+      const unfixable = new Set(s.Unfixable === null ? [] : Array.isArray(s.Unfixable) ? s.Unfixable : [s.Unfixable]);
       assert.deepEqual(s.Findings.filter((f) => !unfixable.has(f)), [], `${name}: only findings no registry value can fix are left`);
     } else {
       assert.deepEqual(s.Components.filter((x) => !/=(Ready|NotApplicable)$/.test(x)), [], `${name}: ${s.Findings.join(' | ')}`);

@@ -242,4 +242,24 @@ Describe 'Windows PowerShell 5.1 compatibility' -Tag 'Syntax51' -ForEach @(@{ Re
             @($withoutBom | Where-Object { $_ -gt 0x7F }).Count | Should -BeGreaterThan 0
         }
     }
+    Context 'The scripts Export-Tls365Remediation writes (they run on machines that may have only Windows PowerShell 5.1)' {
+        BeforeAll {
+            Import-Module -Name (Join-Path -Path $repoRoot -ChildPath 'TLS365.psd1') -Force
+            $image = Join-Path -Path $repoRoot -ChildPath (Join-Path -Path 'tests' -ChildPath (Join-Path -Path 'fixtures' -ChildPath (Join-Path -Path 'acceptance' -ChildPath 'A04-win7sp1-nothing-set-net35-no-kbs.reg')))
+        }
+        AfterAll { Get-Module -Name 'TLS365' -All | Remove-Module -Force }
+
+        It '<Format> (a desired state, and one machine''s plan) passes the 5.1 rules' -ForEach @(
+            @{ Format = 'Script' }, @{ Format = 'SccmDiscovery' }, @{ Format = 'SccmRemediation' }, @{ Format = 'IntuneDetection' }, @{ Format = 'IntuneRemediation' }
+        ) {
+            foreach ($pinned in @($false, $true))
+            {
+                $out = Join-Path -Path $TestDrive -ChildPath ('{0}-{1}.ps1' -f $Format, $pinned)
+                if ($pinned) { $null = Export-Tls365Remediation -Path $image -Format $Format -OutFile $out -WarningAction SilentlyContinue }
+                else { $null = Export-Tls365Remediation -Format $Format -Protocol Tls12, Tls13 -DisableLegacy -OutFile $out }
+                $messages = @(Test-Syntax51File -Path $out -Root $TestDrive -Scope 'Syntax51' | ForEach-Object { $_.Message })
+                ($messages -join [System.Environment]::NewLine) | Should -BeNullOrEmpty -Because "the $Format script (pinned: $pinned) must run on Windows PowerShell 5.1"
+            }
+        }
+    }
 }

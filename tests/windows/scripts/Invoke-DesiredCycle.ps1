@@ -78,7 +78,6 @@ $result.Discovered = Get-TreeFingerprint
 $result.Apply1 = Invoke-Artefact -File $channelFile -Arguments $channelArgs
 $result.Applied = Get-TreeFingerprint
 $result.Live = $null
-$result.Unfixable = @()
 $result.Errors = @()
 if (-not $SkipReadiness)
 {
@@ -86,8 +85,6 @@ if (-not $SkipReadiness)
     $errors = @()
     $live = @(Get-Tls365Readiness -ErrorVariable +errors -ErrorAction SilentlyContinue)
     $result.Live = @($live | ForEach-Object { Get-ReadinessSummary -Readiness $_ })
-    # Fail/Warn findings no registry value can fix: no fix, or a fix or finding that names an update.
-    $result.Unfixable = @($live | ForEach-Object { $_.Findings } | Where-Object { @('Fail', 'Warn') -contains $_.Severity -and ($null -eq $_.Fix -or @($_.Fix.Updates).Count -gt 0 -or @($_.MissingUpdates).Count -gt 0) } | ForEach-Object { '{0}|{1}|{2}' -f $_.RuleId, (@($_.Component) -join ','), $_.Severity } | Sort-Object)
     $result.Errors = @($errors | ForEach-Object { '{0}: {1}' -f $_.FullyQualifiedErrorId, $_.Exception.Message })
 }
 $result.Discovery2 = Invoke-Artefact -File 'sccm-discovery.ps1'
