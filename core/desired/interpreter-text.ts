@@ -708,7 +708,12 @@ function Get-Tls365DesiredChanges
         if ($intent.Name -eq 'DefaultSecureProtocols' -and $winHttpNames -contains $intent.Path.ToUpperInvariant() -and -not $honoured)
         {
             $kb = 'KB3140245'
-            if ($target.Build -eq 7600) { $kb = 'KB976932' } elseif ($target.Build -eq 6002 -or $target.Build -eq 6003) { $kb = 'KB4019276' }
+            if ($target.Build -eq 7600) { $kb = 'KB976932' }
+            elseif ($target.Build -eq 6002 -or $target.Build -eq 6003)
+            {
+                $kb = 'KB4019276'
+                if ($target.Kb4019276) { $kb = $paths.WinHttp2008Update }
+            }
         }
         elseif ($heldKeys -contains $intent.Path.ToUpperInvariant()) { $kb = 'KB4019276' }
         if ($null -ne $kb)

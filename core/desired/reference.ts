@@ -36,11 +36,14 @@ export function desiredRefusal(snapshot: MachineSnapshot): DesiredRefusal | null
 const KB3140245 = 'KB3140245';
 const KB4019276 = 'KB4019276';
 const SP1 = 'KB976932';
+/** Server 2008 SP2 with KB4019276: WinHTTP still needs an update no Microsoft source TLS365 read names (TLS365-WINHTTP-011). */
+export const WINHTTP_2008_UPDATE = 'the WinHTTP update for Server 2008 SP2 (see TLS365-WINHTTP-011)';
 
 /** The update a change waits for on this machine, or null. */
 function heldBy(change: PlanChange, build: number, honoured: boolean | null, kb4019276: boolean): string | null {
   if (foldName(change.name) === foldName(DSP) && /\\Internet Settings\\WinHttp$/i.test(change.key) && honoured !== true) {
-    return build === 7600 ? SP1 : build === 6002 || build === 6003 ? KB4019276 : KB3140245;
+    if (build === 6002 || build === 6003) return kb4019276 ? WINHTTP_2008_UPDATE : KB4019276;
+    return build === 7600 ? SP1 : KB3140245;
   }
   if ((build === 6002 || build === 6003) && !kb4019276) {
     const held = (['TLS 1.1', 'TLS 1.2'] as const).flatMap((p) => [schannelProtocolKey(p, 'Client'), schannelProtocolKey(p, 'Server')]).map(foldName);

@@ -18,6 +18,7 @@ import { BUILD_NAMES } from '../readiness/os.js';
 import { AFD_GCM_SUITES, afdPre10Names, CIPHER_LIST_LIMIT, ECDHE_GCM, ECDHE_GCM_FROM_BUILD, M365_SUITES, RSA_GCM } from '../readiness/rules/schannel/cipher-suites.js';
 import { CIPHER_LOCAL_KEY, CIPHER_POLICY_KEY } from '../readiness/paths.js';
 import { DESIRED_FUNCTIONS } from './interpreter-text.js';
+import { WINHTTP_2008_UPDATE } from './reference.js';
 import {
   DESIRED_APPLY_HELP, DESIRED_APPLY_PROLOGUE, DESIRED_DETECTION_FUNCTIONS, DESIRED_DISCOVERY_BODY, DESIRED_DISCOVERY_HELP, DESIRED_INTUNE_DETECTION_BODY,
   DESIRED_INTUNE_DETECTION_HELP, DESIRED_INTUNE_REMEDIATION_NOTE, DESIRED_REMEDIATION_NOTE,
@@ -71,6 +72,7 @@ export function desiredDataBlock(state: DesiredState): string[] {
     `    Os = ${lit(OS_KEY)}; Environment = ${lit(ENVIRONMENT_KEY)}; ProductOptions = ${lit(PRODUCT_OPTIONS_KEY)}; Schannel = ${lit(SCHANNEL_KEY)}`,
     `    Cbs = ${lit(CBS_PACKAGES_KEY)}; CbsStates = @(${[...INSTALLED_STATES, SUPERSEDED].join(', ')}); ProductUpdates = ${list([PRODUCT_UPDATES_KEY, PRODUCT_UPDATES_KEY_32])}`,
     `    ExchangeSetup = ${list([EXCHANGE_SETUP_KEY, EXCHANGE_2010_SETUP_KEY])}; ExchangeTls13 = ${lit(EXCHANGE_2019_CU15)}; Aadc = ${lit(AADC_KEY)}; AdSync = ${lit(ADSYNC_SERVICE_KEY)}`,
+    `    WinHttp2008Update = ${lit(WINHTTP_2008_UPDATE)}`,
     `    NdpV4Full = ${lit(NDP_V4_FULL_KEY)}; NdpV35 = ${lit(NDP_V35_KEY)}; WinInet = ${list(WININET_KEYS.map((k) => k.key))}; WinInetAssumedDefault = 160`,
     `    Bits = @{ Tls10 = ${BIT.Tls10}; Tls11 = ${BIT.Tls11}; Tls12 = ${BIT.Tls12}; Tls13 = ${BIT.Tls13} }`,
     `    OffPhase = ${`@{ ${Object.entries(offPhase).map(([k, v]) => `${lit(k)} = ${v}`).join('; ')} }`}`,

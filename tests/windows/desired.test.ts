@@ -18,9 +18,10 @@ import { assertTier, regeditImport, resetRegistry, runWindowsPwsh, toWindowsPath
  * default state), run under the Windows pwsh against Wine's Win32 registry on machine after machine imported into
  * the same registry (reset to Wine's own hives, then the machine's .reg imported by regedit /s):
  *   - every acceptance image and sample whose gaps are registry-only (no update needed, nothing Unknown);
- *   - machines of the other OS families the core names, built as .reg files (2008 SP2, 7 SP1, 8/2012, 8.1 32-bit,
- *     10/2016, 2019 32-bit, 2022, 11, 2025);
- *   - machines that need an update first (the WinHTTP value waits for KB3140245: written nowhere, reported);
+ *   - machines of the other OS families the core names, built as .reg files (7 SP1, 8/2012, 8.1 32-bit, 10/2016,
+ *     2019 32-bit, 2022, 11, 2025);
+ *   - machines that need an update first (the WinHTTP value waits for KB3140245, or on Server 2008 SP2 for the
+ *     WinHTTP update TLS365-WINHTTP-011 names: written nowhere, reported, exit 3);
  *   - machines the artefacts must refuse (a build the table lacks; no PROCESSOR_ARCHITECTURE).
  * The remediation channel rotates (Script, SCCM, Intune) so that each makes machines Ready. For each: the SCCM
  * discovery prints the differences and then Compliant, the Intune detection exits 1 and then 0 (output one line,
@@ -54,8 +55,6 @@ const OS_KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVers
 
 /** Machines of the other OS families, nothing set but .NET 4.8 and 3.5, the updates the family needs installed. */
 const FAMILY_MACHINES: readonly DesiredCase[] = [
-  // Wine's own hives say InstallationType Client: a 2008 SP2 export holds Server (the builder writes it from 7600 on only).
-  { name: 'family 2008 SP2 x64 (KB4019276)', snapshot: machine({ build: 6003, server: true, net35: true, cbs: ['KB4019276'], ...server2008, values: { ...env(true), [OS_KEY]: { InstallationType: 'Server' } } }) },
   { name: 'family 7 SP1 client x64 (KB3140245)', snapshot: machine({ build: 7601, server: false, net35: true, cbs: ['KB3140245'], values: env(true) }) },
   { name: 'family 2012 x64 (KB3140245)', snapshot: machine({ build: 9200, server: true, net35: true, cbs: ['KB3140245'], values: env(true) }) },
   { name: 'family 8.1 client x86', snapshot: machine({ build: 9600, server: false, x64: false, net35: true, values: env(false) }) },
@@ -65,6 +64,13 @@ const FAMILY_MACHINES: readonly DesiredCase[] = [
   { name: 'family 11 23H2 x64', snapshot: machine({ build: 22631, server: false, values: env(true) }) },
   { name: 'family 2025 x64', snapshot: machine({ build: 26100, server: true, values: env(true) }) },
 ];
+
+/**
+ * Server 2008 SP2 with KB4019276: Schannel and .NET are written; WinHTTP's value waits for the further WinHTTP update
+ * TLS365-WINHTTP-011 names, and Azure Front Door and Entra ID need suites only an upgrade brings (no registry fix).
+ * Wine's own hives say InstallationType Client: a 2008 SP2 export holds Server (the builder writes it from 7600 on only).
+ */
+const SERVER_2008: DesiredCase = { name: 'Server 2008 SP2 x64 with KB4019276', snapshot: machine({ build: 6003, server: true, net35: true, cbs: ['KB4019276'], ...server2008, values: { ...env(true), [OS_KEY]: { InstallationType: 'Server' } } }) };
 
 /** Update-gated: Windows 7 SP1 without KB3140245: Schannel and .NET are written, WinHTTP's value is held and reported. */
 const HELD: DesiredCase = { name: 'held 7 SP1 x64 without KB3140245', snapshot: machine({ build: 7601, server: true, net35: true, values: env(true) }) };
@@ -112,12 +118,8 @@ describe('Windows tier: one desired state, exported once with no image, run on m
     return line;
   };
 
-  /**
-   * A machine the state changes: differences, then Ready and Compliant; discovery writes nothing; a second run changes
-   * nothing. `butUnfixable`: Ready but for findings no registry value can fix (an update, or an OS upgrade: Windows
-   * Server 2008 SP2 reaches no Azure Front Door suite), named per machine.
-   */
-  function assertFixed(c: Cycle, name: string, channel: string, butUnfixable = false): void {
+  /** A machine the state changes: differences, then Ready and Compliant; discovery writes nothing; a second run changes nothing. */
+  function assertFixed(c: Cycle, name: string, channel: string): void {
     assert.notEqual(oneLine(c.Discovery1, 'discovery'), 'Compliant', `${name}: discovery names the differences first`);
     assert.equal(c.Detection1.Exit, 1, `${name}: Intune detection exits 1 first: ${c.Detection1.Output}`);
     assert.match(oneLine(c.Detection1, 'detection', 2048), /^\d+ difference\(s\) from the desired state: /);
@@ -126,13 +128,8 @@ describe('Windows tier: one desired state, exported once with no image, run on m
     assert.notEqual(c.Applied, c.Before, `${name}: ${channel} changed the registry`);
     const s = live(c);
     assert.deepEqual(c.Errors ?? [], [], `${name}: live readiness wrote no error`);
-    if (butUnfixable) {
-      const unfixable = new Set(s.Unfixable === null ? [] : Array.isArray(s.Unfixable) ? s.Unfixable : [s.Unfixable]);
-      assert.deepEqual(s.Findings.filter((f) => !unfixable.has(f)), [], `${name}: only findings no registry value can fix are left`);
-    } else {
-      assert.deepEqual(s.Components.filter((x) => !/=(Ready|NotApplicable)$/.test(x)), [], `${name}: ${s.Findings.join(' | ')}`);
-      assert.equal(s.Ready, true, `${name}: Ready after ${channel}`);
-    }
+    assert.deepEqual(s.Components.filter((x) => !/=(Ready|NotApplicable)$/.test(x)), [], `${name}: ${s.Findings.join(' | ')}`);
+    assert.equal(s.Ready, true, `${name}: Ready after ${channel}`);
     assert.equal(c.Discovery2.Output.trim(), 'Compliant', `${name}: discovery after ${channel}`);
     assert.equal(c.Detection2.Exit, 0, `${name}: Intune detection exits 0 after ${channel}: ${c.Detection2.Output}`);
     assert.equal(c.Detection2.Output.trim(), 'Compliant');
@@ -178,7 +175,7 @@ describe('Windows tier: one desired state, exported once with no image, run on m
     it(`${c.name} (${channel}): the same artefacts make it Ready`, () => {
       const result = cycle(c.snapshot, channel);
       if (result.Discovery1.Output.trim() === 'Compliant') assertAlreadyRight(result, c.name);
-      else assertFixed(result, c.name, channel, c.name.startsWith('family 2008 SP2'));
+      else assertFixed(result, c.name, channel);
     });
   });
 
@@ -192,6 +189,24 @@ describe('Windows tier: one desired state, exported once with no image, run on m
     assert.match(c.Applied, /TLS 1\.2\\Client\n {2}DisabledByDefault DWord 0\n {2}Enabled DWord 1/, 'Schannel TLS 1.2 written');
     assert.match(c.Discovery2.Output, /^KB3140245 not installed: /, 'afterwards only the held values differ');
     assert.equal(c.Detection2.Exit, 1, 'still not compliant: the update is missing');
+    assert.equal(c.Apply2.Exit, 3);
+    assert.equal(c.Again, c.Applied, 'a second run changes nothing');
+  });
+
+  it(`${SERVER_2008.name} (Intune): everything a registry value can fix is fixed, WinHTTP's value waits for its update (exit 3), and only what no value fixes is left`, () => {
+    const c = cycle(SERVER_2008.snapshot, 'Intune');
+    assert.equal(c.Detection1.Exit, 1);
+    assert.equal(c.Apply1.Exit, 3, c.Apply1.Output);
+    assert.match(c.Apply1.Output, /the WinHTTP update for Server 2008 SP2 \(see TLS365-WINHTTP-011\) must be installed first: 2 value\(s\) wait for it/);
+    assert.notEqual(c.Applied, c.Before);
+    assert.doesNotMatch(c.Applied, /DefaultSecureProtocols/, 'WinHTTP\'s value is not written');
+    const s = live(c);
+    const unfixable = new Set(s.Unfixable === null ? [] : Array.isArray(s.Unfixable) ? s.Unfixable : [s.Unfixable]);
+    // TLS365-WINHTTP-011 names no KB (no Microsoft source read names the WinHTTP update), so its fix lists none: named here.
+    assert.deepEqual(s.Findings.filter((f) => !unfixable.has(f) && !f.startsWith('TLS365-WINHTTP-011|')), [], 'every Fail/Warn left is one no registry value fixes (an update, or an upgrade)');
+    assert.ok(s.Findings.some((f) => f.startsWith('TLS365-ENDPOINT-001|SChannelClient|Fail')), 'Azure Front Door / Entra ID: only an upgrade helps');
+    assert.match(c.Discovery2.Output, /^the WinHTTP update for Server 2008 SP2 \(see TLS365-WINHTTP-011\) not installed: /);
+    assert.equal(c.Detection2.Exit, 1);
     assert.equal(c.Apply2.Exit, 3);
     assert.equal(c.Again, c.Applied, 'a second run changes nothing');
   });

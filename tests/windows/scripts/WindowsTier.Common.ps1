@@ -71,8 +71,8 @@ function Get-ReadinessSummary
         Findings       = @($Readiness.Findings | Where-Object { @('Fail', 'Warn') -contains $_.Severity } | ForEach-Object { '{0}|{1}|{2}' -f $_.RuleId, (@($_.Component) -join ','), $_.Severity } | Sort-Object)
         MissingUpdates = @($Readiness.MissingUpdates | ForEach-Object { [System.String]$_ } | Sort-Object)
         NeedsUpdate    = @($Readiness.Findings | Where-Object { $_.Severity -eq 'Fail' -and $null -ne $_.Fix -and @($_.Fix.Updates).Count -gt 0 } | ForEach-Object { $_.RuleId })
-        # Fail/Warn findings no registry value can fix: no fix, or a fix or finding that names an update (as Findings spells them).
-        Unfixable      = @($Readiness.Findings | Where-Object { @('Fail', 'Warn') -contains $_.Severity -and ($null -eq $_.Fix -or @($_.Fix.Updates).Count -gt 0 -or @($_.MissingUpdates).Count -gt 0) } | ForEach-Object { '{0}|{1}|{2}' -f $_.RuleId, (@($_.Component) -join ','), $_.Severity } | Sort-Object)
+        # Fail/Warn findings no registry value can fix: no fix, or a fix that names an update (as Findings spells them).
+        Unfixable      = @($Readiness.Findings | Where-Object { @('Fail', 'Warn') -contains $_.Severity -and ($null -eq $_.Fix -or @($_.Fix.Updates).Count -gt 0) } | ForEach-Object { '{0}|{1}|{2}' -f $_.RuleId, (@($_.Component) -join ','), $_.Severity } | Sort-Object)
         Reasons        = @($Readiness.Components | Where-Object { $_.Status -eq 'Unknown' } | ForEach-Object { '{0}: {1}' -f $_.Name, $_.Reason })
         Endpoints      = @($Readiness.Findings | Where-Object { $null -ne $_.Endpoint } | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.RuleId, $_.Endpoint.Id, $_.Severity, $_.Endpoint.BreaksOn } | Sort-Object)
     }
