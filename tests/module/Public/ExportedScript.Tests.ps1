@@ -177,3 +177,73 @@ Describe 'Exported remediation scripts, run against a fake registry' -Tag 'Publi
         }
     }
 }
+
+Describe 'Desired-state scripts (Export-Tls365Remediation without -Path), run against a fake registry (issue 15)' -Tag 'Public' {
+    BeforeAll {
+        $script:desiredApply = Join-Path -Path $TestDrive -ChildPath 'desired-apply.ps1'
+        $script:desiredDiscovery = Join-Path -Path $TestDrive -ChildPath 'desired-discovery.ps1'
+        $null = Export-Tls365Remediation -Format Script -OutFile $script:desiredApply
+        $null = Export-Tls365Remediation -Format SccmDiscovery -OutFile $script:desiredDiscovery
+    }
+
+    # Set-Tls365Protocols also judges the endpoint profiles on today (cipher suites a dated change needs), which a desired
+    # state does not: the cipher-list images (A23, A24) are held to the core's reference and to live readiness instead
+    # (tests/e2e/desired-differential.test.ts, tests/windows/desired.test.ts).
+    It 'the one script has the effect Set-Tls365Protocols has on <Case>; discovery then says Compliant; a second run changes nothing' -ForEach @(
+        @{ Case = 'A09' }, @{ Case = 'A12' }, @{ Case = 'A29' }, @{ Case = 'A33' }
+    ) {
+        $source = @(Get-ChildItem -LiteralPath $script:acceptance -Filter ($Case + '*'))[0].FullName
+        $image = Join-Path -Path $TestDrive -ChildPath ('desired-' + $Case + '.reg')
+        Copy-Item -LiteralPath $source -Destination $image
+        $store = Join-Path -Path $TestDrive -ChildPath ('desired-' + $Case + '.json')
+        ConvertTo-FakeStore -Image $image -StoreFile $store
+        (Invoke-Exported -Script $script:desiredDiscovery -StoreFile $store).Output.Trim() | Should -Not -Be 'Compliant'
+        $run = Invoke-Exported -Script $script:desiredApply -StoreFile $store -BackupPath (Join-Path -Path $TestDrive -ChildPath ('desired-backup-' + $Case + '.reg'))
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $results = @(Set-Tls365Protocols -Path $image -Confirm:$false -WarningAction SilentlyContinue -BackupPath (Join-Path -Path $TestDrive -ChildPath ('desired-cmdlet-backup-' + $Case)))
+        $results.Count | Should -BeGreaterThan 0
+        foreach ($r in $results)
+        {
+            $want = $r.After
+            if ($null -ne $want -and $want -is [System.ValueType]) { $want = [System.UInt32] $want }
+            Read-FakeValue -StoreFile $store -Key $r.Key -Name $r.Name | Should -Be $want -Because "$($r.Key)\$($r.Name)"
+        }
+        (Invoke-Exported -Script $script:desiredDiscovery -StoreFile $store).Output.Trim() | Should -Be 'Compliant'
+        $before = Get-Content -LiteralPath $store -Raw
+        $again = Invoke-Exported -Script $script:desiredApply -StoreFile $store
+        $again.ExitCode | Should -Be 0
+        $again.Output | Should -Match 'nothing to change; .+ is in the desired state\.'
+        Get-Content -LiteralPath $store -Raw | Should -Be $before
+    }
+
+    It '-WhatIf writes nothing and no backup; a failed write stops it with exit 1, naming the value and the backup' {
+        $source = @(Get-ChildItem -LiteralPath $script:acceptance -Filter 'A16*')[0].FullName
+        $store = Join-Path -Path $TestDrive -ChildPath 'desired-whatif.json'
+        ConvertTo-FakeStore -Image $source -StoreFile $store
+        $before = Get-Content -LiteralPath $store -Raw
+        $whatIfBackup = Join-Path -Path $TestDrive -ChildPath 'desired-whatif-backup.reg'
+        $run = Invoke-Exported -Script $script:desiredApply -StoreFile $store -WhatIfRun -BackupPath $whatIfBackup
+        $run.ExitCode | Should -Be 0
+        $run.Output | Should -Match 'What if: '
+        Get-Content -LiteralPath $store -Raw | Should -Be $before
+        Test-Path -LiteralPath $whatIfBackup | Should -BeFalse
+        $backup = Join-Path -Path $TestDrive -ChildPath 'desired-fail-backup.reg'
+        $failed = Invoke-Exported -Script $script:desiredApply -StoreFile $store -FailAfterWrites 1 -BackupPath $backup
+        $failed.ExitCode | Should -Be 1
+        $failed.Output | Should -Match 'failed'
+        $failed.Output | Should -Match ([System.Text.RegularExpressions.Regex]::Escape($backup))
+        Test-Path -LiteralPath $backup | Should -BeTrue
+    }
+
+    It 'on Windows 7 SP1 without KB3140245 writes Schannel and .NET but not WinHTTP''s value, says so and exits 3; discovery names the update' {
+        $source = @(Get-ChildItem -LiteralPath $script:acceptance -Filter 'A04*')[0].FullName
+        $store = Join-Path -Path $TestDrive -ChildPath 'desired-held.json'
+        ConvertTo-FakeStore -Image $source -StoreFile $store
+        $run = Invoke-Exported -Script $script:desiredApply -StoreFile $store -BackupPath (Join-Path -Path $TestDrive -ChildPath 'desired-held-backup.reg')
+        $run.ExitCode | Should -Be 3 -Because $run.Output
+        $run.Output | Should -Match 'KB3140245 must be installed first: 2 value\(s\) wait for it and were not written'
+        Read-FakeValue -StoreFile $store -Key 'HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp' -Name 'DefaultSecureProtocols' | Should -BeNullOrEmpty
+        Read-FakeValue -StoreFile $store -Key 'HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client' -Name 'DisabledByDefault' | Should -Be 0
+        (Invoke-Exported -Script $script:desiredDiscovery -StoreFile $store).Output.Trim() | Should -Match '^KB3140245 not installed: .+WinHttp\\DefaultSecureProtocols waits for it'
+    }
+}
