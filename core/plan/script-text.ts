@@ -247,6 +247,35 @@ function ConvertTo-Tls365RegLine
     return $null
 }
 
+function Set-Tls365RestartMarker
+{
+    # TLS365's pending-restart marker, as Set-Tls365Protocols writes it: HKLM\\SOFTWARE\\TLS365RestartPending, a volatile
+    # key (Windows drops it at the next boot), which TLS365's collector reports (TLS365-OS-005). Not part of the change
+    # or its backup; a failure to write it is a warning, never a failed change.
+    param ([System.String] $BackupPath, [System.String] $Restart)
+    try
+    {
+        $base = Get-Tls365BaseKey -Hive 'LocalMachine'
+        try
+        {
+            $key = $base.CreateSubKey('SOFTWARE\\TLS365RestartPending', [Microsoft.Win32.RegistryKeyPermissionCheck]::ReadWriteSubTree, [Microsoft.Win32.RegistryOptions]::Volatile)
+            try
+            {
+                $key.SetValue('ChangedUtc', [System.DateTime]::UtcNow.ToString('yyyy-MM-ddTHH:mm:ssZ', [System.Globalization.CultureInfo]::InvariantCulture), [Microsoft.Win32.RegistryValueKind]::String)
+                $key.SetValue('Command', 'TLS365 exported script', [Microsoft.Win32.RegistryValueKind]::String)
+                $key.SetValue('BackupPath', $BackupPath, [Microsoft.Win32.RegistryValueKind]::String)
+                $key.SetValue('Restart', $Restart, [Microsoft.Win32.RegistryValueKind]::String)
+            }
+            finally { $key.Close() }
+        }
+        finally { $base.Close() }
+    }
+    catch
+    {
+        Write-Warning -Message ('TLS365: the change is made, but the restart marker (HKLM\\SOFTWARE\\TLS365RestartPending, a volatile key) could not be written: ' + $_.Exception.Message + '. Restart the machine for the change to take effect.')
+    }
+}
+
 function Stop-Tls365
 {
     param ([System.String] $Message)
@@ -426,6 +455,7 @@ foreach ($item in $pending)
     $written++
 }
 if ($WhatIfPreference) { exit 0 }
+if ($written -gt 0) { Set-Tls365RestartMarker -BackupPath $BackupPath -Restart $restart }
 Write-Output ('TLS365: ' + $written + ' value(s) written and verified, ' + $unchanged + ' already as planned. Backup: ' + $BackupPath + '. Restart needed: ' + $restart + '.')
 foreach ($kb in $updates) { Write-Warning -Message ('TLS365: ' + $kb + ' is still needed; registry values alone do not install it.') }
 exit $doneExit

@@ -38,7 +38,7 @@ const ENV = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Man
 interface Run { Exit: number; Output: string }
 interface Summary { Ready: boolean; Components: string[]; Findings: string[]; NeedsUpdate: string[]; Unfixable: string[] | string | null }
 interface Cycle {
-  Before: string; Discovery1: Run; Detection1: Run; Discovered: string; Apply1: Run; Applied: string;
+  Before: string; Discovery1: Run; Detection1: Run; Discovered: string; Apply1: Run; Applied: string; Marker: boolean;
   Live: Summary[] | Summary | null; Errors: string[] | string | null; Discovery2: Run; Detection2: Run; Apply2: Run; Again: string;
 }
 
@@ -126,6 +126,7 @@ describe('Windows tier: one desired state, exported once with no image, run on m
     assert.equal(c.Discovered, c.Before, `${name}: discovery and detection write nothing`);
     assert.equal(c.Apply1.Exit, 0, `${name}: ${channel} exit code\n${c.Apply1.Output}`);
     assert.notEqual(c.Applied, c.Before, `${name}: ${channel} changed the registry`);
+    assert.equal(c.Marker, true, `${name}: ${channel} left TLS365's volatile restart marker (TLS365-OS-005 until the restart)`);
     const s = live(c);
     assert.deepEqual(c.Errors ?? [], [], `${name}: live readiness wrote no error`);
     assert.deepEqual(s.Components.filter((x) => !/=(Ready|NotApplicable)$/.test(x)), [], `${name}: ${s.Findings.join(' | ')}`);
@@ -145,6 +146,7 @@ describe('Windows tier: one desired state, exported once with no image, run on m
     assert.equal(c.Apply1.Exit, 0, `${name}: ${c.Apply1.Output}`);
     assert.match(c.Apply1.Output, /nothing to change/);
     assert.equal(c.Applied, c.Before, `${name}: nothing written`);
+    assert.equal(c.Marker, false, `${name}: no restart marker when nothing was written`);
     assert.equal(c.Again, c.Before, name);
   }
 
@@ -227,6 +229,7 @@ describe('Windows tier: one desired state, exported once with no image, run on m
         assert.match(c.Apply1.Output, r.says);
         assert.match(c.Apply1.Output, /Nothing was changed\./);
         assert.equal(c.Applied, c.Before, 'nothing written');
+        assert.equal(c.Marker, false, 'no restart marker');
         assert.equal(c.Again, c.Before, 'nothing written the second time either');
       });
     }

@@ -200,6 +200,8 @@ Describe 'Desired-state scripts (Export-Tls365Remediation without -Path), run ag
         (Invoke-Exported -Script $script:desiredDiscovery -StoreFile $store).Output.Trim() | Should -Not -Be 'Compliant'
         $run = Invoke-Exported -Script $script:desiredApply -StoreFile $store -BackupPath (Join-Path -Path $TestDrive -ChildPath ('desired-backup-' + $Case + '.reg'))
         $run.ExitCode | Should -Be 0 -Because $run.Output
+        # The volatile restart marker Set-Tls365Protocols writes too (TLS365-OS-005 until the restart).
+        Read-FakeValue -StoreFile $store -Key 'HKEY_LOCAL_MACHINE\SOFTWARE\TLS365RestartPending' -Name 'Command' | Should -Be 'TLS365 exported script'
         $results = @(Set-Tls365Protocols -Path $image -Confirm:$false -WarningAction SilentlyContinue -BackupPath (Join-Path -Path $TestDrive -ChildPath ('desired-cmdlet-backup-' + $Case)))
         $results.Count | Should -BeGreaterThan 0
         foreach ($r in $results)

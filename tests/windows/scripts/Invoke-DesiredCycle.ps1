@@ -77,6 +77,8 @@ $result.Detection1 = Invoke-Artefact -File 'intune-detection.ps1'
 $result.Discovered = Get-TreeFingerprint
 $result.Apply1 = Invoke-Artefact -File $channelFile -Arguments $channelArgs
 $result.Applied = Get-TreeFingerprint
+# TLS365's volatile pending-restart marker, which a run that wrote leaves (as Set-Tls365Protocols does).
+$result.Marker = Test-TouchedTree -Tree 'HKLM\SOFTWARE\TLS365RestartPending'
 $result.Live = $null
 $result.Errors = @()
 if (-not $SkipReadiness)
