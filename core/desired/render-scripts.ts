@@ -47,10 +47,23 @@ function table(t: Readonly<Record<string, string>>): string {
   return `@{ ${Object.entries(t).map(([k, v]) => `${lit(k)} = ${lit(v)}`).join('; ')} }`;
 }
 
-function rowLine(r: OsRow): string {
-  return `    @{ Build = ${r.build}; Server = ${lit(r.server)}; Name = ${lit(r.name)}; Class = ${lit(r.osClass)}; Tls13 = ${bool(r.tls13)}; `
+/**
+ * The OS table: rows refer to their Schannel default tables by index into $defaultTables (a handful of distinct
+ * tables serve every build), which keeps the scripts small (Intune documents 200 KB per script).
+ */
+function osTable(rows: readonly OsRow[]): string[] {
+  const tables: string[] = [];
+  const index = (t: Readonly<Record<string, string>>): number => {
+    const text = table(t);
+    const at = tables.indexOf(text);
+    if (at >= 0) return at;
+    tables.push(text);
+    return tables.length - 1;
+  };
+  const lines = rows.map((r) => `    @{ Build = ${r.build}; Server = ${lit(r.server)}; Name = ${lit(r.name)}; Class = ${lit(r.osClass)}; Tls13 = ${bool(r.tls13)}; `
     + `WinHttpDefault = ${r.winHttpDefault === null ? '$null' : String(r.winHttpDefault)}; Tls12OffByDefault = ${bool(r.tls12OffByDefault)}; `
-    + `Defaults = ${table(r.defaults)}; DefaultsKb = ${table(r.defaultsKb)} }`;
+    + `Defaults = ${index(r.defaults)}; DefaultsKb = ${index(r.defaultsKb)} }`);
+  return ['$defaultTables = @(', ...tables.map((t, i) => `    ${t}${i < tables.length - 1 ? ',' : ''}`), ')', '$osRows = @(', ...lines, ')'];
 }
 
 function views(x64: boolean): string {
@@ -65,9 +78,7 @@ export function desiredDataBlock(state: DesiredState): string[] {
   return [
     '# The desired state and the per-OS facts it is evaluated with (generated data: strings are single-quoted literals).',
     `$desired = @{ Protocols = ${list(state.protocols)}; DisableLegacy = ${bool(state.disableLegacy)}; AllowLegacy = ${bool(state.allowLegacy)}; Components = ${list(state.components)} }`,
-    '$osRows = @(',
-    ...osRows().map(rowLine),
-    ')',
+    ...osTable(osRows()),
     '$paths = @{',
     `    Os = ${lit(OS_KEY)}; Environment = ${lit(ENVIRONMENT_KEY)}; ProductOptions = ${lit(PRODUCT_OPTIONS_KEY)}; Schannel = ${lit(SCHANNEL_KEY)}`,
     `    Cbs = ${lit(CBS_PACKAGES_KEY)}; CbsStates = @(${[...INSTALLED_STATES, SUPERSEDED].join(', ')}); ProductUpdates = ${list([PRODUCT_UPDATES_KEY, PRODUCT_UPDATES_KEY_32])}`,
