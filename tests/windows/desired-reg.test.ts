@@ -35,7 +35,7 @@ function familyMachine(f: OsFamily): MachineSnapshot {
     build, server, x64: f.x64, net35: true, cbs: ['KB3140245', 'KB4019276'], ...old,
     values: {
       [ENV]: { PROCESSOR_ARCHITECTURE: f.x64 ? 'AMD64' : 'x86' },
-      // Wine's own hives say InstallationType Client; the builder writes it from 7600 on only.
+      // Wine's own hives say ProductType WinNT (a workstation); the builder writes InstallationType from 7600 on only.
       ...(build < 7600 ? { [OS_KEY]: { InstallationType: 'Server' } } : {}),
       'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp': { DefaultSecureProtocols: 0xa0 },
       'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client': { Enabled: 0 },

@@ -68,7 +68,7 @@ const FAMILY_MACHINES: readonly DesiredCase[] = [
 /**
  * Server 2008 SP2 with KB4019276: Schannel and .NET are written; WinHTTP's value waits for the further WinHTTP update
  * TLS365-WINHTTP-011 names, and Azure Front Door and Entra ID need suites only an upgrade brings (no registry fix).
- * Wine's own hives say InstallationType Client: a 2008 SP2 export holds Server (the builder writes it from 7600 on only).
+ * Wine's own hives say ProductType WinNT (a workstation) and have no InstallationType: a 2008 SP2 export holds Server (the builder writes it from 7600 on only).
  */
 const SERVER_2008: DesiredCase = { name: 'Server 2008 SP2 x64 with KB4019276', snapshot: machine({ build: 6003, server: true, net35: true, cbs: ['KB4019276'], ...server2008, values: { ...env(true), [OS_KEY]: { InstallationType: 'Server' } } }) };
 
