@@ -2,6 +2,7 @@ import type { Component } from '../readiness/model.js';
 import { schannelProtocolKey, softwareKey, WININET_KEYS, winHttpKey, type Role, type SchannelProtocol } from '../readiness/paths.js';
 import { viewsOf } from '../readiness/rules/dotnet/common.js';
 import { BIT, composeMask, legacyBits, legacyConsent } from '../plan/intent.js';
+import { WININET_ASSUMED_DEFAULT } from '../plan/targets/masks.js';
 import type { PlanSettings } from '../plan/model.js';
 import type { DesiredState } from './model.js';
 
@@ -62,9 +63,9 @@ const TLS10_11_12 = BIT.Tls10 | BIT.Tls11 | BIT.Tls12;
 
 /** The families, oldest first. Windows 7 RTM (7600) and Vista are not in any: they need Service Pack 1 / an upgrade first. */
 export const OS_FAMILIES: readonly OsFamily[] = [
-  ...family('ws2008sp2', 'Windows Server 2008 SP2 (build 6002/6003)', [6002, 6003], true, 'KB4019276 (TLS 1.1/1.2 in Schannel) and, for WinHTTP, the update TLS365-WINHTTP-011 names', false, 0xa0, 0xa0),
-  ...family('win7', 'Windows 7 SP1 / Server 2008 R2 SP1 (build 7601)', [7601], null, 'KB3140245 (WinHTTP reads DefaultSecureProtocols only with it)', false, 0xa0, 0xa0),
-  ...family('win8', 'Windows 8 / Server 2012 (build 9200)', [9200], null, 'KB3140245 (WinHTTP reads DefaultSecureProtocols only with it)', false, 0xa0, 0xa0),
+  ...family('ws2008sp2', 'Windows Server 2008 SP2 (build 6002/6003)', [6002, 6003], true, 'KB4019276 (TLS 1.1/1.2 in Schannel) and, for WinHTTP, the update TLS365-WINHTTP-011 names', false, 0xa0, WININET_ASSUMED_DEFAULT),
+  ...family('win7', 'Windows 7 SP1 / Server 2008 R2 SP1 (build 7601)', [7601], null, 'KB3140245 (WinHTTP reads DefaultSecureProtocols only with it)', false, 0xa0, WININET_ASSUMED_DEFAULT),
+  ...family('win8', 'Windows 8 / Server 2012 (build 9200)', [9200], null, 'KB3140245 (WinHTTP reads DefaultSecureProtocols only with it)', false, 0xa0, WININET_ASSUMED_DEFAULT),
   ...family('win81', 'Windows 8.1 / Server 2012 R2 (build 9600)', [9600], null, null, false, 0xaa0, TLS10_11_12),
   ...family('win10', 'Windows 10 / Server 2016 and 2019 (builds 10240-19045)', WIN10_BUILDS, null, null, false, 0xaa0, TLS10_11_12),
   ...family('ws2022', 'Windows Server 2022 and 2025 (builds 20348, 26100)', [20348, 26100], true, null, true, 0xaa0, TLS10_11_12),

@@ -13,7 +13,8 @@ import {
 } from '../readiness/paths.js';
 import { ADSYNC_SERVICE_KEY } from '../readiness/rules/products/common.js';
 import { FILE_EVIDENCE, INSTALLED_STATES, SUPERSEDED } from '../readiness/updates.js';
-import { BIT } from '../plan/intent.js';
+import { BIT, OFF_PHASE } from '../plan/intent.js';
+import { WININET_ASSUMED_DEFAULT } from '../plan/targets/masks.js';
 import { BUILD_NAMES } from '../readiness/os.js';
 import { AFD_GCM_SUITES, afdPre10Names, CIPHER_LIST_LIMIT, ECDHE_GCM, ECDHE_GCM_FROM_BUILD, M365_SUITES, RSA_GCM } from '../readiness/rules/schannel/cipher-suites.js';
 import { CIPHER_LOCAL_KEY, CIPHER_POLICY_KEY } from '../readiness/paths.js';
@@ -74,7 +75,6 @@ function views(x64: boolean): string {
 
 /** The data block: the only place generated data appears. */
 export function desiredDataBlock(state: DesiredState): string[] {
-  const offPhase: Readonly<Record<string, number>> = { 'TLS 1.3': 70, 'TLS 1.2': 71, 'TLS 1.1': 72, 'TLS 1.0': 73, 'SSL 3.0': 74, 'SSL 2.0': 75 };
   return [
     '# The desired state and the per-OS facts it is evaluated with (generated data: strings are single-quoted literals).',
     `$desired = @{ Protocols = ${list(state.protocols)}; DisableLegacy = ${bool(state.disableLegacy)}; AllowLegacy = ${bool(state.allowLegacy)}; Components = ${list(state.components)} }`,
@@ -84,9 +84,9 @@ export function desiredDataBlock(state: DesiredState): string[] {
     `    Cbs = ${lit(CBS_PACKAGES_KEY)}; CbsStates = @(${[...INSTALLED_STATES, SUPERSEDED].join(', ')}); ProductUpdates = ${list([PRODUCT_UPDATES_KEY, PRODUCT_UPDATES_KEY_32])}`,
     `    ExchangeSetup = ${list([EXCHANGE_SETUP_KEY, EXCHANGE_2010_SETUP_KEY])}; ExchangeTls13 = ${lit(EXCHANGE_2019_CU15)}; Aadc = ${lit(AADC_KEY)}; AdSync = ${lit(ADSYNC_SERVICE_KEY)}`,
     `    WinHttp2008Update = ${lit(WINHTTP_2008_UPDATE)}`,
-    `    NdpV4Full = ${lit(NDP_V4_FULL_KEY)}; NdpV35 = ${lit(NDP_V35_KEY)}; WinInet = ${list(WININET_KEYS.map((k) => k.key))}; WinInetAssumedDefault = 160`,
+    `    NdpV4Full = ${lit(NDP_V4_FULL_KEY)}; NdpV35 = ${lit(NDP_V35_KEY)}; WinInet = ${list(WININET_KEYS.map((k) => k.key))}; WinInetAssumedDefault = ${WININET_ASSUMED_DEFAULT}`,
     `    Bits = @{ Tls10 = ${BIT.Tls10}; Tls11 = ${BIT.Tls11}; Tls12 = ${BIT.Tls12}; Tls13 = ${BIT.Tls13} }`,
-    `    OffPhase = ${`@{ ${Object.entries(offPhase).map(([k, v]) => `${lit(k)} = ${v}`).join('; ')} }`}`,
+    `    OffPhase = ${`@{ ${Object.entries(OFF_PHASE).map(([k, v]) => `${lit(k)} = ${v}`).join('; ')} }`}`,
     `    X64 = ${views(true)}`,
     `    X86 = ${views(false)}`,
     '}',

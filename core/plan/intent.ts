@@ -69,7 +69,7 @@ export const turnOn = (p: TlsProtocol, role: Role, reason: string): Intent[] => 
 export const turnLegacyOn = (p: LegacyTls, role: Role, _consent: LegacyConsent, reason: string): Intent[] => NAMES.map((n) => pairValue(p, role, n, ON[n], 15, reason));
 
 /** Phase 70+: TLS 1.3, 1.1, 1.0, SSL 3.0, SSL 2.0 in that order, after everything that turns protocols on. */
-const OFF_PHASE: Readonly<Record<SchannelProtocol, number>> = { 'TLS 1.3': 70, 'TLS 1.2': 71, 'TLS 1.1': 72, 'TLS 1.0': 73, 'SSL 3.0': 74, 'SSL 2.0': 75 };
+export const OFF_PHASE: Readonly<Record<SchannelProtocol, number>> = { 'TLS 1.3': 70, 'TLS 1.2': 71, 'TLS 1.1': 72, 'TLS 1.0': 73, 'SSL 3.0': 74, 'SSL 2.0': 75 };
 
 export const turnOff = (p: SchannelProtocol, role: Role, reason: string): Intent[] => NAMES.map((n) => pairValue(p, role, n, OFF[n], OFF_PHASE[p], reason));
 

@@ -16,7 +16,7 @@ import { BIT, LEGACY_BITS, composeMask, legacyBits, legacyConsent, warning, type
 /** WinHTTP's pre-8.1 default, SSL 3.0 + TLS 1.0 [WINHTTP-FLAGS]; [CM-CLIENT]; for 2008 SP2 unconfirmed (docs/domain-facts.md 2.2). */
 const PRE_81_DEFAULT = 0xa0;
 /** What IE / WinINet offered by default on Windows 7 and 8 before TLS 1.1/1.2 were switched on (SSL 3.0 + TLS 1.0); the exact default is unconfirmed (docs/domain-facts.md 1.4), TLS 1.0 is in every one. */
-const WININET_ASSUMED_DEFAULT = 0xa0;
+export const WININET_ASSUMED_DEFAULT = 0xa0;
 const WININET_POLICY = `${HKLM}\\SOFTWARE\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings`;
 const TLS_BITS = LEGACY_BITS | BIT.Tls12 | BIT.Tls13;
 
