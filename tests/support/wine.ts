@@ -160,11 +160,26 @@ const pwshArgs = (script: string, args: readonly string[]): string[] => ['-NoPro
 const pwshEnv = (options: RunOptions): Record<string, string> => ({ TLS365_NODE: windowsNode, NO_COLOR: '1', TERM: 'dumb', ...(options.env ?? {}) });
 
 /** `regedit /s <file>`: Wine's regedit, as an admin double-clicking a .reg would. */
+/**
+ * Wine now and then fails to start regedit itself ("Application could not be started ... ShellExecuteEx failed:
+ * Internal error", seen once in a fresh-clone run, in a before-all hook that mocha's --retries does not cover). Such
+ * a run imported nothing, so it is started once more, and the retry is written to stderr so that the log shows it.
+ * Any other failure, or a second one, is returned as it is.
+ */
+const notStarted = (r: WineRun): boolean => r.code !== 0 && /could not be started|ShellExecuteEx failed/.test(r.stdout);
+const noteRetry = (file: string, r: WineRun): void => { process.stderr.write(`      (regedit /s ${file}: Wine did not start it (${r.stdout.trim().split(/\r?\n/)[0] ?? ''}); started once more)\n`); };
+
 export function regeditImport(file: string, slot: Slot = 0): WineRun {
+  const first = runWine('regedit', ['/s', toWindowsPath(resolve(file))], { slot });
+  if (!notStarted(first)) return first;
+  noteRetry(file, first);
   return runWine('regedit', ['/s', toWindowsPath(resolve(file))], { slot });
 }
 
-export function regeditImportAsync(file: string, slot: Slot = 0): Promise<WineRun> {
+export async function regeditImportAsync(file: string, slot: Slot = 0): Promise<WineRun> {
+  const first = await runWineAsync('regedit', ['/s', toWindowsPath(resolve(file))], { slot });
+  if (!notStarted(first)) return first;
+  noteRetry(file, first);
   return runWineAsync('regedit', ['/s', toWindowsPath(resolve(file))], { slot });
 }
 
